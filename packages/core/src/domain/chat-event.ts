@@ -1,0 +1,43 @@
+/** A file attached to a chat message. */
+export interface ChatFile {
+  readonly name: string;
+  readonly url?: string;
+}
+
+/**
+ * A chat message as the chat adapter normalises it from the platform's event. Platform
+ * vocabulary (Slack's `ts`, `thread_ts`, `bot_id`, `subtype`) maps onto these fields.
+ */
+export interface ChatEvent {
+  /** The platform's id for this event, the same on every redelivery (Slack's `event_id`). */
+  readonly eventId: string;
+  /** Chat platform name, e.g. `slack`. */
+  readonly platform: string;
+  readonly channel: string;
+  /** The message's own id (Slack `ts`). */
+  readonly messageId: string;
+  /** The thread root's id when the message is a reply (Slack `thread_ts`); absent on top level. */
+  readonly threadId?: string;
+  /** Author's user id; absent on some bot posts. */
+  readonly userId?: string;
+  /** Set when a bot or integration posted the message. */
+  readonly botId?: string;
+  /** The platform's message subtype (edits, joins, file shares...); absent on plain messages. */
+  readonly subtype?: string;
+  /** Raw text in the platform's markup. */
+  readonly text: string;
+  readonly files: readonly ChatFile[];
+}
+
+/** Who the bot itself is on the chat platform, so it never answers its own posts. */
+export interface ChatIdentity {
+  readonly userId: string;
+  readonly botId?: string;
+}
+
+/** A chat user as far as the platform tells; either field may be missing (bots, guests). */
+export interface ChatUser {
+  readonly id: string;
+  readonly name?: string;
+  readonly email?: string;
+}

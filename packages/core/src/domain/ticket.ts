@@ -1,0 +1,68 @@
+/** Ticket statuses, in the ticketing system's lifecycle order. */
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** A person on the ticket side (requester or comment author). */
+export interface TicketPerson {
+  readonly id?: string;
+  readonly name?: string;
+  readonly email?: string;
+}
+
+/** A ticket as read back from the ticketing system. */
+export interface Ticket {
+  readonly id: string;
+  readonly subject: string;
+  /** The opening text (the first comment). */
+  readonly description: string;
+  readonly status: TicketStatus;
+  readonly externalId: string | null;
+  readonly groupId: string | null;
+  readonly assigneeId: string | null;
+  readonly requester: TicketPerson | null;
+  readonly createdAt: Date;
+  /** Id of the first comment (the description), so it is never forwarded back to chat. */
+  readonly firstCommentId: string | null;
+}
+
+/** What the core asks for when it opens a ticket. */
+export interface NewTicket {
+  /** Same key → same ticket, however often the create is retried. */
+  readonly idempotencyKey: string;
+  readonly subject: string;
+  readonly description: string;
+  /** Links the ticket back to the chat conversation (the webhook's `chat_id`). */
+  readonly externalId: string;
+  readonly groupId?: string;
+  readonly assigneeId?: string;
+  /** The person asking; found or created on the ticket side by email when there is one. */
+  readonly requester?: TicketPerson;
+}
+
+/** A comment the core adds to a ticket. */
+export interface NewComment {
+  readonly body: string;
+  /** Public comments are seen by the requester; internal notes are not. */
+  readonly public: boolean;
+  /** Ticket-side author id; the adapter's configured agent when absent. */
+  readonly authorId?: string;
+}
+
+/** A comment as read back from a ticket. */
+export interface TicketComment {
+  readonly id: string;
+  readonly author: TicketPerson;
+  readonly public: boolean;
+  /** How the comment arrived (`web`, `email`, `api`...). */
+  readonly channel: string;
+  readonly body: string;
+  readonly attachments: readonly { readonly name: string; readonly url: string }[];
+  readonly createdAt: Date;
+}
+
+/** Fields the email flow sets on an existing ticket to link it to its chat thread. */
+export interface TicketLink {
+  readonly externalId?: string;
+  readonly groupId?: string;
+  readonly assigneeId?: string;
+}

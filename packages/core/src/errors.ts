@@ -1,0 +1,73 @@
+/** Base error of the core package: a stable string `code`, the cause kept through `ErrorOptions`. */
+export class CoreError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Why an integration (chat, tickets, on-call, store) call failed, independent of the vendor. */
+export const INTEGRATION_REASONS = [
+  'RateLimited',
+  'Unauthorized',
+  'NotFound',
+  'Conflict',
+  'Unavailable',
+  'Invalid',
+] as const;
+export type IntegrationReason = (typeof INTEGRATION_REASONS)[number];
+
+const RETRYABLE_BY_DEFAULT: Readonly<Record<IntegrationReason, boolean>> = {
+  RateLimited: true,
+  Unauthorized: false,
+  NotFound: false,
+  Conflict: true,
+  Unavailable: true,
+  Invalid: false,
+};
+
+export interface IntegrationErrorOptions extends ErrorOptions {
+  /** Which integration failed, for logs: `slack`, `zendesk`, `pagerduty`, `postgres`... */
+  readonly integration?: string;
+  /** Overrides the reason's default retryability. */
+  readonly retryable?: boolean;
+  /** How long the vendor asked us to wait before trying again. */
+  readonly retryAfterMs?: number;
+}
+
+/**
+ * The one error every port throws for a failed outside call. The job layer decides retries from
+ * `reason`, `retryable` and `retryAfterMs`, never from vendor status codes.
+ */
+export class IntegrationError extends CoreError {
+  readonly reason: IntegrationReason;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly integration: string | undefined;
+
+  constructor(reason: IntegrationReason, message: string, options: IntegrationErrorOptions = {}) {
+    super(`integration.${reason}`, message, options);
+    this.reason = reason;
+    this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT[reason];
+    this.retryAfterMs = options.retryAfterMs;
+    this.integration = options.integration;
+  }
+}
+
+/** True when `error` is an IntegrationError (also across duplicated package copies). */
+export function isIntegrationError(error: unknown): error is IntegrationError {
+  return (
+    error instanceof IntegrationError ||
+    (error instanceof Error &&
+      typeof (error as Partial<IntegrationError>).reason === 'string' &&
+      typeof (error as Partial<IntegrationError>).retryable === 'boolean')
+  );
+}
+
+/** Whether a failed run should be retried: integration errors say so; unknown errors do. */
+export function isRetryable(error: unknown): boolean {
+  return isIntegrationError(error) ? error.retryable : true;
+}

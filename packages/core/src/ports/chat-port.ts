@@ -1,0 +1,51 @@
+import type { ChatIdentity, ChatUser } from '../domain/chat-event.ts';
+
+/** A message the bot posts. Text is plain: the adapter escapes it for its platform. */
+export interface OutgoingMessage {
+  readonly channel: string;
+  /** Thread root id to reply in; top level when absent. */
+  readonly threadId?: string;
+  readonly text: string;
+  /** The delivery key; adapters that support `findMessage` store it with the message. */
+  readonly key: string;
+  /** Where the full text can be read when the adapter has to truncate it. */
+  readonly overflowUrl?: string;
+}
+
+/** A posted message's id on the platform (Slack `ts`). */
+export interface PostedMessage {
+  readonly id: string;
+}
+
+/**
+ * The chat platform (Slack today, Teams next). Every method throws `IntegrationError` on failure.
+ */
+export interface ChatPort {
+  /** Platform name stored with issues, e.g. `slack`. */
+  readonly platform: string;
+  /**
+   * Posts one message and returns its id. Not idempotent by itself: calling twice posts twice.
+   * The core calls it only after recording a pending delivery, and on a retry of a pending one
+   * asks `findMessage` first when the adapter has it.
+   */
+  postMessage(message: OutgoingMessage): Promise<PostedMessage>;
+  /**
+   * Optional: finds a message this bot posted with `key` in that channel/thread, so a retry after
+   * a crash between posting and recording does not post again. Absent → the core re-posts
+   * (at-least-once in that narrow window).
+   */
+  findMessage?(
+    channel: string,
+    threadId: string | undefined,
+    key: string,
+  ): Promise<PostedMessage | undefined>;
+  /** Looks a user up; undefined when unknown. Safe to call often (adapters cache). */
+  getUser(userId: string): Promise<ChatUser | undefined>;
+  /** The bot's own identity on the platform, so its own posts are ignored. */
+  whoAmI(): Promise<ChatIdentity>;
+  /** A link a person can open to see the message. */
+  permalink(channel: string, messageId: string): Promise<string>;
+  /** Converts the platform's markup (mentions, links, emoji codes) to plain text for a ticket. */
+  toPlainText(text: string): Promise<string>;
+}
+export const ChatPort = Symbol.for('zenslackchat.ChatPort');

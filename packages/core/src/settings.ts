@@ -1,0 +1,29 @@
+/** How the bot behaves; the server fills this from configuration. */
+export interface BotSettings {
+  /** The chat channel the bot watches and posts new email issues and reports to. */
+  readonly supportChannel: string;
+  /** Bot ids whose messages may open issues; every other bot is ignored. */
+  readonly allowedBotIds: readonly string[];
+  /** When false, every message is logged with a warning and otherwise ignored. */
+  readonly processingEnabled: boolean;
+  /** Ticket group new tickets go to, and the email flow links to. */
+  readonly ticketGroupId?: string;
+  /** Agent new tickets are assigned to, and the email flow links to. */
+  readonly ticketAssigneeId?: string;
+  /** The escalation policy to name on-call people from; on-call notices are skipped when absent. */
+  readonly escalationPolicyId?: string;
+  /** IANA time zone the daily report's "previous day" is computed in. */
+  readonly reportTimeZone: string;
+}
+
+/** Settings with their defaults filled in. */
+export function botSettings(
+  settings: Partial<BotSettings> & Pick<BotSettings, 'supportChannel'>,
+): BotSettings {
+  return {
+    allowedBotIds: [],
+    processingEnabled: true,
+    reportTimeZone: 'UTC',
+    ...settings,
+  };
+}
