@@ -1,0 +1,110 @@
+import type { ChatUser } from '../domain/chat-event.ts';
+import type { OnCall } from '../domain/on-call.ts';
+import type { ChatPort } from '../ports/chat-port.ts';
+import type { IssueRepo } from '../ports/issue-repo.ts';
+import type { OnCallPort } from '../ports/on-call-port.ts';
+import type { TicketPort } from '../ports/ticket-port.ts';
+import type { TokenStore } from '../ports/token-store.ts';
+
+/**
+ * Failures a harness can inject into its adapter's next calls: `rate-limited` (HTTP 429 with
+ * Retry-After), `unavailable` (HTTP 5xx / connection refused), `unauthorized` (bad token),
+ * `timeout` (an answer slower than the adapter's timeout).
+ */
+export const FAULT_KINDS = ['rate-limited', 'unavailable', 'unauthorized', 'timeout'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultOptions {
+  /** How many calls fail (default 1). */
+  readonly count?: number;
+  /** For `rate-limited`: what the vendor says to wait, in ms (default 1000). */
+  readonly retryAfterMs?: number;
+}
+
+/** Every harness can be closed; close releases servers, connections and databases. */
+export interface Closable {
+  close?(): Promise<void>;
+}
+
+/** A message as the fake chat platform recorded it. */
+export interface RecordedMessage {
+  readonly id: string;
+  readonly channel: string;
+  readonly threadId?: string;
+  /** The text as the platform shows it (after the adapter's escaping). */
+  readonly text: string;
+}
+
+/** A fresh ChatPort plus the fake platform's back door. */
+export interface ChatHarness extends Closable {
+  readonly port: ChatPort;
+  /** Adds a user to the fake platform's directory. */
+  addUser(user: ChatUser): Promise<void> | void;
+  /** Every message posted through the port so far, oldest first. */
+  posted(): Promise<readonly RecordedMessage[]> | readonly RecordedMessage[];
+  /** Makes the next call(s) to the platform fail. */
+  failNext(kind: FaultKind, options?: FaultOptions): void;
+}
+
+/** Capabilities a ChatPort may have; the contract suite skips visibly where one is false. */
+export interface ChatCapabilities {
+  /** Implements `findMessage`. */
+  readonly findMessage: boolean;
+}
+
+/** A comment made on the ticketing side by a person (not through the port). */
+export interface ExternalComment {
+  readonly body: string;
+  readonly public: boolean;
+  readonly authorName: string;
+  readonly authorId?: string;
+}
+
+/** A ticket created on the ticketing side, as an email would create it. */
+export interface ExternalTicket {
+  readonly subject: string;
+  readonly body: string;
+  readonly requesterName?: string;
+  readonly requesterEmail?: string;
+}
+
+/** A fresh TicketPort plus the fake ticketing system's back door. */
+export interface TicketHarness extends Closable {
+  readonly port: TicketPort;
+  /** Adds a comment as an agent or requester would; returns its id. */
+  addExternalComment(ticketId: string, comment: ExternalComment): Promise<string> | string;
+  /** Creates a ticket as an email would; returns its id. */
+  createExternalTicket(ticket: ExternalTicket): Promise<string> | string;
+  /** How many requests the fake has served so far (for cost assertions). */
+  requestCount(): number;
+  /** Makes the next call(s) to the system fail. */
+  failNext(kind: FaultKind, options?: FaultOptions): void;
+}
+
+/** Capabilities a TicketPort may have. */
+export interface TicketCapabilities {
+  /** The adapter recovers a create whose outcome was unknown (e.g. a timeout) without a duplicate. */
+  readonly recoversUnknownCreate: boolean;
+}
+
+/** A fresh OnCallPort plus the fake on-call system's back door. */
+export interface OnCallHarness extends Closable {
+  readonly port: OnCallPort;
+  /** Sets who is on call for a policy. */
+  setOnCall(policyId: string, onCall: OnCall): Promise<void> | void;
+  /** Makes the next call(s) to the system fail. */
+  failNext(kind: FaultKind, options?: FaultOptions): void;
+}
+
+/** A fresh, empty IssueRepo. */
+export interface IssueRepoHarness extends Closable {
+  readonly repo: IssueRepo;
+}
+
+/** A fresh, empty TokenStore. */
+export interface TokenStoreHarness extends Closable {
+  readonly store: TokenStore;
+}
+
+/** Builds a fresh harness for each test. */
+export type HarnessFactory<H> = () => Promise<H> | H;
