@@ -1,0 +1,77 @@
+/** Slack settings; present only when the integration is fully configured. */
+export interface SlackConfig {
+  readonly signingSecret: string;
+  readonly verificationToken?: string;
+  readonly allowVerificationToken: boolean;
+  /** Static bot token; absent when the token comes from the OAuth installation. */
+  readonly botToken?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly redirectUri?: string;
+  readonly apiUrl?: string;
+  readonly workspaceUri?: string;
+}
+
+/** Zendesk settings; present only when the integration is fully configured. */
+export interface ZendeskConfig {
+  readonly subdomain?: string;
+  /** API base including `/api/v2`. */
+  readonly apiUrl: string;
+  readonly oauthUrl?: string;
+  readonly ticketUri: string;
+  readonly apiToken?: string;
+  readonly agentEmail?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly redirectUri?: string;
+  readonly webhookToken: string;
+  readonly webhookSecret?: string;
+  readonly userId?: string;
+  readonly groupId?: string;
+}
+
+/** PagerDuty settings; present only when the integration is fully configured. */
+export interface PagerDutyConfig {
+  readonly escalationPolicyId: string;
+  readonly apiUrl?: string;
+  readonly oauthUrl?: string;
+  readonly apiToken?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly redirectUri?: string;
+}
+
+export const INTEGRATIONS = ['slack', 'zendesk', 'pagerduty'] as const;
+export type Integration = (typeof INTEGRATIONS)[number];
+
+/** An integration left out because some of its variables are unset. */
+export interface NotConfigured {
+  readonly integration: Integration;
+  readonly missing: readonly string[];
+}
+
+/** The server's whole configuration, validated. */
+export interface AppConfig {
+  readonly port: number;
+  /** Signs and encrypts sessions; random per process when WEBAPP_SECRET_KEY is unset. */
+  readonly secretKey: string;
+  readonly secretKeyGenerated: boolean;
+  /** Encrypts stored OAuth tokens (TOKEN_ENCRYPTION_KEY, else derived from the secret key). */
+  readonly tokenEncryptionKey: string;
+  readonly allowedHosts: readonly string[];
+  readonly database: { readonly url?: string; readonly dataDir: string };
+  readonly logging: { readonly ecs: boolean; readonly debug: boolean };
+  readonly bot: {
+    readonly supportChannel?: string;
+    readonly allowedBotIds: readonly string[];
+    readonly processingEnabled: boolean;
+  };
+  readonly report: { readonly cron: string; readonly timeZone: string };
+  readonly admin?: { readonly email: string; readonly password: string };
+  readonly slack?: SlackConfig;
+  readonly zendesk?: ZendeskConfig;
+  readonly pagerDuty?: PagerDutyConfig;
+  readonly notConfigured: readonly NotConfigured[];
+  /** Start-up notes worth a log line (ignored variables, generated secrets). */
+  readonly notes: readonly string[];
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+// Field validators for single environment variables. Every one accepts "unset" (undefined or an
+// empty string) and yields undefined for it; presence rules live in env-schema.ts.
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Any non-empty string. */
+export const text = (min = 1) => optional(z.string().trim().min(min, `must be at least ${min} characters`));
+
+/** An http(s) URL; trailing slashes are kept as given. */
+export const httpUrl = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .refine((value) => /^https?:\/\/[^/\s]+/.test(value) && URL.canParse(value), 'must be an http(s) URL'),
+  );
+
+/** A postgres:// or postgresql:// connection URL. */
+export const postgresUrl = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .refine(
+        (value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value),
+        'must be a postgres:// or postgresql:// URL',
+      ),
+  );
+
+/** A string of digits (Zendesk ids). */
+export const numericId = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, 'must be a numeric id'),
+  );
+
+/** An upper-case alphanumeric id with an optional required first letter (Slack, PagerDuty ids). */
+export const platformId = (first: string, what: string, example: string) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(new RegExp(`^[${first}][A-Z0-9]{2,30}$`), `must be a ${what}, e.g. ${example}`),
+  );
+
+/** An e-mail address. */
+export const email = () => optional(z.string().trim().email('must be an e-mail address'));
+
+/** A host name without scheme or path. */
+export const hostName = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i,
+        'must be a host name',
+      ),
+  );
+
+const TRUE = ['1', 'true', 'yes', 'on'] as const;
+const FALSE = ['0', 'false', 'no', 'off'] as const;
+
+/** A boolean flag: 1/true/yes/on or 0/false/no/off (case-insensitive); unset is false. */
+export const flag = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(
+        (value) =>
+          (TRUE as readonly string[]).includes(value) || (FALSE as readonly string[]).includes(value),
+        {
+          message: 'must be 1/true/yes/on or 0/false/no/off',
+        },
+      )
+      .transform((value) => (TRUE as readonly string[]).includes(value))
+      .optional()
+      .transform((value) => value ?? false),
+  );
+
+/** A TCP port number. */
+export const port = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .refine((value) => value >= 1 && value <= 65_535, 'must be between 1 and 65535'),
+  );
+
+/** A comma-separated list of Slack bot ids (B...). */
+export const botIdList = () =>
+  optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== ''),
+      )
+      .refine(
+        (ids) => ids.every((id) => /^B[A-Z0-9]{2,30}$/.test(id)),
+        'must be comma-separated Slack bot ids (B...)',
+      ),
+  );
+
+const CRON_FIELD =
+  /^(\*|\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/\d+)?(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/\d+)?)*$/;
+
+/** A 5-field (or 6-field, with seconds) cron expression. */
+export const cron = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .refine((value) => {
+        const fields = value.split(/\s+/);
+        return (
+          (fields.length === 5 || fields.length === 6) && fields.every((field) => CRON_FIELD.test(field))
+        );
+      }, 'must be a cron expression with 5 fields, e.g. "0 9 * * *"'),
+  );
+
+/** An IANA time zone name. */
+export const timeZone = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .refine((value) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: value });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone, e.g. Europe/London'),
+  );

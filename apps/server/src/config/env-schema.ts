@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  botIdList,
+  cron,
+  email,
+  flag,
+  hostName,
+  httpUrl,
+  numericId,
+  platformId,
+  port,
+  postgresUrl,
+  text,
+  timeZone,
+} from './env-fields.ts';
+
+/** Every environment variable the server reads, each validated on its own (unset is allowed). */
+export const envSchema = z.object({
+  PORT: port(),
+  WEBAPP_SECRET_KEY: text(16),
+  TOKEN_ENCRYPTION_KEY: text(16),
+  DATABASE_URL: postgresUrl(),
+  DATA_DIR: text(),
+  REDIS_URL: text(),
+  PAAS_FQDN: hostName(),
+  ADMIN_EMAIL: email(),
+  ADMIN_PASSWORD: text(12),
+
+  SLACK_CLIENT_ID: text(),
+  SLACK_CLIENT_SECRET: text(),
+  SLACK_SIGN_SECRET: text(8),
+  SLACK_VERIFICATION_TOKEN: text(),
+  SLACK_ALLOW_VERIFICATION_TOKEN: flag(),
+  SLACK_BOT_TOKEN: text().refine((value) => value === undefined || /^xox[bp]-/.test(value), {
+    message: 'must be a Slack bot token (xoxb-...)',
+  }),
+  SLACK_API_URL: httpUrl(),
+  SLACK_WORKSPACE_URI: httpUrl(),
+  SLACK_REDIRECT_URI: httpUrl(),
+  SRE_SUPPORT_CHANNEL: platformId('CG', 'Slack channel id', 'C0192NP3TFG'),
+  ALLOWED_BOT_IDS: botIdList(),
+  DISABLE_MESSAGE_PROCESSING: flag(),
+
+  ZENDESK_CLIENT_IDENTIFIER: text(),
+  ZENDESK_CLIENT_SECRET: text(),
+  ZENDESK_REDIRECT_URI: httpUrl(),
+  ZENDESK_SUBDOMAIN: text().refine(
+    (value) => value === undefined || /^[a-z0-9][a-z0-9-]{0,62}$/i.test(value),
+    {
+      message: 'must be the sub-domain only, e.g. "acme" for https://acme.zendesk.com',
+    },
+  ),
+  ZENDESK_API_URL: httpUrl(),
+  ZENDESK_OAUTH_URL: httpUrl(),
+  ZENDESK_API_TOKEN: text(),
+  ZENDESK_TICKET_URI: httpUrl(),
+  ZENDESK_USER_ID: numericId(),
+  ZENDESK_GROUP_ID: numericId(),
+  ZENDESK_AGENT_EMAIL: email(),
+  ZENDESK_WEBHOOK_TOKEN: text(8),
+  ZENDESK_WEBHOOK_SECRET: text(8),
+
+  PAGERDUTY_CLIENT_IDENTIFIER: text(),
+  PAGERDUTY_CLIENT_SECRET: text(),
+  PAGERDUTY_REDIRECT_URI: httpUrl(),
+  PAGERDUTY_ESCALATION_POLICY_ID: platformId('A-Z', 'PagerDuty id', 'PABC123'),
+  PAGERDUTY_API_URL: httpUrl(),
+  PAGERDUTY_OAUTH_URL: httpUrl(),
+  PAGERDUTY_API_TOKEN: text(),
+
+  DISABLE_ECS_LOG_FORMAT: flag(),
+  DEBUG_ENABLED: flag(),
+  REPORT_CRON: cron(),
+  REPORT_TIMEZONE: timeZone(),
+});
+
+/** The environment after field validation. */
+export type Env = z.infer<typeof envSchema>;
+
+/** The names of every variable the server reads, for docs and tests. */
+export const ENV_NAMES = Object.keys(envSchema.shape) as readonly (keyof Env)[];

@@ -1,0 +1,4 @@
+export * from './app-config.ts';
+export * from './config-error.ts';
+export { ENV_NAMES } from './env-schema.ts';
+export * from './load-config.ts';

@@ -1,0 +1,110 @@
+import type { NotConfigured, PagerDutyConfig, SlackConfig, ZendeskConfig } from './app-config.ts';
+import type { Env } from './env-schema.ts';
+
+type Problems = string[];
+type Missing = NotConfigured[];
+
+/** Adds a problem when exactly one of two variables that only work together is set. */
+function pair(env: Env, a: keyof Env, b: keyof Env, problems: Problems): void {
+  if ((env[a] === undefined) !== (env[b] === undefined)) problems.push(`${a} and ${b}: set both or neither`);
+}
+
+/** Copies the defined entries only (exactOptionalPropertyTypes forbids explicit undefined). */
+function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Slack is configured with a signing secret, the support channel and a bot token or OAuth app. */
+export function slackConfig(env: Env, problems: Problems, missing: Missing): SlackConfig | undefined {
+  pair(env, 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', problems);
+  if (env.SLACK_ALLOW_VERIFICATION_TOKEN && env.SLACK_VERIFICATION_TOKEN === undefined) {
+    problems.push('SLACK_VERIFICATION_TOKEN: required when SLACK_ALLOW_VERIFICATION_TOKEN is on');
+  }
+  const absent: string[] = [];
+  if (env.SLACK_SIGN_SECRET === undefined) absent.push('SLACK_SIGN_SECRET');
+  if (env.SRE_SUPPORT_CHANNEL === undefined) absent.push('SRE_SUPPORT_CHANNEL');
+  if (env.SLACK_BOT_TOKEN === undefined && env.SLACK_CLIENT_ID === undefined) {
+    absent.push('SLACK_BOT_TOKEN (or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET)');
+  }
+  if (absent.length > 0 || env.SLACK_SIGN_SECRET === undefined) {
+    missing.push({ integration: 'slack', missing: absent });
+    return undefined;
+  }
+  return {
+    ...defined<Omit<SlackConfig, 'signingSecret' | 'allowVerificationToken'>>({
+      verificationToken: env.SLACK_VERIFICATION_TOKEN,
+      botToken: env.SLACK_BOT_TOKEN,
+      clientId: env.SLACK_CLIENT_ID,
+      clientSecret: env.SLACK_CLIENT_SECRET,
+      redirectUri: env.SLACK_REDIRECT_URI,
+      apiUrl: env.SLACK_API_URL,
+      workspaceUri: env.SLACK_WORKSPACE_URI,
+    }),
+    signingSecret: env.SLACK_SIGN_SECRET,
+    allowVerificationToken: env.SLACK_ALLOW_VERIFICATION_TOKEN,
+  };
+}
+
+/** Zendesk is configured with an API location, credentials (API token or OAuth) and the webhook token. */
+export function zendeskConfig(env: Env, problems: Problems, missing: Missing): ZendeskConfig | undefined {
+  pair(env, 'ZENDESK_CLIENT_IDENTIFIER', 'ZENDESK_CLIENT_SECRET', problems);
+  if (env.ZENDESK_API_TOKEN !== undefined && env.ZENDESK_AGENT_EMAIL === undefined) {
+    problems.push('ZENDESK_AGENT_EMAIL: required with ZENDESK_API_TOKEN (API tokens act as that agent)');
+  }
+  const apiUrl =
+    env.ZENDESK_API_URL ??
+    (env.ZENDESK_SUBDOMAIN === undefined ? undefined : `https://${env.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2`);
+  const absent: string[] = [];
+  if (apiUrl === undefined) absent.push('ZENDESK_SUBDOMAIN (or ZENDESK_API_URL)');
+  if (env.ZENDESK_API_TOKEN === undefined && env.ZENDESK_CLIENT_IDENTIFIER === undefined) {
+    absent.push('ZENDESK_API_TOKEN (or ZENDESK_CLIENT_IDENTIFIER + ZENDESK_CLIENT_SECRET)');
+  }
+  if (env.ZENDESK_WEBHOOK_TOKEN === undefined) absent.push('ZENDESK_WEBHOOK_TOKEN');
+  if (absent.length > 0 || apiUrl === undefined || env.ZENDESK_WEBHOOK_TOKEN === undefined) {
+    missing.push({ integration: 'zendesk', missing: absent });
+    return undefined;
+  }
+  const site = new URL(apiUrl).origin;
+  return {
+    ...defined<Omit<ZendeskConfig, 'apiUrl' | 'ticketUri' | 'webhookToken'>>({
+      subdomain: env.ZENDESK_SUBDOMAIN,
+      oauthUrl: env.ZENDESK_OAUTH_URL,
+      apiToken: env.ZENDESK_API_TOKEN,
+      agentEmail: env.ZENDESK_AGENT_EMAIL,
+      clientId: env.ZENDESK_CLIENT_IDENTIFIER,
+      clientSecret: env.ZENDESK_CLIENT_SECRET,
+      redirectUri: env.ZENDESK_REDIRECT_URI,
+      webhookSecret: env.ZENDESK_WEBHOOK_SECRET,
+      userId: env.ZENDESK_USER_ID,
+      groupId: env.ZENDESK_GROUP_ID,
+    }),
+    apiUrl,
+    ticketUri: env.ZENDESK_TICKET_URI ?? `${site}/agent/tickets`,
+    webhookToken: env.ZENDESK_WEBHOOK_TOKEN,
+  };
+}
+
+/** PagerDuty is optional; configured with an escalation policy and an API token or OAuth app. */
+export function pagerDutyConfig(env: Env, problems: Problems, missing: Missing): PagerDutyConfig | undefined {
+  pair(env, 'PAGERDUTY_CLIENT_IDENTIFIER', 'PAGERDUTY_CLIENT_SECRET', problems);
+  const absent: string[] = [];
+  if (env.PAGERDUTY_ESCALATION_POLICY_ID === undefined) absent.push('PAGERDUTY_ESCALATION_POLICY_ID');
+  if (env.PAGERDUTY_API_TOKEN === undefined && env.PAGERDUTY_CLIENT_IDENTIFIER === undefined) {
+    absent.push('PAGERDUTY_API_TOKEN (or PAGERDUTY_CLIENT_IDENTIFIER + PAGERDUTY_CLIENT_SECRET)');
+  }
+  if (absent.length > 0 || env.PAGERDUTY_ESCALATION_POLICY_ID === undefined) {
+    missing.push({ integration: 'pagerduty', missing: absent });
+    return undefined;
+  }
+  return {
+    ...defined<Omit<PagerDutyConfig, 'escalationPolicyId'>>({
+      apiUrl: env.PAGERDUTY_API_URL,
+      oauthUrl: env.PAGERDUTY_OAUTH_URL,
+      apiToken: env.PAGERDUTY_API_TOKEN,
+      clientId: env.PAGERDUTY_CLIENT_IDENTIFIER,
+      clientSecret: env.PAGERDUTY_CLIENT_SECRET,
+      redirectUri: env.PAGERDUTY_REDIRECT_URI,
+    }),
+    escalationPolicyId: env.PAGERDUTY_ESCALATION_POLICY_ID,
+  };
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { AppConfig, NotConfigured } from './app-config.ts';
+import { ConfigError } from './config-error.ts';
+import { type Env, envSchema } from './env-schema.ts';
+import { pagerDutyConfig, slackConfig, zendeskConfig } from './integration-config.ts';
+
+/** The variables as the process sees them; the only place the server reads `process.env`. */
+export function processEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}
+
+/**
+ * Validates the environment and builds the configuration. Throws one `ConfigError` naming every
+ * malformed or inconsistent variable; integrations with unset variables are listed as not configured.
+ */
+export function loadConfig(source: Readonly<Record<string, string | undefined>> = processEnv()): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env: Env = parsed.data;
+  const problems: string[] = [];
+  const notConfigured: NotConfigured[] = [];
+  const notes: string[] = [];
+
+  const slack = slackConfig(env, problems, notConfigured);
+  const zendesk = zendeskConfig(env, problems, notConfigured);
+  const pagerDuty = pagerDutyConfig(env, problems, notConfigured);
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  if (env.REDIS_URL !== undefined) {
+    notes.push('REDIS_URL is set but ignored: jobs and the schedule run on pg-boss in the database');
+  }
+  const secretKeyGenerated = env.WEBAPP_SECRET_KEY === undefined;
+  const secretKey = env.WEBAPP_SECRET_KEY ?? randomBytes(32).toString('base64url');
+  if (secretKeyGenerated) {
+    notes.push('WEBAPP_SECRET_KEY is unset: using a random key, so sessions end when the process restarts');
+  }
+  if (env.TOKEN_ENCRYPTION_KEY === undefined && secretKeyGenerated) {
+    notes.push(
+      'TOKEN_ENCRYPTION_KEY and WEBAPP_SECRET_KEY are unset: stored OAuth tokens will not survive a restart',
+    );
+  }
+
+  return {
+    port: env.PORT ?? 8000,
+    secretKey,
+    secretKeyGenerated,
+    tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ?? secretKey,
+    allowedHosts: ['localhost', '127.0.0.1', ...(env.PAAS_FQDN === undefined ? [] : [env.PAAS_FQDN])],
+    database: {
+      ...(env.DATABASE_URL === undefined ? {} : { url: env.DATABASE_URL }),
+      dataDir: env.DATA_DIR ?? './.data',
+    },
+    logging: { ecs: !env.DISABLE_ECS_LOG_FORMAT, debug: env.DEBUG_ENABLED },
+    bot: {
+      ...(env.SRE_SUPPORT_CHANNEL === undefined ? {} : { supportChannel: env.SRE_SUPPORT_CHANNEL }),
+      allowedBotIds: env.ALLOWED_BOT_IDS ?? [],
+      processingEnabled: !env.DISABLE_MESSAGE_PROCESSING,
+    },
+    report: { cron: env.REPORT_CRON ?? '0 9 * * *', timeZone: env.REPORT_TIMEZONE ?? 'UTC' },
+    ...(env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined
+      ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
+      : {}),
+    ...(slack === undefined ? {} : { slack }),
+    ...(zendesk === undefined ? {} : { zendesk }),
+    ...(pagerDuty === undefined ? {} : { pagerDuty }),
+    notConfigured,
+    notes,
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config/index.ts';
+
+const MALFORMED: Record<string, string> = {
+  PORT: '80a',
+  WEBAPP_SECRET_KEY: 'short',
+  TOKEN_ENCRYPTION_KEY: 'short',
+  DATABASE_URL: 'mysql://localhost/db',
+  PAAS_FQDN: 'https://bot.example.com/',
+  ADMIN_EMAIL: 'not-an-email',
+  ADMIN_PASSWORD: 'short',
+  SLACK_SIGN_SECRET: 'abc',
+  SLACK_ALLOW_VERIFICATION_TOKEN: 'maybe',
+  SLACK_BOT_TOKEN: 'not-a-token',
+  SLACK_API_URL: 'ftp://slack',
+  SLACK_WORKSPACE_URI: 'example.slack.com/archives',
+  SLACK_REDIRECT_URI: 'nope',
+  SRE_SUPPORT_CHANNEL: '#support',
+  ALLOWED_BOT_IDS: 'B123,not-a-bot',
+  DISABLE_MESSAGE_PROCESSING: 'sometimes',
+  ZENDESK_REDIRECT_URI: 'zendesk/oauth',
+  ZENDESK_SUBDOMAIN: 'acme.zendesk.com',
+  ZENDESK_API_URL: 'localhost:9000',
+  ZENDESK_OAUTH_URL: 'oauth',
+  ZENDESK_TICKET_URI: '/agent/tickets',
+  ZENDESK_USER_ID: 'bob',
+  ZENDESK_GROUP_ID: '12ab',
+  ZENDESK_AGENT_EMAIL: 'agent-at-example',
+  ZENDESK_WEBHOOK_TOKEN: 'short',
+  ZENDESK_WEBHOOK_SECRET: 'short',
+  PAGERDUTY_REDIRECT_URI: 'pd',
+  PAGERDUTY_ESCALATION_POLICY_ID: 'p-lower',
+  PAGERDUTY_API_URL: 'pd.example',
+  PAGERDUTY_OAUTH_URL: 'pd.example',
+  DISABLE_ECS_LOG_FORMAT: 'json',
+  DEBUG_ENABLED: 'verbose',
+  REPORT_CRON: 'every day at nine',
+  REPORT_TIMEZONE: 'Mars/Olympus',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts with no configuration: embedded database, defaults, every integration not configured', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8000);
+    expect(config.database).toEqual({ dataDir: './.data' });
+    expect(config.report).toEqual({ cron: '0 9 * * *', timeZone: 'UTC' });
+    expect(config.logging).toEqual({ ecs: true, debug: false });
+    expect(config.secretKeyGenerated).toBe(true);
+    expect(config.notConfigured.map((entry) => entry.integration)).toEqual(['slack', 'zendesk', 'pagerduty']);
+    expect(config.slack).toBeUndefined();
+  });
+
+  it.each(Object.entries(MALFORMED))('rejects a malformed %s, naming it', (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it('names every malformed variable in one error', () => {
+    const problems = problemsOf(MALFORMED);
+    const named = new Set(problems.map((line) => line.split(':')[0]));
+    expect([...named].sort()).toEqual(Object.keys(MALFORMED).sort());
+  });
+
+  it.each([
+    [{ SLACK_CLIENT_ID: 'id' }, 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET'],
+    [{ ZENDESK_CLIENT_SECRET: 'secret' }, 'ZENDESK_CLIENT_IDENTIFIER and ZENDESK_CLIENT_SECRET'],
+    [{ PAGERDUTY_CLIENT_IDENTIFIER: 'id' }, 'PAGERDUTY_CLIENT_IDENTIFIER and PAGERDUTY_CLIENT_SECRET'],
+    [{ ZENDESK_API_TOKEN: 'token' }, 'ZENDESK_AGENT_EMAIL'],
+    [{ ADMIN_EMAIL: 'admin@example.com' }, 'ADMIN_EMAIL and ADMIN_PASSWORD'],
+    [{ SLACK_ALLOW_VERIFICATION_TOKEN: '1' }, 'SLACK_VERIFICATION_TOKEN'],
+  ])('rejects half of a pair: %o', (env, expected) => {
+    expect(problemsOf(env).join('\n')).toContain(expected);
+  });
+
+  it('builds every integration from a full configuration', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/zsc',
+      REDIS_URL: 'redis://localhost/',
+      SLACK_SIGN_SECRET: 'sign-secret',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SRE_SUPPORT_CHANNEL: 'C0192NP3TFG',
+      ALLOWED_BOT_IDS: 'B01, B02',
+      DISABLE_MESSAGE_PROCESSING: '1',
+      ZENDESK_SUBDOMAIN: 'acme',
+      ZENDESK_API_TOKEN: 'zd-token',
+      ZENDESK_AGENT_EMAIL: 'bot@example.com',
+      ZENDESK_WEBHOOK_TOKEN: 'webhook-token',
+      ZENDESK_GROUP_ID: '360003877797',
+      PAGERDUTY_ESCALATION_POLICY_ID: 'PABC123',
+      PAGERDUTY_API_TOKEN: 'pd-token',
+      REPORT_TIMEZONE: 'Europe/London',
+      DISABLE_ECS_LOG_FORMAT: 'true',
+    });
+    expect(config.notConfigured).toEqual([]);
+    expect(config.bot).toEqual({
+      supportChannel: 'C0192NP3TFG',
+      allowedBotIds: ['B01', 'B02'],
+      processingEnabled: false,
+    });
+    expect(config.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');
+    expect(config.zendesk?.ticketUri).toBe('https://acme.zendesk.com/agent/tickets');
+    expect(config.pagerDuty?.escalationPolicyId).toBe('PABC123');
+    expect(config.logging.ecs).toBe(false);
+    expect(config.notes.join('\n')).toContain('REDIS_URL is set but ignored');
+  });
+
+  it('lists what is missing for a partly configured integration', () => {
+    const config = loadConfig({ SLACK_SIGN_SECRET: 'sign-secret' });
+    expect(config.notConfigured[0]).toEqual({
+      integration: 'slack',
+      missing: ['SRE_SUPPORT_CHANNEL', 'SLACK_BOT_TOKEN (or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET)'],
+    });
+  });
+});
