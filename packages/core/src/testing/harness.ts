@@ -77,6 +77,8 @@ export interface TicketHarness extends Closable {
   createExternalTicket(ticket: ExternalTicket): Promise<string> | string;
   /** How many requests the fake has served so far (for cost assertions). */
   requestCount(): number;
+  /** Optional: how many tickets the fake holds, so suites can prove a retry made no duplicate. */
+  ticketCount?(): Promise<number> | number;
   /** Makes the next call(s) to the system fail. */
   failNext(kind: FaultKind, options?: FaultOptions): void;
 }

@@ -1,0 +1,10 @@
+export * from './call-counter.ts';
+export * from './fault-injector.ts';
+export * from './manual-clock.ts';
+export * from './memory-chat.ts';
+export * from './memory-harnesses.ts';
+export * from './memory-issue-repo.ts';
+export * from './memory-on-call.ts';
+export * from './memory-tickets.ts';
+export * from './memory-token-store.ts';
+export { escapeMarkup, markupToPlainText } from './slack-markup.ts';

@@ -1,0 +1,151 @@
+import type {
+  ChatIdentity,
+  ChatPort,
+  ChatUser,
+  Clock,
+  OutgoingMessage,
+  PostedMessage,
+} from '@zenslackchat/core';
+import { systemClock } from '@zenslackchat/core';
+import { CallCounter } from './call-counter.ts';
+import { FaultInjector } from './fault-injector.ts';
+import { escapeMarkup, markupToPlainText } from './slack-markup.ts';
+
+export interface MemoryChatOptions {
+  /** Platform name reported by the port (default `memory`). */
+  readonly platform?: string;
+  /** The bot's own identity (default `{ userId: 'UBOT', botId: 'BBOT' }`). */
+  readonly self?: ChatIdentity;
+  /** Stamps `postedAt` and seeds message ids (default the system clock). */
+  readonly clock?: Clock;
+  /** Base of permalinks (default `https://memory.slack.com`). */
+  readonly workspaceUrl?: string;
+}
+
+/** A message the in-memory platform holds. */
+export interface MemoryMessage {
+  /** Slack-ts-like id, e.g. `1700000000.000100`, increasing in posting order. */
+  readonly id: string;
+  readonly channel: string;
+  readonly threadId?: string;
+  /** The plain text the bot asked to post. */
+  readonly text: string;
+  /** The text as the platform shows it: `&`, `<`, `>` escaped as Slack requires. */
+  readonly markup: string;
+  readonly key: string;
+  readonly overflowUrl?: string;
+  readonly postedAt: Date;
+}
+
+/** An in-memory, Slack-like ChatPort with a test back door. Every call is recorded and can be failed. */
+export class MemoryChat implements ChatPort {
+  readonly platform: string;
+  /** Failures for the next calls; `timeout` posts the message and then throws. */
+  readonly faults = new FaultInjector({ integration: 'memory-chat', timeoutAfterWork: true });
+  readonly #self: ChatIdentity;
+  readonly #clock: Clock;
+  readonly #workspaceUrl: string;
+  readonly #messages: MemoryMessage[] = [];
+  readonly #users = new Map<string, ChatUser>();
+  readonly #calls = new CallCounter();
+  #lastSeconds = 0;
+  #lastMicros = 0;
+
+  constructor(options: MemoryChatOptions = {}) {
+    this.platform = options.platform ?? 'memory';
+    this.#self = options.self ?? { userId: 'UBOT', botId: 'BBOT' };
+    this.#clock = options.clock ?? systemClock;
+    this.#workspaceUrl = (options.workspaceUrl ?? 'https://memory.slack.com').replace(/\/+$/, '');
+  }
+
+  /** Every message posted so far, oldest first. */
+  get messages(): readonly MemoryMessage[] {
+    return [...this.#messages];
+  }
+
+  /** Messages in a channel: top level ones when `threadId` is absent, else that thread's replies. */
+  messagesIn(channel: string, threadId?: string): readonly MemoryMessage[] {
+    return this.#messages.filter((m) => m.channel === channel && m.threadId === threadId);
+  }
+
+  /** Adds or replaces a user in the directory. */
+  addUser(user: ChatUser): void {
+    this.#users.set(user.id, { ...user });
+  }
+
+  /** Port calls so far, of one method or of all. */
+  callCount(method?: keyof ChatPort & string): number {
+    return this.#calls.total(method);
+  }
+
+  postMessage(message: OutgoingMessage): Promise<PostedMessage> {
+    return this.#call('postMessage', () => {
+      const stored: MemoryMessage = {
+        id: this.#nextId(),
+        channel: message.channel,
+        ...(message.threadId === undefined ? {} : { threadId: message.threadId }),
+        text: message.text,
+        markup: escapeMarkup(message.text),
+        key: message.key,
+        ...(message.overflowUrl === undefined ? {} : { overflowUrl: message.overflowUrl }),
+        postedAt: this.#clock.now(),
+      };
+      this.#messages.push(stored);
+      return { id: stored.id };
+    });
+  }
+
+  findMessage(
+    channel: string,
+    threadId: string | undefined,
+    key: string,
+  ): Promise<PostedMessage | undefined> {
+    return this.#call('findMessage', () => {
+      const found = this.messagesIn(channel, threadId).find((m) => m.key === key);
+      return found === undefined ? undefined : { id: found.id };
+    });
+  }
+
+  getUser(userId: string): Promise<ChatUser | undefined> {
+    return this.#call('getUser', () => {
+      const user = this.#users.get(userId);
+      return user === undefined ? undefined : { ...user };
+    });
+  }
+
+  whoAmI(): Promise<ChatIdentity> {
+    return this.#call('whoAmI', () => ({ ...this.#self }));
+  }
+
+  permalink(channel: string, messageId: string): Promise<string> {
+    return this.#call(
+      'permalink',
+      () => `${this.#workspaceUrl}/archives/${channel}/p${messageId.replace('.', '')}`,
+    );
+  }
+
+  toPlainText(text: string): Promise<string> {
+    return this.#call('toPlainText', () => markupToPlainText(text, (id) => this.#users.get(id)?.name));
+  }
+
+  #call<T>(method: string, work: () => T): Promise<T> {
+    this.#calls.count(method);
+    return this.faults.run(method, work);
+  }
+
+  /** Slack-like ts: clock seconds, then a per-second counter in steps of 100 µs; always increasing. */
+  #nextId(): string {
+    const seconds = Math.floor(this.#clock.now().getTime() / 1000);
+    if (seconds > this.#lastSeconds) {
+      this.#lastSeconds = seconds;
+      this.#lastMicros = 100;
+    } else {
+      this.#lastMicros += 100;
+      if (this.#lastMicros > 999_999) {
+        this.#lastSeconds += 1;
+        this.#lastMicros = 100;
+      }
+    }
+    return `${this.#lastSeconds}.${String(this.#lastMicros).padStart(6, '0')}`;
+  }
+}

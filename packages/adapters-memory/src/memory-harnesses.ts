@@ -1,0 +1,81 @@
+import type {
+  ChatHarness,
+  IssueRepoHarness,
+  OnCallHarness,
+  TicketHarness,
+  TokenStoreHarness,
+} from '@zenslackchat/core/testing';
+import { MemoryChat, type MemoryChatOptions } from './memory-chat.ts';
+import { MemoryIssueRepo } from './memory-issue-repo.ts';
+import { MemoryOnCall } from './memory-on-call.ts';
+import { MemoryTickets, type MemoryTicketsOptions } from './memory-tickets.ts';
+import { MemoryTokenStore } from './memory-token-store.ts';
+
+/** A contract-suite harness that also exposes the memory adapter behind its port. */
+export type WithAdapter<H, A> = H & { readonly adapter: A };
+
+/** Builds a ChatHarness on a fresh MemoryChat. */
+export function memoryChatHarness(options: MemoryChatOptions = {}): WithAdapter<ChatHarness, MemoryChat> {
+  const adapter = new MemoryChat(options);
+  return {
+    adapter,
+    port: adapter,
+    addUser: (user) => adapter.addUser(user),
+    posted: () =>
+      adapter.messages.map(({ id, channel, threadId, markup }) => ({
+        id,
+        channel,
+        ...(threadId === undefined ? {} : { threadId }),
+        text: markup,
+      })),
+    failNext: (kind, faultOptions) => adapter.faults.failNext(kind, faultOptions),
+  };
+}
+
+/** Builds a TicketHarness on a fresh MemoryTickets. */
+export function memoryTicketHarness(
+  options: MemoryTicketsOptions = {},
+): WithAdapter<TicketHarness, MemoryTickets> {
+  const adapter = new MemoryTickets(options);
+  return {
+    adapter,
+    port: adapter,
+    addExternalComment: (ticketId, comment) => adapter.addExternalComment(ticketId, comment),
+    createExternalTicket: (ticket) => adapter.createExternalTicket(ticket),
+    requestCount: () => adapter.callCount(),
+    ticketCount: () => adapter.tickets.length,
+    failNext: (kind, faultOptions) => adapter.faults.failNext(kind, faultOptions),
+  };
+}
+
+/** Builds an OnCallHarness on a fresh MemoryOnCall. */
+export function memoryOnCallHarness(): WithAdapter<OnCallHarness, MemoryOnCall> {
+  const adapter = new MemoryOnCall();
+  return {
+    adapter,
+    port: adapter,
+    setOnCall: (policyId, onCall) => adapter.set(policyId, onCall),
+    failNext: (kind, faultOptions) => adapter.faults.failNext(kind, faultOptions),
+  };
+}
+
+/** Builds an IssueRepoHarness on a fresh MemoryIssueRepo. */
+export function memoryIssueRepoHarness(): WithAdapter<IssueRepoHarness, MemoryIssueRepo> {
+  const adapter = new MemoryIssueRepo();
+  return { adapter, repo: adapter };
+}
+
+/** Builds a TokenStoreHarness on a fresh MemoryTokenStore. */
+export function memoryTokenStoreHarness(): WithAdapter<TokenStoreHarness, MemoryTokenStore> {
+  const adapter = new MemoryTokenStore();
+  return { adapter, store: adapter };
+}
+
+/** Harness factories for every memory adapter, ready to hand to the core's contract suites. */
+export const memoryHarnesses = {
+  chat: memoryChatHarness,
+  tickets: memoryTicketHarness,
+  onCall: memoryOnCallHarness,
+  issueRepo: memoryIssueRepoHarness,
+  tokenStore: memoryTokenStoreHarness,
+} as const;
