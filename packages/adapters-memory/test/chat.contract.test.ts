@@ -1,0 +1,4 @@
+import { chatPortContract } from '@zenslackchat/core/testing';
+import { memoryHarnesses } from '../src/index.ts';
+
+chatPortContract('MemoryChat', { findMessage: true }, memoryHarnesses.chat);

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  expectFault,
+  FAULT_CASES,
+  faultCase,
+  INJECTED_RETRY_AFTER_MS,
+  useHarness,
+} from './contract-helpers.ts';
+import type { ChatCapabilities, ChatHarness, HarnessFactory } from './harness.ts';
+
+/**
+ * The ChatPort contract. `factory` builds a fresh harness per test (closed after it). Faults are
+ * injected on `postMessage`, which adapters never cache; a `timeout` fault must outlast the
+ * adapter's own timeout, so harnesses should configure a short one.
+ */
+export function chatPortContract(
+  name: string,
+  capabilities: ChatCapabilities,
+  factory: HarnessFactory<ChatHarness>,
+): void {
+  describe(`ChatPort contract: ${name}`, () => {
+    const harness = useHarness(factory);
+    const post = (text: string, key: string, threadId?: string) =>
+      harness().port.postMessage({ channel: 'C0SUPPORT', text, key, ...(threadId ? { threadId } : {}) });
+
+    it('posts a top-level message and a thread reply with distinct ids', async () => {
+      const root = await post('Printer is on fire', 'k-root');
+      const reply = await post('Have you tried water?', 'k-reply', root.id);
+      expect(root.id).not.toBe('');
+      expect(reply.id).not.toBe(root.id);
+      const posted = await harness().posted();
+      expect(posted).toHaveLength(2);
+      expect(posted[0]).toMatchObject({ id: root.id, channel: 'C0SUPPORT' });
+      expect(posted[0]?.threadId).toBeUndefined();
+      expect(posted[1]).toMatchObject({ id: reply.id, channel: 'C0SUPPORT', threadId: root.id });
+    });
+
+    it('posts text with markup characters safely, so it reads back as it was written', async () => {
+      const text = 'if a < b && c > d then <@U1> is not a mention & <https://x> not a link';
+      await post(text, 'k-markup');
+      const [recorded] = await harness().posted();
+      expect(recorded).toBeDefined();
+      expect(await harness().port.toPlainText(recorded!.text)).toBe(text);
+    });
+
+    it('looks up known users with and without email, and unknown ones as undefined', async () => {
+      await harness().addUser({ id: 'U0ALICE', name: 'Alice Example', email: 'alice@example.com' });
+      await harness().addUser({ id: 'U0BOT', name: 'Some Bot' });
+      expect(await harness().port.getUser('U0ALICE')).toMatchObject({
+        id: 'U0ALICE',
+        name: 'Alice Example',
+        email: 'alice@example.com',
+      });
+      const bot = await harness().port.getUser('U0BOT');
+      expect(bot).toMatchObject({ id: 'U0BOT', name: 'Some Bot' });
+      expect(bot?.email).toBeUndefined();
+      expect(await harness().port.getUser('U0NOBODY')).toBeUndefined();
+    });
+
+    it('knows its own identity', async () => {
+      const self = await harness().port.whoAmI();
+      expect(typeof self.userId).toBe('string');
+      expect(self.userId).not.toBe('');
+    });
+
+    it('builds a permalink that names the channel', async () => {
+      const { id } = await post('link me', 'k-link');
+      const link = await harness().port.permalink('C0SUPPORT', id);
+      expect(link).toMatch(/^https?:\/\//);
+      expect(link).toContain('C0SUPPORT');
+    });
+
+    it('converts mentions of known users and links to plain text', async () => {
+      await harness().addUser({ id: 'U0ALICE', name: 'Alice Example' });
+      const plain = await harness().port.toPlainText(
+        'ask <@U0ALICE> about <https://example.com/doc|the doc> &amp; more',
+      );
+      expect(plain).toContain('Alice Example');
+      expect(plain).toContain('https://example.com/doc');
+      expect(plain).toContain('& more');
+      expect(plain).not.toContain('<');
+    });
+
+    it.runIf(capabilities.findMessage)('finds a posted message by its key, and only by its key', async () => {
+      const root = await post('root', 'k-find-root');
+      const reply = await post('reply', 'k-find-reply', root.id);
+      const find = harness().port.findMessage!.bind(harness().port);
+      expect(await find('C0SUPPORT', undefined, 'k-find-root')).toEqual({ id: root.id });
+      expect(await find('C0SUPPORT', root.id, 'k-find-reply')).toEqual({ id: reply.id });
+      expect(await find('C0SUPPORT', root.id, 'k-never-posted')).toBeUndefined();
+      expect(await find('C0SUPPORT', undefined, 'k-never-posted')).toBeUndefined();
+    });
+
+    for (const fault of FAULT_CASES) {
+      it(`maps an injected ${fault.kind} fault to ${fault.reason}, then works again`, async () => {
+        harness().failNext(fault.kind, { retryAfterMs: INJECTED_RETRY_AFTER_MS });
+        await expectFault(post('during fault', `k-${fault.kind}`), fault);
+        const after = await post('after fault', `k-${fault.kind}-after`);
+        const posted = await harness().posted();
+        expect(posted.map((m) => m.id)).toContain(after.id);
+      });
+    }
+
+    it('fails as many calls as asked, then recovers', async () => {
+      harness().failNext('unavailable', { count: 2 });
+      await expectFault(post('one', 'k-1'), faultCase('unavailable'));
+      await expectFault(post('two', 'k-2'), faultCase('unavailable'));
+      await expect(post('three', 'k-3')).resolves.toHaveProperty('id');
+    });
+  });
+}
