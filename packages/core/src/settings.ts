@@ -12,6 +12,11 @@ export interface BotSettings {
   readonly ticketAssigneeId?: string;
   /** The escalation policy to name on-call people from; on-call notices are skipped when absent. */
   readonly escalationPolicyId?: string;
+  /**
+   * Ticket-side user id the bot writes comments as. Comments by it are never forwarded to chat,
+   * even when a crash left no record of writing them. Optional: records alone catch the rest.
+   */
+  readonly ticketAgentId?: string;
   /** IANA time zone the daily report's "previous day" is computed in. */
   readonly reportTimeZone: string;
 }

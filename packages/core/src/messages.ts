@@ -1,0 +1,104 @@
+import type { OnCallPerson } from './domain/on-call.ts';
+
+/** Every text the bot posts or writes, in one place so wording changes happen here only. */
+
+/** The reply to a new chat request, linking its ticket. */
+export function ticketConfirmation(ticketUrl: string): string {
+  return `Hello, your new support request is ${ticketUrl}.`;
+}
+
+/** The line that links a ticket back to the chat message it came from. */
+export function chatLinkLine(permalink: string): string {
+  return `Raised in chat: ${permalink}`;
+}
+
+/** A ticket's description: the request's text, its files and the link back to chat. */
+export function ticketDescription(text: string, fileNames: readonly string[], permalink: string): string {
+  return [text, filesLine(fileNames), chatLinkLine(permalink)].filter((part) => part !== '').join('\n\n');
+}
+
+/** The subject used when a request has no text at all (a bare file share). */
+export function filesOnlySubject(fileNames: readonly string[]): string {
+  return `Files shared: ${fileNames.join(', ')}`;
+}
+
+/** The subject used when a request's text has no words left once converted to plain text. */
+export const untitledSubject = 'Support request from chat';
+
+/** The list of commands the bot understands in a support thread. */
+export const helpText = [
+  'I understand these commands in a support thread:',
+  '• `help`: show this list',
+  '• `resolve`, `resolve ticket` or ✅: resolve the issue and solve its ticket',
+  'Anything else you write in the thread is added to the ticket.',
+].join('\n');
+
+/** Confirms that a `resolve` command solved the ticket. */
+export function resolvedConfirmation(ticketUrl: string): string {
+  return `Understood. The issue is resolved and ticket ${ticketUrl} is solved.`;
+}
+
+/** The answer to a reply in the thread of a resolved issue. */
+export function alreadyResolvedNotice(ticketUrl: string): string {
+  return (
+    `This issue is already resolved (${ticketUrl}) and nothing more is added to its ticket. ` +
+    'Please post a new message in the channel to raise a new request.'
+  );
+}
+
+/** A chat reply as it is added to the ticket. */
+export function chatReplyComment(authorName: string, text: string, fileNames: readonly string[]): string {
+  const files = filesLine(fileNames);
+  const body = text === '' ? files : files === '' ? text : `${text}\n\n${files}`;
+  return `${authorName}: ${body}`;
+}
+
+/** A public ticket comment as it is posted in the chat thread. */
+export function ticketCommentMessage(authorName: string, body: string, fileNames: readonly string[]): string {
+  const files = filesLine(fileNames);
+  return `${authorName} (Zendesk): ${files === '' ? body : `${body}\n\n${files}`}`;
+}
+
+/** The name shown for a ticket comment whose author has no name. */
+export const unknownTicketAuthor = 'Support agent';
+
+/** The name shown for a chat author the platform does not name. */
+export const unknownChatAuthor = 'Someone in chat';
+
+/** The top-level chat message that opens the thread of an emailed ticket. */
+export function emailThreadOpening(subject: string, openingText: string): string {
+  const opening = `(From Zendesk Email): ${subject}`;
+  return openingText.trim() === '' ? opening : `${opening}\n\n${openingText.trim()}`;
+}
+
+/** The internal note that links an emailed ticket to its chat thread. */
+export function emailTicketNote(permalink: string): string {
+  return `This request is being discussed in chat: ${permalink}`;
+}
+
+/** Who is on call, one line per level; an empty level says nobody. */
+export function onCallNotice(primary: readonly OnCallPerson[], secondary: readonly OnCallPerson[]): string {
+  return `Primary on call: ${names(primary)}\nSecondary on call: ${names(secondary)}`;
+}
+
+/** The daily report. `periodLabel` names the days it counts resolutions for. */
+export function dailyReport(openCount: number, resolvedCount: number, periodLabel: string): string {
+  return `Daily report: ${openCount} open ${plural(openCount, 'issue')}; ${resolvedCount} ${plural(resolvedCount, 'issue')} resolved ${periodLabel}.`;
+}
+
+/** Labels a report period of one day (`on 2026-11-26`) or several (`from 2026-11-21 to 2026-11-23`). */
+export function reportPeriodLabel(firstDay: string, lastDay: string): string {
+  return firstDay === lastDay ? `on ${firstDay}` : `from ${firstDay} to ${lastDay}`;
+}
+
+function filesLine(fileNames: readonly string[]): string {
+  return fileNames.length === 0 ? '' : `Attached files: ${fileNames.join(', ')}`;
+}
+
+function names(people: readonly OnCallPerson[]): string {
+  return people.length === 0 ? 'nobody' : people.map((person) => person.name).join(', ');
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

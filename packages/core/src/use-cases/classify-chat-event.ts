@@ -1,0 +1,47 @@
+import type { ChatEvent, ChatIdentity } from '../domain/chat-event.ts';
+import type { BotSettings } from '../settings.ts';
+import type { ChatIgnoreReason } from './outcomes.ts';
+
+/**
+ * Subtypes that carry a new message: a file share, a reply also shown in the channel, and a bot
+ * post (then subject to the allowed-bot rule). Every other subtype (edits, deletes, joins, topic
+ * changes, pins...) is ignored.
+ */
+export const HANDLED_SUBTYPES = ['file_share', 'thread_broadcast', 'bot_message'] as const;
+
+/** How a chat message is to be handled. */
+export type ChatEventKind =
+  | { readonly kind: 'top-level' }
+  | { readonly kind: 'reply'; readonly threadId: string }
+  | { readonly kind: 'ignored'; readonly reason: ChatIgnoreReason };
+
+/** Decides whether and how a chat message is handled; pure apart from its inputs. */
+export function classifyChatEvent(
+  event: ChatEvent,
+  settings: BotSettings,
+  self: ChatIdentity,
+): ChatEventKind {
+  if (event.channel !== settings.supportChannel) return ignored('other-channel');
+  if (event.subtype !== undefined && !(HANDLED_SUBTYPES as readonly string[]).includes(event.subtype)) {
+    return ignored('subtype');
+  }
+  if (isOwnMessage(event, self)) return ignored('own-message');
+  const isBot = event.botId !== undefined || event.subtype === 'bot_message';
+  if (isBot && (event.botId === undefined || !settings.allowedBotIds.includes(event.botId))) {
+    return ignored('bot-not-allowed');
+  }
+  if (event.text.trim() === '' && event.files.length === 0) return ignored('empty');
+  if (event.threadId !== undefined && event.threadId !== event.messageId) {
+    return { kind: 'reply', threadId: event.threadId };
+  }
+  return { kind: 'top-level' };
+}
+
+function isOwnMessage(event: ChatEvent, self: ChatIdentity): boolean {
+  if (event.userId !== undefined && event.userId === self.userId) return true;
+  return event.botId !== undefined && self.botId !== undefined && event.botId === self.botId;
+}
+
+function ignored(reason: ChatIgnoreReason): ChatEventKind {
+  return { kind: 'ignored', reason };
+}

@@ -1,0 +1,36 @@
+import type { ThreadKey } from '../domain/issue.ts';
+
+/** A chat message's place: platform, channel and message id. */
+export interface MessageRef {
+  readonly platform: string;
+  readonly channel: string;
+  readonly messageId: string;
+}
+
+/** The ticket's external id: links it back to the chat message that opened it (`slack:C1:1700.1`). */
+export function externalIdOf(ref: MessageRef): string {
+  return `${ref.platform}:${ref.channel}:${ref.messageId}`;
+}
+
+/** The thread a top-level message opens. */
+export function threadOf(ref: MessageRef): ThreadKey {
+  return { platform: ref.platform, channel: ref.channel, threadId: ref.messageId };
+}
+
+/**
+ * Deterministic delivery keys: the same input always yields the same key, so a retried event or
+ * webhook finds the record of what it already did.
+ */
+export const deliveryKeys = {
+  ticket: (ref: MessageRef) => `ticket:${externalIdOf(ref)}`,
+  confirm: (issueId: string) => `confirm:${issueId}`,
+  onCall: (issueId: string) => `oncall:${issueId}`,
+  chatToTicket: (ref: MessageRef) => `chat-to-ticket:${externalIdOf(ref)}`,
+  ticketToChat: (commentId: string) => `ticket-to-chat:${commentId}`,
+  help: (ref: MessageRef) => `help:${externalIdOf(ref)}`,
+  resolve: (ref: MessageRef) => `resolve:${externalIdOf(ref)}`,
+  resolvedReply: (ref: MessageRef) => `resolved-reply:${externalIdOf(ref)}`,
+  emailThread: (ticketId: string) => `email-thread:${ticketId}`,
+  emailNote: (ticketId: string) => `email-note:${ticketId}`,
+  report: (day: string) => `report:${day}`,
+} as const;

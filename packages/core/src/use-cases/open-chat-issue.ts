@@ -1,0 +1,57 @@
+import type { ChatEvent } from '../domain/chat-event.ts';
+import { filesOnlySubject, ticketConfirmation, ticketDescription, untitledSubject } from '../messages.ts';
+import type { BotContext } from './bot-deps.ts';
+import { chatRequester } from './chat-author.ts';
+import { deliveryKeys, externalIdOf, type MessageRef, threadOf } from './delivery-keys.ts';
+import type { ChatOutcome } from './outcomes.ts';
+import { postOnCallNotice } from './post-on-call-notice.ts';
+import { postOnce } from './post-once.ts';
+import { ticketSubject } from './ticket-subject.ts';
+
+/**
+ * A top-level chat message opens an issue: claim the thread, create its ticket (idempotent on
+ * the message's key), record it, confirm in the thread with the ticket link, then name who is on
+ * call. Every step is skipped on a re-run once done, so a retry finishes a half-done run.
+ */
+export async function openChatIssue(ctx: BotContext, event: ChatEvent): Promise<ChatOutcome> {
+  const ref: MessageRef = { platform: event.platform, channel: event.channel, messageId: event.messageId };
+  const { issue } = await ctx.repo.claimThread({ ...threadOf(ref), openedAt: ctx.clock.now() });
+  const ticketId = issue.ticketId ?? (await createTicket(ctx, event, ref, issue.id));
+  await postOnce(ctx, {
+    key: deliveryKeys.confirm(issue.id),
+    kind: 'bot-message',
+    issueId: issue.id,
+    channel: event.channel,
+    threadId: event.messageId,
+    text: () => ticketConfirmation(ctx.tickets.ticketUrl(ticketId)),
+  });
+  await postOnCallNotice(ctx, { issueId: issue.id, channel: event.channel, threadId: event.messageId });
+  ctx.logger.info({ issueId: issue.id, ticketId, channel: event.channel }, 'chat issue opened');
+  return { outcome: 'ticket-created', issueId: issue.id, ticketId };
+}
+
+async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, issueId: string) {
+  const { chat, settings } = ctx;
+  const plain = await chat.toPlainText(event.text);
+  const permalink = await chat.permalink(event.channel, event.messageId);
+  const fileNames = event.files.map((file) => file.name);
+  const requester = await chatRequester(ctx, event);
+  const key = deliveryKeys.ticket(ref);
+  await ctx.repo.beginDelivery({ key, kind: 'ticket', issueId, sourceId: event.messageId }, ctx.clock.now());
+  const ticket = await ctx.tickets.createTicket({
+    idempotencyKey: key,
+    subject: ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
+    description: ticketDescription(plain.trim(), fileNames, permalink),
+    externalId: externalIdOf(ref),
+    ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
+    ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
+    ...(requester !== undefined && { requester }),
+  });
+  // One transaction: a comment notice never sees the ticket without the cursor past its description.
+  await ctx.repo.transaction(async (tx) => {
+    await tx.attachTicket(issueId, ticket.id);
+    if (ticket.firstCommentId !== null) await tx.setCommentCursor(issueId, ticket.firstCommentId);
+    await tx.completeDelivery(key, ticket.id);
+  });
+  return ticket.id;
+}

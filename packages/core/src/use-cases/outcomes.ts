@@ -1,0 +1,62 @@
+/** Why a chat message was not acted on. */
+export const CHAT_IGNORE_REASONS = [
+  'other-channel',
+  'processing-disabled',
+  'subtype',
+  'own-message',
+  'bot-not-allowed',
+  'empty',
+  'untracked-thread',
+] as const;
+export type ChatIgnoreReason = (typeof CHAT_IGNORE_REASONS)[number];
+
+/** What handling a chat message did; the same input gives the same outcome on a re-run. */
+export type ChatOutcome =
+  | { readonly outcome: 'ignored'; readonly reason: ChatIgnoreReason }
+  | { readonly outcome: 'ticket-created'; readonly issueId: string; readonly ticketId: string }
+  | { readonly outcome: 'help-sent'; readonly issueId: string }
+  | { readonly outcome: 'resolved'; readonly issueId: string; readonly ticketId: string }
+  | { readonly outcome: 'already-resolved'; readonly issueId: string }
+  | {
+      readonly outcome: 'comment-added';
+      readonly issueId: string;
+      readonly ticketId: string;
+      readonly commentId: string;
+    };
+
+/** What handling a ticket comment notice did. */
+export type CommentsOutcome =
+  | { readonly outcome: 'ignored'; readonly reason: 'unknown-ticket' }
+  | {
+      readonly outcome: 'comments-forwarded';
+      readonly issueId: string;
+      /** How many comments were posted to chat by this run. */
+      readonly forwarded: number;
+      /** How many were passed over (internal notes, the bot's own comments). */
+      readonly skipped: number;
+    };
+
+/** What handling an emailed ticket notice did. */
+export type EmailOutcome =
+  | { readonly outcome: 'ignored'; readonly reason: 'unknown-ticket' | 'already-tracked' }
+  | {
+      readonly outcome: 'thread-opened';
+      readonly issueId: string;
+      readonly ticketId: string;
+      readonly threadId: string;
+    };
+
+/** What the daily report run did. */
+export type ReportOutcome =
+  | { readonly outcome: 'ignored'; readonly reason: 'already-posted' }
+  | {
+      readonly outcome: 'report-posted';
+      readonly day: string;
+      readonly openCount: number;
+      readonly resolvedCount: number;
+      readonly periodStart: Date;
+      readonly periodEnd: Date;
+    };
+
+/** What posting the on-call notice did; never a failure. */
+export type OnCallOutcome = 'posted' | 'not-configured' | 'lookup-failed';

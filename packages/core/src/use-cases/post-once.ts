@@ -1,0 +1,47 @@
+import type { DeliveryKind } from '../domain/delivery.ts';
+import type { BotDeps } from './bot-deps.ts';
+import { deliverOnce } from './deliver-once.ts';
+
+/** A chat message the bot posts as a recorded delivery. */
+export interface OncePost {
+  readonly key: string;
+  readonly kind: Extract<DeliveryKind, 'bot-message' | 'ticket-to-chat'>;
+  readonly issueId: string | null;
+  readonly sourceId?: string;
+  readonly channel: string;
+  readonly threadId?: string;
+  /** Built only when the message is actually posted. */
+  readonly text: () => string | Promise<string>;
+  readonly overflowUrl?: string;
+  /** Work that must be done before the message is posted; repeated on a retry, so it must be idempotent. */
+  readonly before?: () => Promise<void>;
+}
+
+/** Posts a chat message once per key, asking the chat port's `findMessage` on a retry. Returns its id. */
+export function postOnce(deps: Pick<BotDeps, 'repo' | 'clock' | 'chat'>, post: OncePost): Promise<string> {
+  const { chat } = deps;
+  const thread = post.threadId === undefined ? {} : { threadId: post.threadId };
+  const overflow = post.overflowUrl === undefined ? {} : { overflowUrl: post.overflowUrl };
+  const find = chat.findMessage?.bind(chat);
+  return deliverOnce(
+    deps,
+    { key: post.key, kind: post.kind, issueId: post.issueId, sourceId: post.sourceId ?? null },
+    {
+      perform: async () => {
+        await post.before?.();
+        const text = await post.text();
+        const posted = await chat.postMessage({
+          channel: post.channel,
+          ...thread,
+          text,
+          key: post.key,
+          ...overflow,
+        });
+        return posted.id;
+      },
+      ...(find && {
+        find: async () => (await find(post.channel, post.threadId, post.key))?.id,
+      }),
+    },
+  );
+}
