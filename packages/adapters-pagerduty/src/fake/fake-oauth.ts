@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+
+/** The fake's OAuth client registration and what it has issued. */
+export interface FakeOAuthState {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly accountId: string;
+  readonly subdomain: string;
+  readonly tokenLifetimeSeconds: number;
+  readonly codes: Map<string, { readonly redirectUri: string; readonly scope: string }>;
+  readonly accessTokens: Set<string>;
+  readonly refreshTokens: Map<string, string>;
+  denyNext: boolean;
+}
+
+/** A fake answer: status, headers and a JSON body or none. */
+export interface FakeAnswer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+const token = (prefix: string): string => `${prefix}${randomBytes(12).toString('hex')}`;
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** `GET /oauth/authorize`: approves at once and redirects back with `code` and `state`. */
+export function authorize(state: FakeOAuthState, query: URLSearchParams): FakeAnswer {
+  const redirectUri = query.get('redirect_uri');
+  if (query.get('client_id') !== state.clientId || query.get('response_type') !== 'code' || !redirectUri) {
+    return { status: 400, body: { error: 'invalid_request' } };
+  }
+  const back = new URL(redirectUri);
+  const requestState = query.get('state');
+  if (state.denyNext) {
+    state.denyNext = false;
+    back.searchParams.set('error', 'access_denied');
+    back.searchParams.set('error_description', 'The resource owner denied the request.');
+  } else {
+    const code = token('code_');
+    state.codes.set(code, { redirectUri, scope: query.get('scope') ?? 'read' });
+    back.searchParams.set('code', code);
+  }
+  if (requestState !== null) back.searchParams.set('state', requestState);
+  return { status: 302, headers: { location: back.toString() } };
+}
+
+function issue(state: FakeOAuthState, scope: string, withIdToken: boolean): FakeAnswer {
+  const accessToken = token('pdus+_0');
+  const refreshToken = token('pdus+_1');
+  state.accessTokens.add(accessToken);
+  state.refreshTokens.set(refreshToken, scope);
+  const claims = { account_id: state.accountId, subdomain: state.subdomain, region: 'UnitedStates' };
+  return {
+    status: 200,
+    body: {
+      token_type: 'bearer',
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      scope,
+      expires_in: state.tokenLifetimeSeconds,
+      ...(withIdToken ? { id_token: `${b64url({ alg: 'none' })}.${b64url(claims)}.` } : {}),
+    },
+  };
+}
+
+/** `POST /oauth/token`: the authorization_code and refresh_token grants (refresh tokens rotate). */
+export function exchangeToken(state: FakeOAuthState, form: URLSearchParams): FakeAnswer {
+  if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
+    return { status: 401, body: { error: 'invalid_client' } };
+  }
+  const grant = form.get('grant_type');
+  if (grant === 'authorization_code') {
+    const code = state.codes.get(form.get('code') ?? '');
+    if (!code || code.redirectUri !== form.get('redirect_uri'))
+      return { status: 400, body: { error: 'invalid_grant' } };
+    state.codes.delete(form.get('code') ?? '');
+    return issue(state, code.scope, code.scope.split(' ').includes('openid'));
+  }
+  if (grant === 'refresh_token') {
+    const refreshToken = form.get('refresh_token') ?? '';
+    const scope = state.refreshTokens.get(refreshToken);
+    if (scope === undefined) return { status: 400, body: { error: 'invalid_grant' } };
+    state.refreshTokens.delete(refreshToken);
+    return issue(state, scope, false);
+  }
+  return { status: 400, body: { error: 'unsupported_grant_type' } };
+}

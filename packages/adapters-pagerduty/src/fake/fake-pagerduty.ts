@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { OnCall } from '@zenslackchat/core';
+import type { FaultKind, FaultOptions } from '@zenslackchat/core/testing';
+import { authorize, exchangeToken, type FakeAnswer, type FakeOAuthState } from './fake-oauth.ts';
+import { buildOnCallEntries, type FakeOnCall, normaliseOnCall } from './fake-oncalls.ts';
+
+/** Options of the fake; every field has a test-friendly default. */
+export interface FakePagerDutyOptions {
+  readonly apiToken?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly accountId?: string;
+  readonly subdomain?: string;
+  /** `expires_in` of issued access tokens; default 3600. */
+  readonly tokenLifetimeSeconds?: number;
+}
+
+/** Fault options of the fake: which endpoint fails, and how long a `timeout` answer stalls. */
+export interface FakeFaultOptions extends FaultOptions {
+  /** `api` (REST, default) or `token` (the OAuth token endpoint). */
+  readonly endpoint?: 'api' | 'token';
+  /** For `timeout`: how long the answer is held back (default 10 s). */
+  readonly delayMs?: number;
+}
+
+/** One request the fake received. */
+export interface FakeRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly authorization: string | undefined;
+  readonly body: string;
+}
+
+interface Fault {
+  readonly kind: FaultKind;
+  readonly endpoint: 'api' | 'token';
+  readonly retryAfterMs: number;
+  readonly delayMs: number;
+  remaining: number;
+}
+
+const UNAUTHORIZED: FakeAnswer = { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } };
+
+const FAULT_ANSWERS: Record<Exclude<FaultKind, 'timeout'>, (fault: Fault) => FakeAnswer> = {
+  // Whole seconds as PagerDuty sends them; a fractional wait is kept exact so tests can compare it.
+  'rate-limited': (f) => ({
+    status: 429,
+    headers: { 'retry-after': String(f.retryAfterMs / 1000) },
+    body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
+  }),
+  unavailable: () => ({ status: 503, body: { error: { message: 'Service Unavailable' } } }),
+  unauthorized: () => UNAUTHORIZED,
+};
+
+/** A local PagerDuty for tests: `/oncalls`, OAuth authorize/token, failure injection, request log. */
+export class FakePagerDuty {
+  readonly apiUrl: string;
+  readonly oauthBaseUrl: string;
+  readonly apiToken: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Every request received, oldest first. */
+  readonly requests: FakeRequest[] = [];
+  readonly #server: Server;
+  readonly #oauth: FakeOAuthState;
+  readonly #policies = new Map<string, { primary: string[]; secondary: string[] }>();
+  readonly #faults: Fault[] = [];
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #latencyMs = 0;
+
+  private constructor(server: Server, oauth: FakeOAuthState, apiToken: string) {
+    const { port } = server.address() as AddressInfo;
+    this.apiUrl = `http://127.0.0.1:${port}`;
+    this.oauthBaseUrl = this.apiUrl;
+    this.apiToken = apiToken;
+    this.clientId = oauth.clientId;
+    this.clientSecret = oauth.clientSecret;
+    this.#server = server;
+    this.#oauth = oauth;
+    server.on('request', (req, res) => {
+      this.#handle(req, res).catch(() => res.destroy());
+    });
+  }
+
+  /** Starts the fake on a free local port. */
+  static async start(options: FakePagerDutyOptions = {}): Promise<FakePagerDuty> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const oauth: FakeOAuthState = {
+      clientId: options.clientId ?? 'fake-client-id',
+      clientSecret: options.clientSecret ?? 'fake-client-secret',
+      accountId: options.accountId ?? 'PACCT01',
+      subdomain: options.subdomain ?? 'fake-subdomain',
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+      codes: new Map(),
+      accessTokens: new Set(),
+      refreshTokens: new Map(),
+      denyNext: false,
+    };
+    return new FakePagerDuty(server, oauth, options.apiToken ?? 'fake-api-token');
+  }
+
+  /** Sets who is on call for a policy (names or the core's `OnCallPerson`s). */
+  setOnCall(policyId: string, onCall: FakeOnCall | OnCall): void {
+    this.#policies.set(policyId, normaliseOnCall(onCall));
+  }
+
+  /** Makes the next `count` (default 1) requests to an endpoint fail. */
+  failNext(kind: FaultKind, options: FakeFaultOptions = {}): void {
+    this.#faults.push({
+      kind,
+      endpoint: options.endpoint ?? 'api',
+      retryAfterMs: options.retryAfterMs ?? 1000,
+      delayMs: options.delayMs ?? 10_000,
+      remaining: options.count ?? 1,
+    });
+  }
+
+  /** Delays every answer by `ms`. */
+  setLatency(ms: number): void {
+    this.#latencyMs = ms;
+  }
+
+  /** Makes the next authorization be denied by the "user". */
+  denyNextAuthorization(): void {
+    this.#oauth.denyNext = true;
+  }
+
+  /** Stops the fake, dropping held-back answers and open connections. */
+  async close(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #takeFault(endpoint: 'api' | 'token'): Fault | undefined {
+    const fault = this.#faults.find((f) => f.endpoint === endpoint);
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.#faults.splice(this.#faults.indexOf(fault), 1);
+    return fault;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#timers.delete(timer);
+        resolve();
+      }, ms);
+      this.#timers.add(timer);
+    });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.apiUrl);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const authorization = req.headers.authorization;
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      authorization,
+      body,
+    });
+
+    const endpoint =
+      url.pathname === '/oauth/token' ? 'token' : url.pathname.startsWith('/oauth/') ? null : 'api';
+    const fault = endpoint === null ? undefined : this.#takeFault(endpoint);
+    const delay = this.#latencyMs + (fault?.kind === 'timeout' ? fault.delayMs : 0);
+    if (delay > 0) await this.#sleep(delay);
+    const answer =
+      fault && fault.kind !== 'timeout'
+        ? FAULT_ANSWERS[fault.kind](fault)
+        : this.#route(req.method, url, body, authorization);
+    if (res.destroyed) return;
+    res.writeHead(answer.status, {
+      ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...answer.headers,
+    });
+    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  }
+
+  #route(method: string | undefined, url: URL, body: string, authorization: string | undefined): FakeAnswer {
+    if (method === 'GET' && url.pathname === '/oauth/authorize')
+      return authorize(this.#oauth, url.searchParams);
+    if (method === 'POST' && url.pathname === '/oauth/token')
+      return exchangeToken(this.#oauth, new URLSearchParams(body));
+    if (method === 'GET' && url.pathname === '/oncalls')
+      return this.#oncalls(url.searchParams, authorization);
+    return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+  }
+
+  #authorized(authorization: string | undefined): boolean {
+    const [, apiToken] = /^Token token=(.+)$/.exec(authorization ?? '') ?? [];
+    if (apiToken !== undefined) return apiToken === this.apiToken;
+    const [, bearer] = /^Bearer (.+)$/.exec(authorization ?? '') ?? [];
+    return bearer !== undefined && this.#oauth.accessTokens.has(bearer);
+  }
+
+  #oncalls(query: URLSearchParams, authorization: string | undefined): FakeAnswer {
+    if (!this.#authorized(authorization)) return UNAUTHORIZED;
+    const limit = Math.min(Number(query.get('limit') ?? 25) || 25, 100);
+    const offset = Number(query.get('offset') ?? 0) || 0;
+    const all = buildOnCallEntries(this.#policies, query.getAll('escalation_policy_ids[]'), new Date());
+    const oncalls = all.slice(offset, offset + limit);
+    return { status: 200, body: { oncalls, limit, offset, more: offset + limit < all.length, total: null } };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './fake-oncalls.ts';
+export * from './fake-pagerduty.ts';
+export * from './on-call-harness.ts';

@@ -1,0 +1,4 @@
+export * from './oncalls-page.ts';
+export * from './pagerduty-config.ts';
+export * from './pagerduty-error.ts';
+export * from './pagerduty-on-call-adapter.ts';

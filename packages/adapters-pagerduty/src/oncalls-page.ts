@@ -1,0 +1,71 @@
+import { IntegrationError, type OnCall, type OnCallPerson } from '@zenslackchat/core';
+import { PAGERDUTY } from './pagerduty-config.ts';
+
+/** One `/oncalls` entry, reduced to what the bot reads. */
+export interface OnCallEntry {
+  readonly policyId: string;
+  readonly level: number;
+  readonly userId: string;
+  readonly name: string;
+}
+
+/** One page of `GET /oncalls`, validated. */
+export interface OnCallsPage {
+  readonly entries: readonly OnCallEntry[];
+  readonly more: boolean;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function invalid(detail: string): IntegrationError {
+  return new IntegrationError('Invalid', `PagerDuty /oncalls answered an unexpected shape: ${detail}`, {
+    integration: PAGERDUTY,
+    retryable: false,
+  });
+}
+
+function parseEntry(raw: unknown, index: number): OnCallEntry {
+  if (!isObject(raw)) throw invalid(`oncalls[${index}] is not an object`);
+  const policy = raw.escalation_policy;
+  const user = raw.user;
+  const level = raw.escalation_level;
+  if (!isObject(policy) || typeof policy.id !== 'string')
+    throw invalid(`oncalls[${index}].escalation_policy`);
+  if (typeof level !== 'number' || !Number.isInteger(level))
+    throw invalid(`oncalls[${index}].escalation_level`);
+  if (!isObject(user) || typeof user.id !== 'string') throw invalid(`oncalls[${index}].user`);
+  const name = typeof user.summary === 'string' && user.summary.trim() !== '' ? user.summary.trim() : user.id;
+  return { policyId: policy.id, level, userId: user.id, name };
+}
+
+/** Validates a `/oncalls` response body; throws `IntegrationError('Invalid')` on a wrong shape. */
+export function parseOnCallsPage(body: unknown): OnCallsPage {
+  if (!isObject(body) || !Array.isArray(body.oncalls)) throw invalid('no oncalls array');
+  const entries = body.oncalls.map(parseEntry);
+  const more = body.more === true;
+  const offset = typeof body.offset === 'number' ? body.offset : 0;
+  const limit = typeof body.limit === 'number' ? body.limit : entries.length;
+  return { entries, more, offset, limit };
+}
+
+function peopleAt(entries: readonly OnCallEntry[], level: number): OnCallPerson[] {
+  const seen = new Set<string>();
+  const people: OnCallPerson[] = [];
+  for (const entry of entries) {
+    if (entry.level !== level || seen.has(entry.name)) continue;
+    seen.add(entry.name);
+    people.push({ name: entry.name });
+  }
+  return people;
+}
+
+/** Level 1 → primary, level 2 → secondary, names deduplicated in PagerDuty's order. */
+export function toOnCall(entries: readonly OnCallEntry[], policyId: string): OnCall {
+  const ours = entries.filter((entry) => entry.policyId === policyId);
+  return { primary: peopleAt(ours, 1), secondary: peopleAt(ours, 2) };
+}
