@@ -1,0 +1,4 @@
+import { ticketPortContract } from '@zenslackchat/core/testing';
+import { memoryHarnesses } from '../src/index.ts';
+
+ticketPortContract('MemoryTickets', { recoversUnknownCreate: true }, memoryHarnesses.tickets);
