@@ -1,0 +1,16 @@
+import type { Logger } from '@zenslackchat/core';
+
+/** Where the bot's database lives. */
+export interface DatabaseConfig {
+  /** A Postgres connection string (`DATABASE_URL`). Absent → embedded PGlite in `dataDir`. */
+  readonly url?: string;
+  /** PGlite's data directory, created if missing (default `./.data`); `memory://` keeps it in memory. */
+  readonly dataDir?: string;
+  /** Largest number of pooled Postgres connections (default 10). Ignored for PGlite. */
+  readonly poolMax?: number;
+  /** Receives pool errors and migration notices. Never sees credentials. */
+  readonly logger?: Logger;
+}
+
+/** PGlite's data directory when none is configured. */
+export const DEFAULT_DATA_DIR = './.data';

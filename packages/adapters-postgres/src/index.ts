@@ -1,0 +1,16 @@
+export { type AdminUser, AdminUserStore, type LockoutPolicy } from './admin-user-store.ts';
+export { type DatabaseConfig, DEFAULT_DATA_DIR } from './database-config.ts';
+export { mapDbError } from './map-db-error.ts';
+export { appliedMigrations, type MigrationReport, migrateToEmpty, migrateToLatest } from './migrate.ts';
+export { MIGRATIONS } from './migrations/index.ts';
+export { DATABASE_BACKENDS, type Database, type DatabaseBackend, openDatabase } from './open-database.ts';
+export {
+  POSTGRES_ADAPTER_ERROR_CODES,
+  PostgresAdapterError,
+  type PostgresAdapterErrorCode,
+  TokenDecryptionError,
+} from './postgres-adapter-error.ts';
+export { PostgresIssueRepo, type PostgresIssueRepoOptions } from './postgres-issue-repo.ts';
+export { PostgresTokenStore, type PostgresTokenStoreOptions } from './postgres-token-store.ts';
+export type { Schema } from './schema.ts';
+export { withTransaction } from './with-transaction.ts';

@@ -1,0 +1,129 @@
+import type { Claim, Issue, NewChatIssue, NewEmailIssue } from '@zenslackchat/core';
+import { IntegrationError } from '@zenslackchat/core';
+import type { Insertable, Kysely } from 'kysely';
+import { findIssueById, findIssueByThread, findIssueByTicket } from './issue-queries.ts';
+import { toIssue } from './rows.ts';
+import type { IssuesTable, Schema } from './schema.ts';
+import { conflict, instant, isIssueId, issueNotFound, text } from './validate.ts';
+
+type Db = Kysely<Schema>;
+
+/** The claim lost to a row this statement cannot see (only under snapshot isolation): retry. */
+function vanished(): IntegrationError {
+  return new IntegrationError('Conflict', 'postgres: claimed row not visible yet', {
+    integration: 'postgres',
+    retryable: true,
+  });
+}
+
+function newRow(id: string, platform: string, channel: string, openedAt: Date): Insertable<IssuesTable> {
+  return {
+    id,
+    platform: text(platform, 'platform'),
+    channel: text(channel, 'channel'),
+    thread_id: null,
+    ticket_id: null,
+    status: 'open',
+    source: 'chat',
+    opened_at: instant(openedAt, 'openedAt'),
+    resolved_at: null,
+    comment_cursor: null,
+  };
+}
+
+/** INSERT ... ON CONFLICT DO NOTHING, then read the winner: no read-then-insert race. */
+export async function claimThread(db: Db, id: string, issue: NewChatIssue): Promise<Claim> {
+  const row = {
+    ...newRow(id, issue.platform, issue.channel, issue.openedAt),
+    thread_id: text(issue.threadId, 'threadId'),
+  };
+  const inserted = await db
+    .insertInto('issues')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['platform', 'channel', 'thread_id']).where('thread_id', 'is not', null).doNothing(),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted !== undefined) return { issue: toIssue(inserted), created: true };
+  const existing = await findIssueByThread(db, issue);
+  if (existing === undefined) throw vanished();
+  return { issue: existing, created: false };
+}
+
+/** Same as `claimThread`, keyed by ticket id. */
+export async function claimTicket(db: Db, id: string, issue: NewEmailIssue): Promise<Claim> {
+  const row = {
+    ...newRow(id, issue.platform, issue.channel, issue.openedAt),
+    source: 'email' as const,
+    ticket_id: text(issue.ticketId, 'ticketId'),
+  };
+  const inserted = await db
+    .insertInto('issues')
+    .values(row)
+    .onConflict((oc) => oc.column('ticket_id').where('ticket_id', 'is not', null).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted !== undefined) return { issue: toIssue(inserted), created: true };
+  const existing = await findIssueByTicket(db, issue.ticketId);
+  if (existing === undefined) throw vanished();
+  return { issue: existing, created: false };
+}
+
+/** Sets a column that may only go from null to one value; a unique violation maps to Conflict. */
+async function attach(
+  db: Db,
+  issueId: string,
+  column: 'ticket_id' | 'thread_id',
+  value: string,
+): Promise<Issue> {
+  if (!isIssueId(issueId)) throw issueNotFound(issueId);
+  const updated = await db
+    .updateTable('issues')
+    .set({ [column]: value })
+    .where('id', '=', issueId)
+    .where((eb) => eb.or([eb(column, 'is', null), eb(column, '=', value)]))
+    .returningAll()
+    .executeTakeFirst();
+  if (updated !== undefined) return toIssue(updated);
+  const current = await findIssueById(db, issueId);
+  if (current === undefined) throw issueNotFound(issueId);
+  throw conflict(`issue ${issueId} already has a different ${column === 'ticket_id' ? 'ticket' : 'thread'}`);
+}
+
+/** Sets the ticket of an issue; idempotent. */
+export function attachTicket(db: Db, issueId: string, ticketId: string): Promise<Issue> {
+  return attach(db, issueId, 'ticket_id', text(ticketId, 'ticketId'));
+}
+
+/** Sets the thread of an issue; idempotent. */
+export function attachThread(db: Db, issueId: string, threadId: string): Promise<Issue> {
+  return attach(db, issueId, 'thread_id', text(threadId, 'threadId'));
+}
+
+/** Resolves an open issue; an already resolved one keeps its first resolution time. */
+export async function markResolved(db: Db, issueId: string, at: Date): Promise<Issue> {
+  if (!isIssueId(issueId)) throw issueNotFound(issueId);
+  const updated = await db
+    .updateTable('issues')
+    .set({ status: 'resolved', resolved_at: instant(at, 'at') })
+    .where('id', '=', issueId)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+  if (updated !== undefined) return toIssue(updated);
+  const current = await findIssueById(db, issueId);
+  if (current === undefined) throw issueNotFound(issueId);
+  return current;
+}
+
+/** Records the last ticket comment handled. */
+export async function setCommentCursor(db: Db, issueId: string, commentId: string): Promise<void> {
+  if (!isIssueId(issueId)) throw issueNotFound(issueId);
+  const result = await db
+    .updateTable('issues')
+    .set({ comment_cursor: text(commentId, 'commentId') })
+    .where('id', '=', issueId)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw issueNotFound(issueId);
+}

@@ -1,0 +1,70 @@
+import type { Issue, IssueQuery, ThreadKey } from '@zenslackchat/core';
+import type { Kysely } from 'kysely';
+import { toCount, toIssue } from './rows.ts';
+import type { Schema } from './schema.ts';
+import { instant, isIssueId, whole } from './validate.ts';
+
+type Db = Kysely<Schema>;
+
+/** Largest page `listIssues` serves. */
+export const MAX_PAGE = 1000;
+
+/** The issue of a thread (served by the unique thread index). */
+export async function findIssueByThread(db: Db, thread: ThreadKey): Promise<Issue | undefined> {
+  const row = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('platform', '=', thread.platform)
+    .where('channel', '=', thread.channel)
+    .where('thread_id', '=', thread.threadId)
+    .executeTakeFirst();
+  return row && toIssue(row);
+}
+
+/** The issue of a ticket (served by the unique ticket index). */
+export async function findIssueByTicket(db: Db, ticketId: string): Promise<Issue | undefined> {
+  const row = await db.selectFrom('issues').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+  return row && toIssue(row);
+}
+
+/** The issue with that id; undefined also for ids that cannot be issue ids. */
+export async function findIssueById(db: Db, issueId: string): Promise<Issue | undefined> {
+  if (!isIssueId(issueId)) return undefined;
+  const row = await db.selectFrom('issues').selectAll().where('id', '=', issueId).executeTakeFirst();
+  return row && toIssue(row);
+}
+
+/** A page of issues, newest first. */
+export async function listIssues(db: Db, query: IssueQuery): Promise<readonly Issue[]> {
+  let select = db.selectFrom('issues').selectAll();
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.source !== undefined) select = select.where('source', '=', query.source);
+  const rows = await select
+    .orderBy('opened_at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(whole(query.limit, 'limit', 0, MAX_PAGE))
+    .offset(whole(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER))
+    .execute();
+  return rows.map(toIssue);
+}
+
+/** How many issues are open (an index-only scan of the partial open index). */
+export async function countOpen(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('issues')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return toCount(row?.n);
+}
+
+/** How many issues were resolved in [from, to) (a range scan of the resolved_at index). */
+export async function countResolvedBetween(db: Db, from: Date, to: Date): Promise<number> {
+  const row = await db
+    .selectFrom('issues')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('resolved_at', '>=', instant(from, 'from'))
+    .where('resolved_at', '<', instant(to, 'to'))
+    .executeTakeFirst();
+  return toCount(row?.n);
+}

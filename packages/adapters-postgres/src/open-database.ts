@@ -1,0 +1,74 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { silentLogger } from '@zenslackchat/core';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { type DatabaseConfig, DEFAULT_DATA_DIR } from './database-config.ts';
+import { mapDbError } from './map-db-error.ts';
+import { PostgresAdapterError } from './postgres-adapter-error.ts';
+import type { Schema } from './schema.ts';
+
+/** Which engine a `Database` runs on. */
+export const DATABASE_BACKENDS = ['postgres', 'pglite'] as const;
+export type DatabaseBackend = (typeof DATABASE_BACKENDS)[number];
+
+/** An open database: the Kysely handle plus the driver object, for pg-boss to share. */
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly backend: DatabaseBackend;
+  /** The embedded instance (backend `pglite`), for pg-boss's `fromPglite`. */
+  readonly pglite?: PGlite;
+  /** The connection pool (backend `postgres`). */
+  readonly pool?: pg.Pool;
+  /** Closes the pool or the embedded instance. Idempotent; stop pg-boss first. */
+  close(): Promise<void>;
+}
+
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
+  };
+}
+
+async function openPostgres(url: string, config: DatabaseConfig): Promise<Database> {
+  const logger = config.logger ?? silentLogger;
+  const pool = new pg.Pool({ connectionString: url, max: config.poolMax ?? 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (error) => logger.warn({ err: mapDbError(error).message }, 'idle postgres client failed'));
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, backend: 'postgres', pool, close: once(() => db.destroy()) };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
+  // Kysely only closes PGlite if it ever used it; close it ourselves in every case.
+  const close = once(async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  });
+  return { db, backend: 'pglite', pglite, close };
+}
+
+/**
+ * Opens the bot's database: Postgres when `url` is given, otherwise embedded PGlite with its data
+ * in `dataDir`. Does not migrate (call `migrateToLatest`). Throws `IntegrationError` when the
+ * database cannot be opened.
+ */
+export async function openDatabase(config: DatabaseConfig = {}): Promise<Database> {
+  if (config.url !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(config.url)) {
+      throw new PostgresAdapterError('postgres.invalid_config', 'database url must start with postgres://');
+    }
+    return openPostgres(config.url, config);
+  }
+  try {
+    return await openPglite(config.dataDir ?? DEFAULT_DATA_DIR);
+  } catch (error) {
+    throw mapDbError(error);
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Claim,
+  Delivery,
+  DeliveryIntent,
+  DeliveryKind,
+  Issue,
+  IssueQuery,
+  IssueRepo,
+  NewChatIssue,
+  NewEmailIssue,
+  ReportRecord,
+  ThreadKey,
+} from '@zenslackchat/core';
+import type { Kysely } from 'kysely';
+import * as deliveries from './delivery-store.ts';
+import * as commands from './issue-commands.ts';
+import * as queries from './issue-queries.ts';
+import { mapped } from './map-db-error.ts';
+import * as reports from './report-store.ts';
+import { executorFor, runTransaction } from './run-transaction.ts';
+import type { Schema } from './schema.ts';
+
+/** Options of `PostgresIssueRepo`. */
+export interface PostgresIssueRepoOptions {
+  /** Makes new issue ids; must return uuids (default `crypto.randomUUID`). */
+  readonly newId?: () => string;
+}
+
+/**
+ * The core's `IssueRepo` on Kysely, for Postgres and PGlite alike. Built on a `Kysely` or on a
+ * `Transaction` (then every call, and `transaction`, runs inside it). Calls made inside a
+ * `transaction`/`withTransaction` on the same database join it, as in the memory repo. Failures
+ * throw `IntegrationError` with integration `postgres`.
+ */
+export class PostgresIssueRepo implements IssueRepo {
+  readonly #db: Kysely<Schema>;
+  readonly #options: PostgresIssueRepoOptions;
+  readonly #newId: () => string;
+
+  constructor(db: Kysely<Schema>, options: PostgresIssueRepoOptions = {}) {
+    this.#db = db;
+    this.#options = options;
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  claimThread(issue: NewChatIssue): Promise<Claim> {
+    return mapped(() => commands.claimThread(this.#x, this.#newId(), issue));
+  }
+  claimTicket(issue: NewEmailIssue): Promise<Claim> {
+    return mapped(() => commands.claimTicket(this.#x, this.#newId(), issue));
+  }
+  attachTicket(issueId: string, ticketId: string): Promise<Issue> {
+    return mapped(() => commands.attachTicket(this.#x, issueId, ticketId));
+  }
+  attachThread(issueId: string, threadId: string): Promise<Issue> {
+    return mapped(() => commands.attachThread(this.#x, issueId, threadId));
+  }
+  findByThread(thread: ThreadKey): Promise<Issue | undefined> {
+    return mapped(() => queries.findIssueByThread(this.#x, thread));
+  }
+  findByTicket(ticketId: string): Promise<Issue | undefined> {
+    return mapped(() => queries.findIssueByTicket(this.#x, ticketId));
+  }
+  findById(issueId: string): Promise<Issue | undefined> {
+    return mapped(() => queries.findIssueById(this.#x, issueId));
+  }
+  markResolved(issueId: string, at: Date): Promise<Issue> {
+    return mapped(() => commands.markResolved(this.#x, issueId, at));
+  }
+  setCommentCursor(issueId: string, commentId: string): Promise<void> {
+    return mapped(() => commands.setCommentCursor(this.#x, issueId, commentId));
+  }
+  listIssues(query: IssueQuery): Promise<readonly Issue[]> {
+    return mapped(() => queries.listIssues(this.#x, query));
+  }
+
+  beginDelivery(intent: DeliveryIntent, at: Date): Promise<Delivery> {
+    return mapped(() => deliveries.beginDelivery(this.#x, intent, at));
+  }
+  completeDelivery(key: string, targetId: string): Promise<void> {
+    return mapped(() => deliveries.completeDelivery(this.#x, key, targetId));
+  }
+  findDelivery(key: string): Promise<Delivery | undefined> {
+    return mapped(() => deliveries.findDelivery(this.#x, key));
+  }
+  findDeliveryByTarget(kind: DeliveryKind, targetId: string): Promise<Delivery | undefined> {
+    return mapped(() => deliveries.findDeliveryByTarget(this.#x, kind, targetId));
+  }
+  recordInboundEvent(source: string, eventId: string, at: Date): Promise<boolean> {
+    return mapped(() => deliveries.recordInboundEvent(this.#x, source, eventId, at));
+  }
+  /** Not in the port: forgets inbound event ids received before `before` (a housekeeping job). */
+  pruneInboundEvents(before: Date): Promise<number> {
+    return mapped(() => deliveries.pruneInboundEvents(this.#x, before));
+  }
+
+  countOpen(): Promise<number> {
+    return mapped(() => queries.countOpen(this.#x));
+  }
+  countResolvedBetween(from: Date, to: Date): Promise<number> {
+    return mapped(() => queries.countResolvedBetween(this.#x, from, to));
+  }
+  lastReport(): Promise<ReportRecord | undefined> {
+    return mapped(() => reports.lastReport(this.#x));
+  }
+  saveReport(report: ReportRecord): Promise<void> {
+    return mapped(() => reports.saveReport(this.#x, report));
+  }
+  listReports(limit: number): Promise<readonly ReportRecord[]> {
+    return mapped(() => reports.listReports(this.#x, limit));
+  }
+
+  transaction<T>(work: (repo: IssueRepo) => Promise<T>): Promise<T> {
+    return runTransaction(this.#db, (trx) => work(new PostgresIssueRepo(trx, this.#options)));
+  }
+
+  /** The handle to query: the transaction open on this database in this async context, if any. */
+  get #x(): Kysely<Schema> {
+    return executorFor(this.#db);
+  }
+}

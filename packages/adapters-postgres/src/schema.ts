@@ -1,0 +1,83 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column: written as a Date, read back as a Date. */
+type Timestamp = ColumnType<Date, Date, Date>;
+
+/** The `issues` table: one row per support issue, unique per chat thread and per ticket. */
+export interface IssuesTable {
+  id: string;
+  platform: string;
+  channel: string;
+  thread_id: string | null;
+  ticket_id: string | null;
+  status: 'open' | 'resolved';
+  source: 'chat' | 'email';
+  opened_at: Timestamp;
+  resolved_at: Timestamp | null;
+  comment_cursor: string | null;
+  /** Creation order (identity); bigint arrives as a string from pg. */
+  seq: ColumnType<string | number, never, never>;
+}
+
+/** The `deliveries` table: side-effect records, doubling as the message/comment mapping. */
+export interface DeliveriesTable {
+  key: string;
+  kind: string;
+  issue_id: string | null;
+  source_id: string | null;
+  target_id: string | null;
+  state: 'pending' | 'done';
+  attempts: number;
+  created_at: Timestamp;
+}
+
+/** The `inbound_events` table: event ids already accepted, per source. */
+export interface InboundEventsTable {
+  source: string;
+  event_id: string;
+  received_at: Timestamp;
+}
+
+/** The `reports` table: one posted daily report per day. */
+export interface ReportsTable {
+  /** A `date` column; read it back with `day::text`. */
+  day: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  open_count: number;
+  resolved_count: number;
+  posted_at: Timestamp;
+}
+
+/** The `oauth_tokens` table: one grant per provider+account, secrets encrypted. */
+export interface OauthTokensTable {
+  provider: string;
+  account: string;
+  account_name: string | null;
+  access_token: Uint8Array;
+  refresh_token: Uint8Array | null;
+  expires_at: Timestamp | null;
+  scopes: ColumnType<string[], string[], string[]>;
+  metadata: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: Timestamp;
+}
+
+/** The `admin_users` table: web UI accounts; emails stored lower-cased. */
+export interface AdminUsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  created_at: Timestamp;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+}
+
+/** The bot's database, as Kysely sees it. */
+export interface Schema {
+  issues: IssuesTable;
+  deliveries: DeliveriesTable;
+  inbound_events: InboundEventsTable;
+  reports: ReportsTable;
+  oauth_tokens: OauthTokensTable;
+  admin_users: AdminUsersTable;
+}
