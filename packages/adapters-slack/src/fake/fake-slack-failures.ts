@@ -1,0 +1,55 @@
+/**
+ * Failures the fake can inject: the core's fault kinds (`rate-limited` → 429 + Retry-After,
+ * `unavailable` → HTTP 500, `unauthorized` → `invalid_auth`, `timeout` → the call is carried out
+ * but answered late), plus `platform-error` (an `ok:false` answer with a chosen error code).
+ */
+export const FAKE_FAILURE_KINDS = [
+  'rate-limited',
+  'unavailable',
+  'unauthorized',
+  'timeout',
+  'platform-error',
+] as const;
+export type FakeFailureKind = (typeof FAKE_FAILURE_KINDS)[number];
+
+/** How an injected failure behaves. */
+export interface FakeFailureOptions {
+  /** How many calls fail (default 1). */
+  readonly count?: number;
+  /** Only calls to this Web API method fail (default: any method). */
+  readonly method?: string;
+  /** For `rate-limited`: the wait announced in Retry-After, rounded up to seconds (default 1000). */
+  readonly retryAfterMs?: number;
+  /** For `platform-error`: the Slack error code (default `internal_error`). */
+  readonly error?: string;
+  /** For `timeout`: how late the answer comes (default 2000 ms). */
+  readonly delayMs?: number;
+}
+
+interface PendingFailure {
+  readonly kind: FakeFailureKind;
+  readonly options: FakeFailureOptions;
+  remaining: number;
+}
+
+/** A queue of injected failures, consumed by matching calls in order. */
+export class FailureQueue {
+  readonly #pending: PendingFailure[] = [];
+
+  /** Queues `count` failures of `kind`. */
+  add(kind: FakeFailureKind, options: FakeFailureOptions = {}): void {
+    this.#pending.push({ kind, options, remaining: Math.max(1, options.count ?? 1) });
+  }
+
+  /** Takes the next failure that applies to `method`, if any. */
+  take(method: string): { kind: FakeFailureKind; options: FakeFailureOptions } | undefined {
+    const index = this.#pending.findIndex(
+      (f) => f.options.method === undefined || f.options.method === method,
+    );
+    const failure = this.#pending[index];
+    if (failure === undefined) return undefined;
+    failure.remaining -= 1;
+    if (failure.remaining === 0) this.#pending.splice(index, 1);
+    return { kind: failure.kind, options: failure.options };
+  }
+}

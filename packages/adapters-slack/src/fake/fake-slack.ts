@@ -1,0 +1,180 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChatUser } from '@zenslackchat/core';
+import { handleAuthorize } from './fake-slack-authorize.ts';
+import { FailureQueue, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
+import { FAKE_METHODS, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
+import {
+  type FakeCall,
+  type FakeMessage,
+  type FakeSlackIdentity,
+  FakeSlackState,
+} from './fake-slack-state.ts';
+import { readParams } from './read-params.ts';
+
+/** Options of `FakeSlack.start`; every field has a test-friendly default. */
+export type FakeSlackOptions = Partial<FakeSlackIdentity>;
+
+/**
+ * A local stand-in for Slack: the Web API methods the bot uses (form or JSON bodies, Bearer
+ * tokens, `ok:false` errors), an OAuth authorize page that approves at once, recorded calls and
+ * failure injection. Start one per test; `close()` it afterwards.
+ */
+export class FakeSlack {
+  readonly #server: Server;
+  readonly #state: FakeSlackState;
+  readonly #failures = new FailureQueue();
+  readonly #timers = new Set<NodeJS.Timeout>();
+  #latencyMs = 0;
+  /** Origin of the fake, e.g. `http://127.0.0.1:1234`. */
+  readonly origin: string;
+  /** Web API base for `slackApiUrl` / SLACK_API_URL (ends in `/api/`). */
+  readonly url: string;
+  /** The authorize page for `InstallProvider`'s `authorizationUrl`. */
+  readonly authorizeUrl: string;
+
+  private constructor(server: Server, state: FakeSlackState) {
+    this.#server = server;
+    this.#state = state;
+    const { port } = server.address() as AddressInfo;
+    this.origin = `http://127.0.0.1:${port}`;
+    this.url = `${this.origin}/api/`;
+    this.authorizeUrl = `${this.origin}/oauth/v2/authorize`;
+  }
+
+  /** Starts a fake on a free local port. */
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const state = new FakeSlackState({
+      token: 'xoxb-fake-token',
+      clientId: '1111.2222',
+      clientSecret: 'fake-client-secret',
+      teamId: 'T0FAKE',
+      teamName: 'Fake Workspace',
+      teamDomain: 'fake',
+      appId: 'A0FAKE',
+      botUserId: 'U0BOT',
+      botId: 'B0BOT',
+      channels: undefined,
+      ...options,
+    });
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => {
+      if (fake === undefined) return void res.writeHead(503).end();
+      fake.#handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake = new FakeSlack(server, state);
+    return fake;
+  }
+
+  /** The fake app and workspace identity (token, client id and secret, team, bot ids). */
+  get identity(): FakeSlackIdentity {
+    return this.#state.identity;
+  }
+  /** The token the fake accepts from the start. */
+  get token(): string {
+    return this.#state.identity.token;
+  }
+  /** Every message posted, oldest first. */
+  get messages(): readonly FakeMessage[] {
+    return this.#state.messages;
+  }
+  /** The user directory. */
+  get users(): ReadonlyMap<string, ChatUser> {
+    return this.#state.users;
+  }
+  /** Every Web API call served, oldest first. */
+  get calls(): readonly FakeCall[] {
+    return this.#state.calls;
+  }
+
+  /** Adds (or replaces) a user in the directory. */
+  addUser(user: ChatUser): void {
+    this.#state.users.set(user.id, user);
+  }
+  /** Adds a message as a person (or another bot) would post it; returns its ts. */
+  addMessage(message: Omit<FakeMessage, 'ts'>): string {
+    const ts = this.#state.nextTs();
+    this.#state.messages.push({ ...message, ts });
+    return ts;
+  }
+  /** Makes the next matching call(s) fail. */
+  failNext(kind: FakeFailureKind, options: FakeFailureOptions = {}): void {
+    this.#failures.add(kind, options);
+  }
+  /** Delays every answer by `ms` (0 to stop). */
+  setLatency(ms: number): void {
+    this.#latencyMs = ms;
+  }
+  /** Revokes a token: calls with it answer `token_revoked`. */
+  revokeToken(token: string): void {
+    this.#state.tokens.delete(token);
+    this.#state.revoked.add(token);
+  }
+
+  /** Stops the server, dropping delayed answers and open connections. */
+  async close(): Promise<void> {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    if (url.pathname === '/oauth/v2/authorize') return handleAuthorize(this.#state, url, res);
+    if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end();
+    const method = url.pathname.slice('/api/'.length);
+    const { params, token, contentType } = await readParams(req, url);
+    this.#state.calls.push({ method, params, token, contentType });
+
+    const failure = this.#failures.take(method);
+    let delay = this.#latencyMs;
+    if (failure?.kind === 'rate-limited') {
+      const seconds = Math.max(1, Math.ceil((failure.options.retryAfterMs ?? 1000) / 1000));
+      return this.#send(res, 429, { ok: false, error: 'ratelimited' }, delay, {
+        'Retry-After': String(seconds),
+      });
+    }
+    if (failure?.kind === 'unavailable')
+      return this.#send(res, 500, { ok: false, error: 'internal_error' }, delay);
+    if (failure?.kind === 'unauthorized')
+      return this.#send(res, 200, { ok: false, error: 'invalid_auth' }, delay);
+    if (failure?.kind === 'platform-error') {
+      return this.#send(res, 200, { ok: false, error: failure.options.error ?? 'internal_error' }, delay);
+    }
+    if (failure?.kind === 'timeout') delay += failure.options.delayMs ?? 2000;
+
+    if (params.__invalid_json === true)
+      return this.#send(res, 200, { ok: false, error: 'invalid_json' }, delay);
+    const handler = FAKE_METHODS[method];
+    if (handler === undefined) return this.#send(res, 200, { ok: false, error: 'unknown_method' }, delay);
+    if (!TOKENLESS_METHODS.has(method)) {
+      if (token === undefined) return this.#send(res, 200, { ok: false, error: 'not_authed' }, delay);
+      if (this.#state.revoked.has(token))
+        return this.#send(res, 200, { ok: false, error: 'token_revoked' }, delay);
+      if (!this.#state.tokens.has(token))
+        return this.#send(res, 200, { ok: false, error: 'invalid_auth' }, delay);
+    }
+    return this.#send(res, 200, handler(this.#state, params), delay);
+  }
+
+  #send(res: ServerResponse, status: number, body: SlackAnswer, delayMs: number, headers = {}): void {
+    const write = () => {
+      if (res.destroyed) return;
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    if (delayMs <= 0) {
+      write();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      write();
+    }, delayMs);
+    this.#timers.add(timer);
+  }
+}

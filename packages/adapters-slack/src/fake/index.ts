@@ -1,0 +1,7 @@
+export { FakeSlack, type FakeSlackOptions } from './fake-slack.ts';
+export { FAKE_FAILURE_KINDS, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
+export { FAKE_METHODS, type FakeMethod, type SlackAnswer } from './fake-slack-methods.ts';
+export type { FakeCall, FakeMessage, FakeMetadata, FakeSlackIdentity } from './fake-slack-state.ts';
+export * from './fixtures.ts';
+export { type SlackSignatureHeaders, signSlackRequest } from './sign-slack-request.ts';
+export { type SlackChatHarness, slackChatHarness } from './slack-chat-harness.ts';

@@ -1,0 +1,175 @@
+import { WebClient } from '@slack/web-api';
+import type {
+  ChatIdentity,
+  ChatPort,
+  ChatUser,
+  Logger,
+  OutgoingMessage,
+  PostedMessage,
+} from '@zenslackchat/core';
+import { IntegrationError, silentLogger } from '@zenslackchat/core';
+import { LRUCache } from 'lru-cache';
+import { findDeliveredMessage } from './find-delivered-message.ts';
+import {
+  DEFAULT_SLACK_API_URL,
+  DELIVERY_EVENT_TYPE,
+  type SlackChatAdapterOptions,
+} from './slack-chat-config.ts';
+import { SLACK, toSlackIntegrationError } from './slack-errors.ts';
+import { toSlackLogger } from './slack-logger.ts';
+import { buildSlackPermalink } from './slack-permalink.ts';
+import { plainToSlack } from './text/plain-to-slack.ts';
+import { slackToPlainText } from './text/slack-to-plain-text.ts';
+import { toChatUser } from './to-chat-user.ts';
+
+interface CachedUser {
+  readonly user: ChatUser | undefined;
+}
+
+/**
+ * The core's `ChatPort` on Slack's Web API. The client never retries by itself (the job queue
+ * does, from the `IntegrationError` reasons); users and the bot's identity are cached.
+ */
+export class SlackChatAdapter implements ChatPort {
+  readonly platform = 'slack';
+  readonly #client: WebClient;
+  readonly #options: SlackChatAdapterOptions;
+  readonly #logger: Logger;
+  readonly #users: LRUCache<string, CachedUser>;
+  #identity: Promise<ChatIdentity> | undefined;
+
+  constructor(options: SlackChatAdapterOptions) {
+    this.#options = options;
+    this.#logger = options.logger ?? silentLogger;
+    this.#client = new WebClient(undefined, {
+      slackApiUrl: options.apiUrl ?? DEFAULT_SLACK_API_URL,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: options.timeoutMs ?? 10_000,
+      logger: toSlackLogger(this.#logger, 'slack-web-api'),
+    });
+    const unknownTtl = options.unknownUserTtlMs ?? 60_000;
+    this.#users = new LRUCache<string, CachedUser>({
+      max: options.userCacheSize ?? 1_000,
+      ttl: options.userCacheTtlMs ?? 600_000,
+      fetchMethod: async (userId, _stale, { options: entry }) => {
+        const user = await this.#lookUpUser(userId);
+        if (user !== undefined) return { user };
+        if (unknownTtl <= 0) return undefined;
+        entry.ttl = unknownTtl;
+        return { user: undefined };
+      },
+    });
+  }
+
+  /** Posts a message tagged with its delivery key in Slack message metadata; returns its `ts`. */
+  async postMessage(message: OutgoingMessage): Promise<PostedMessage> {
+    const text = plainToSlack(message.text, {
+      ...(this.#options.maxMessageLength === undefined ? {} : { maxLength: this.#options.maxMessageLength }),
+      ...(message.overflowUrl === undefined ? {} : { overflowUrl: message.overflowUrl }),
+    });
+    const result = await this.#call('chat.postMessage', (token) =>
+      this.#client.chat.postMessage({
+        token,
+        channel: message.channel,
+        text,
+        ...(message.threadId === undefined ? {} : { thread_ts: message.threadId }),
+        metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: message.key } },
+      }),
+    );
+    if (typeof result.ts !== 'string') throw invalidAnswer('chat.postMessage');
+    this.#logger.debug({ channel: message.channel, ts: result.ts }, 'slack message posted');
+    return { id: result.ts };
+  }
+
+  /** Finds the bot's message carrying `key` in the thread (or the channel's recent top level). */
+  async findMessage(
+    channel: string,
+    threadId: string | undefined,
+    key: string,
+  ): Promise<PostedMessage | undefined> {
+    const token = await this.#token();
+    return findDeliveredMessage(this.#client, token, {
+      channel,
+      threadId,
+      key,
+      maxPages: this.#options.findMessagePages ?? 5,
+    });
+  }
+
+  /** Looks a user up through the cache; undefined when Slack does not know the id. */
+  async getUser(userId: string): Promise<ChatUser | undefined> {
+    const cached = await this.#users.fetch(userId);
+    return cached?.user;
+  }
+
+  /** The bot's user and bot ids from auth.test, asked once and remembered. */
+  whoAmI(): Promise<ChatIdentity> {
+    this.#identity ??= this.#call('auth.test', (token) => this.#client.auth.test({ token })).then((r) => {
+      if (typeof r.user_id !== 'string') throw invalidAnswer('auth.test');
+      return typeof r.bot_id === 'string' ? { userId: r.user_id, botId: r.bot_id } : { userId: r.user_id };
+    });
+    this.#identity.catch(() => {
+      this.#identity = undefined;
+    });
+    return this.#identity;
+  }
+
+  /** Builds the link from the workspace URL when configured, else asks chat.getPermalink. */
+  async permalink(channel: string, messageId: string): Promise<string> {
+    if (this.#options.workspaceUrl)
+      return buildSlackPermalink(this.#options.workspaceUrl, channel, messageId);
+    const result = await this.#call('chat.getPermalink', (token) =>
+      this.#client.chat.getPermalink({ token, channel, message_ts: messageId }),
+    );
+    if (typeof result.permalink !== 'string') throw invalidAnswer('chat.getPermalink');
+    return result.permalink;
+  }
+
+  /** Converts Slack mrkdwn to plain text, naming mentioned users (unknown ones keep their id). */
+  toPlainText(text: string): Promise<string> {
+    return slackToPlainText(text, async (userId) => {
+      try {
+        return (await this.getUser(userId))?.name;
+      } catch (error) {
+        this.#logger.warn({ userId, reason: (error as IntegrationError).reason }, 'slack user lookup failed');
+        return undefined;
+      }
+    });
+  }
+
+  async #lookUpUser(userId: string): Promise<ChatUser | undefined> {
+    try {
+      const result = await this.#call('users.info', (token) =>
+        this.#client.users.info({ token, user: userId }),
+      );
+      return toChatUser(userId, result.user);
+    } catch (error) {
+      if (error instanceof IntegrationError && error.reason === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async #token(): Promise<string> {
+    const source = this.#options.token;
+    return typeof source === 'string' ? source : source();
+  }
+
+  async #call<T>(method: string, run: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.#token();
+    try {
+      return await run(token);
+    } catch (error) {
+      const mapped = toSlackIntegrationError(error, method);
+      this.#logger.warn(
+        { method, reason: mapped.reason, retryAfterMs: mapped.retryAfterMs },
+        'slack call failed',
+      );
+      throw mapped;
+    }
+  }
+}
+
+function invalidAnswer(method: string): IntegrationError {
+  return new IntegrationError('Unavailable', `Slack ${method}: unexpected answer`, { integration: SLACK });
+}
