@@ -1,3 +1,4 @@
+export * from './oauth/index.ts';
 export * from './oncalls-page.ts';
 export * from './pagerduty-config.ts';
 export * from './pagerduty-error.ts';

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ManualClock } from '@zenslackchat/adapters-memory';
 import type { LogFields } from '@zenslackchat/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakePagerDuty } from '../src/fake/index.ts';
 import { PagerDutyOnCallAdapter, type PagerDutyOnCallOptions } from '../src/index.ts';
-import { ManualClock } from './manual-clock.ts';
 
 let fake: FakePagerDuty;
 beforeEach(async () => {
@@ -133,7 +133,7 @@ describe('PagerDutyOnCallAdapter: failures', () => {
 
 describe('PagerDutyOnCallAdapter: cache', () => {
   it('asks once inside the TTL and again after it', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
     fake.setOnCall('PPOL1', { primary: ['Ann'], secondary: [] });
     const port = adapter({ clock, cacheTtlMs: 60_000 });
     await port.whoIsOnCall('PPOL1');
@@ -147,7 +147,7 @@ describe('PagerDutyOnCallAdapter: cache', () => {
   });
 
   it('does not cache failures, and keeps policies apart', async () => {
-    const port = adapter({ clock: new ManualClock(), cacheTtlMs: 60_000 });
+    const port = adapter({ clock: new ManualClock(new Date('2026-11-27T10:00:00Z')), cacheTtlMs: 60_000 });
     fake.setOnCall('PA', { primary: ['Ann'], secondary: [] });
     fake.setOnCall('PB', { primary: ['Bob'], secondary: [] });
     fake.failNext('unavailable');
