@@ -6,6 +6,7 @@ import type { BotContext } from './bot-deps.ts';
 import { chatAuthorName } from './chat-author.ts';
 import { deliverOnce } from './deliver-once.ts';
 import { deliveryKeys, type MessageRef } from './delivery-keys.ts';
+import { findWrittenComment } from './find-written-comment.ts';
 import type { ChatOutcome } from './outcomes.ts';
 import { postOnce } from './post-once.ts';
 import { replyCommand } from './reply-command.ts';
@@ -70,16 +71,16 @@ async function addComment(
   plain: string,
 ): Promise<ChatOutcome> {
   const author = await chatAuthorName(ctx, event);
-  const body = chatReplyComment(
-    author,
-    plain.trim(),
-    event.files.map((file) => file.name),
-  );
+  const fileNames = event.files.map((file) => file.name);
+  const comment = { body: chatReplyComment(author, plain.trim(), fileNames), public: true };
   try {
     const commentId = await deliverOnce(
       ctx,
       { key, kind: 'chat-to-ticket', issueId: issue.id, sourceId: event.messageId },
-      { perform: async () => (await ctx.tickets.addComment(ticketId, { body, public: true })).id },
+      {
+        perform: async () => (await ctx.tickets.addComment(ticketId, comment)).id,
+        find: () => findWrittenComment(ctx, ticketId, comment, 'chat-to-ticket'),
+      },
     );
     return { outcome: 'comment-added', issueId: issue.id, ticketId, commentId };
   } catch (error) {

@@ -2,6 +2,7 @@ export * from './bot-deps.ts';
 export * from './classify-chat-event.ts';
 export * from './deliver-once.ts';
 export * from './delivery-keys.ts';
+export * from './find-written-comment.ts';
 export * from './forward-ticket-comments.ts';
 export * from './handle-chat-message.ts';
 export * from './handle-thread-reply.ts';

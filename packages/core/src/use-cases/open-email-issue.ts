@@ -5,6 +5,7 @@ import { emailThreadOpening, emailTicketNote, ticketConfirmation } from '../mess
 import type { BotContext } from './bot-deps.ts';
 import { deliverOnce } from './deliver-once.ts';
 import { deliveryKeys, externalIdOf } from './delivery-keys.ts';
+import { findWrittenComment } from './find-written-comment.ts';
 import type { EmailOutcome } from './outcomes.ts';
 import { postOnCallNotice } from './post-on-call-notice.ts';
 import { postOnce } from './post-once.ts';
@@ -41,17 +42,7 @@ export async function openEmailIssue(ctx: BotContext, notice: EmailTicketNotice)
   const threadId = issue.threadId ?? (await openThread(ctx, issue, ticket));
   issue = { ...issue, threadId };
   await linkTicket(ctx, ticket, issue, threadId);
-  await deliverOnce(
-    ctx,
-    { key: deliveryKeys.emailNote(ticket.id), kind: 'bot-comment', issueId: issue.id, sourceId: null },
-    {
-      perform: async () => {
-        const permalink = await chat.permalink(issue.channel, threadId);
-        return (await ctx.tickets.addComment(ticket.id, { body: emailTicketNote(permalink), public: false }))
-          .id;
-      },
-    },
-  );
+  await writeNote(ctx, issue, ticket.id, threadId);
   await postOnce(ctx, {
     key: deliveryKeys.confirm(issue.id),
     kind: 'bot-message',
@@ -76,6 +67,20 @@ async function openThread(ctx: BotContext, issue: Issue, ticket: Ticket): Promis
   });
   await ctx.repo.attachThread(issue.id, threadId);
   return threadId;
+}
+
+async function writeNote(ctx: BotContext, issue: Issue, ticketId: string, threadId: string) {
+  const key = deliveryKeys.emailNote(ticketId);
+  if ((await ctx.repo.findDelivery(key))?.state === 'done') return;
+  const note = { body: emailTicketNote(await ctx.chat.permalink(issue.channel, threadId)), public: false };
+  await deliverOnce(
+    ctx,
+    { key, kind: 'bot-comment', issueId: issue.id, sourceId: null },
+    {
+      perform: async () => (await ctx.tickets.addComment(ticketId, note)).id,
+      find: () => findWrittenComment(ctx, ticketId, note, 'bot-comment'),
+    },
+  );
 }
 
 async function linkTicket(ctx: BotContext, ticket: Ticket, issue: Issue, threadId: string) {

@@ -1,0 +1,22 @@
+import { describe } from 'vitest';
+import { useHarness } from './contract-helpers.ts';
+import type { HarnessFactory, IssueRepoHarness } from './harness.ts';
+import { issueClaimTests } from './issue-claims-contract.ts';
+import { issueQueryTests } from './issue-queries-contract.ts';
+import { issueRecordTests } from './issue-records-contract.ts';
+import { issueTransactionTests } from './issue-transaction-contract.ts';
+
+/**
+ * The IssueRepo contract: claims and uniqueness, attachments, resolution, listing and counts,
+ * deliveries, inbound events, reports and transactions. `factory` builds a fresh, empty repo per
+ * test (closed after it). Durable adapters should give each test its own schema or database.
+ */
+export function issueRepoContract(name: string, factory: HarnessFactory<IssueRepoHarness>): void {
+  describe(`IssueRepo contract: ${name}`, () => {
+    const harness = useHarness(factory);
+    describe('claims and attachments', () => issueClaimTests(harness));
+    describe('resolution, listing, counts and reports', () => issueQueryTests(harness));
+    describe('deliveries and inbound events', () => issueRecordTests(harness));
+    describe('transactions', () => issueTransactionTests(harness));
+  });
+}
