@@ -1,0 +1,63 @@
+import type { Database } from '@zenslackchat/adapters-postgres';
+import type { Logger } from '@zenslackchat/core';
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { JobTuning } from './job-tuning.ts';
+import { DEAD_LETTER_QUEUE, ORDERED_QUEUES, WORK_QUEUES } from './queues.ts';
+
+/** What the job queue runs on: the bot's own database. */
+export interface BossTarget {
+  readonly database: Database;
+  /** The Postgres URL (pg-boss keeps its own small pool); unused on PGlite. */
+  readonly url?: string;
+}
+
+/** pg-boss on the bot's database: its own pool on Postgres, the shared instance on PGlite. Not started. */
+export function createBoss(target: BossTarget, logger: Logger, options: { schedule: boolean }): PgBoss {
+  const common = { schema: 'pgboss', schedule: options.schedule, supervise: true, migrate: true } as const;
+  const { database } = target;
+  let boss: PgBoss;
+  if (database.backend === 'pglite') {
+    if (database.pglite === undefined) throw new Error('a pglite database must expose its instance');
+    boss = new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' });
+  } else {
+    if (target.url === undefined) throw new Error('a postgres database needs its url for pg-boss');
+    boss = new PgBoss({
+      ...common,
+      connectionString: target.url,
+      max: 4,
+      application_name: 'zenslackchat-jobs',
+    });
+  }
+  boss.on('error', (error) => logger.error({ err: error.message }, 'job queue error'));
+  boss.on('warning', (warning) => logger.warn({ warning: warning.message }, 'job queue warning'));
+  return boss;
+}
+
+/** Creates (or updates) every queue with the given retry settings. Idempotent. */
+export async function setupQueues(boss: PgBoss, tuning: JobTuning): Promise<void> {
+  await boss.createQueue(DEAD_LETTER_QUEUE, {
+    retryLimit: 0,
+    retentionSeconds: tuning.deadLetterRetentionSeconds,
+    deleteAfterSeconds: tuning.deadLetterRetentionSeconds,
+  });
+  for (const name of WORK_QUEUES) {
+    const retry = {
+      retryLimit: tuning.retryLimit,
+      retryDelay: tuning.retryDelaySeconds,
+      retryBackoff: tuning.retryBackoff,
+      expireInSeconds: tuning.expireInSeconds,
+    };
+    // pg-boss accepts a maximum delay only together with backoff.
+    const max = tuning.retryBackoff ? { retryDelayMax: tuning.retryDelayMaxSeconds } : {};
+    await boss.createQueue(name, {
+      ...retry,
+      ...max,
+      policy: ORDERED_QUEUES.includes(name) ? 'key_strict_fifo' : 'standard',
+      deadLetter: DEAD_LETTER_QUEUE,
+    });
+    await boss.updateQueue(name, {
+      ...retry,
+      retryDelayMax: tuning.retryBackoff ? tuning.retryDelayMaxSeconds : null,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import type { ChatEvent, EmailTicketNotice, TicketCommentNotice } from '@zenslackchat/core';
+import type { JobPayloads, WorkQueue } from './queues.ts';
+
+/** The use cases the workers call (the core's SupportBot fits this shape). */
+export interface JobHandlers {
+  handleChatMessage(event: ChatEvent): Promise<unknown>;
+  handleTicketComments(notice: TicketCommentNotice): Promise<unknown>;
+  handleEmailTicket(notice: EmailTicketNotice): Promise<unknown>;
+  postDailyReport(): Promise<unknown>;
+}
+
+/** Runs the use case of a queue with its (already validated) payload. */
+export function dispatchJob<Q extends WorkQueue>(
+  handlers: JobHandlers,
+  queue: Q,
+  data: JobPayloads[Q],
+): Promise<unknown> {
+  switch (queue) {
+    case 'chat-message':
+      return handlers.handleChatMessage((data as JobPayloads['chat-message']).event);
+    case 'ticket-comment':
+      return handlers.handleTicketComments((data as JobPayloads['ticket-comment']).notice);
+    case 'email-ticket':
+      return handlers.handleEmailTicket((data as JobPayloads['email-ticket']).notice);
+    default:
+      return handlers.postDailyReport();
+  }
+}

@@ -1,0 +1,38 @@
+import { isIntegrationError, isRetryable } from '@zenslackchat/core';
+
+/** The loggable fields of a use-case outcome: ids, counts and flags, never text. */
+export function summariseOutcome(outcome: unknown): Record<string, string | number | boolean> {
+  const summary: Record<string, string | number | boolean> = {};
+  if (typeof outcome !== 'object' || outcome === null) return summary;
+  for (const [name, value] of Object.entries(outcome)) {
+    if (typeof value === 'number' || typeof value === 'boolean') summary[name] = value;
+    else if (
+      typeof value === 'string' &&
+      (name === 'outcome' || name === 'reason' || /Id$|day$/.test(name))
+    ) {
+      summary[name] = value;
+    } else if (value instanceof Date) summary[name] = value.toISOString();
+  }
+  return summary;
+}
+
+/** How a failure is logged and kept: the reason and retry hints, not the stack. */
+export interface FailureSummary {
+  readonly name: string;
+  readonly reason: string | null;
+  readonly message: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | null;
+}
+
+/** Describes a thrown value for logs and dead letters. */
+export function summariseFailure(error: unknown): FailureSummary {
+  const integration = isIntegrationError(error);
+  return {
+    name: error instanceof Error ? error.name : 'Error',
+    reason: integration ? error.reason : null,
+    message: error instanceof Error ? error.message : String(error),
+    retryable: isRetryable(error),
+    retryAfterMs: integration ? (error.retryAfterMs ?? null) : null,
+  };
+}

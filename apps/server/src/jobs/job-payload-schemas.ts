@@ -1,0 +1,42 @@
+import { IntegrationError } from '@zenslackchat/core';
+import { z } from 'zod';
+import type { JobPayloads, WorkQueue } from './queues.ts';
+
+const id = z.string().min(1).max(200);
+const optionalId = id.optional();
+
+const chatEvent = z.object({
+  eventId: id,
+  platform: id,
+  channel: id,
+  messageId: id,
+  threadId: optionalId,
+  userId: optionalId,
+  botId: optionalId,
+  subtype: optionalId,
+  text: z.string().max(100_000),
+  files: z.array(z.object({ name: z.string().max(1000), url: z.string().max(4000).optional() })).max(100),
+});
+
+const schemas = {
+  'chat-message': z.object({ event: chatEvent }),
+  'ticket-comment': z.object({ notice: z.object({ ticketId: id, externalId: optionalId }) }),
+  'email-ticket': z.object({ notice: z.object({ ticketId: id }) }),
+  'daily-report': z.object({}),
+} as const;
+
+/**
+ * Checks a job's payload before it reaches the core. A malformed payload is `Invalid` (not
+ * retryable), so it is dead-lettered at once instead of failing over and over.
+ */
+export function parsePayload<Q extends WorkQueue>(queue: Q, data: unknown): JobPayloads[Q] {
+  const parsed = schemas[queue].safeParse(data ?? {});
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+    throw new IntegrationError('Invalid', `malformed ${queue} job payload at ${where}`, {
+      integration: 'jobs',
+    });
+  }
+  // exactOptionalPropertyTypes: zod's optional keys may be present as undefined; drop them.
+  return JSON.parse(JSON.stringify(parsed.data)) as JobPayloads[Q];
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { Clock, Logger } from '@zenslackchat/core';
+import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
+import { summariseFailure, summariseOutcome } from './job-outcome.ts';
+import { DEAD_LETTER_QUEUE, type DeadLetter, type WorkQueue } from './queues.ts';
+
+/** What settling a job needs. */
+export interface SettleContext {
+  readonly boss: PgBoss;
+  readonly queue: WorkQueue;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** A stable uuid derived from the failed job's id, so a re-run dead-letters it only once. */
+function deadLetterId(jobId: string): string {
+  const hex = createHash('sha256').update(`dead-letter:${jobId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Runs one job and says how pg-boss should settle it. Success completes it. A non-retryable error,
+ * or a retryable one on the last attempt, copies the job to the dead-letter queue and completes
+ * it, so its ordering key is not held up. A retryable error fails it for pg-boss's backoff, and
+ * when the vendor said how long to wait (`retryAfterMs`) the retry is pushed back to that time.
+ */
+export async function settleJob(
+  context: SettleContext,
+  job: JobWithMetadata<unknown>,
+  work: () => Promise<unknown>,
+): Promise<JobResult> {
+  const { boss, queue, logger } = context;
+  const attempt = job.retryCount + 1;
+  const fields = { queue, jobId: job.id, key: job.singletonKey, attempt };
+  try {
+    const outcome = summariseOutcome(await work());
+    logger.info({ ...fields, ...outcome }, 'job done');
+    return { id: job.id, status: 'completed', output: outcome };
+  } catch (error) {
+    const failure = summariseFailure(error);
+    if (!failure.retryable || job.retryCount >= job.retryLimit) {
+      const letter: DeadLetter = {
+        queue,
+        key: job.singletonKey,
+        data: job.data,
+        error: { name: failure.name, reason: failure.reason, message: failure.message },
+        sourceId: job.id,
+        failedAt: context.clock.now().toISOString(),
+      };
+      await boss.send(DEAD_LETTER_QUEUE, letter, { id: deadLetterId(job.id) });
+      logger.error({ ...fields, ...failure }, 'job failed for good: dead-lettered');
+      return { id: job.id, status: 'completed', output: { outcome: 'dead-lettered', failure } };
+    }
+    if (failure.retryAfterMs !== null) {
+      // Fail it ourselves so it is in `retry` state, then move its start to when the vendor asked.
+      await boss.fail(queue, { id: job.id, retryCount: job.retryCount }, failure);
+      const startAfter = new Date(context.clock.now().getTime() + failure.retryAfterMs);
+      await boss.update(queue, undefined, { id: job.id, startAfter });
+      logger.warn(
+        { ...fields, ...failure, startAfter: startAfter.toISOString() },
+        'job failed: retry when asked',
+      );
+      return { id: job.id, status: 'failed', output: failure };
+    }
+    logger.warn({ ...fields, ...failure }, 'job failed: will retry');
+    return { id: job.id, status: 'failed', output: failure };
+  }
+}

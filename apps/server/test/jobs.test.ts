@@ -1,0 +1,160 @@
+import { PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
+import { type ChatEvent, IntegrationError, silentLogger, systemClock } from '@zenslackchat/core';
+import type { PgBoss } from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
+import { acceptChatEvent, type IntakeDeps } from '../src/jobs/durable-intake.ts';
+import type { JobHandlers } from '../src/jobs/job-handlers.ts';
+import type { JobTuning } from '../src/jobs/job-tuning.ts';
+import { DEAD_LETTER_QUEUE, type DeadLetter } from '../src/jobs/queues.ts';
+import { startWorkers } from '../src/jobs/start-workers.ts';
+import { BACKENDS, openTestDatabase } from './support/databases.ts';
+
+const TUNING: JobTuning = {
+  retryLimit: 2,
+  retryDelaySeconds: 0,
+  retryBackoff: false,
+  retryDelayMaxSeconds: 1,
+  expireInSeconds: 60,
+  pollingIntervalSeconds: 0.5,
+  deadLetterRetentionSeconds: 3600,
+};
+const CHANNEL = 'C0SUPPORT';
+
+let sequence = 0;
+function message(text: string, threadId?: string): ChatEvent {
+  sequence += 1;
+  return {
+    eventId: `Ev${sequence}`,
+    platform: 'slack',
+    channel: CHANNEL,
+    messageId: `1700000000.${String(sequence).padStart(6, '0')}`,
+    ...(threadId === undefined ? {} : { threadId }),
+    userId: 'U1',
+    text,
+    files: [],
+  };
+}
+
+/** Records every attempt; `plan` decides per text what an attempt throws. */
+function recordingHandlers(plan: Map<string, Error[]>) {
+  const attempts: { text: string; at: number; ok: boolean }[] = [];
+  const handlers: JobHandlers = {
+    async handleChatMessage(event) {
+      if (event.text.startsWith('slow')) await new Promise((resolve) => setTimeout(resolve, 300));
+      const failure = plan.get(event.text)?.shift();
+      attempts.push({ text: event.text, at: Date.now(), ok: failure === undefined });
+      if (failure !== undefined) throw failure;
+      return { outcome: 'comment-added', issueId: 'i1' };
+    },
+    handleTicketComments: async () => ({}),
+    handleEmailTicket: async () => ({}),
+    postDailyReport: async () => ({}),
+  };
+  return { handlers, attempts };
+}
+
+describe.each(BACKENDS)('job queue on %s', (backend) => {
+  const plan = new Map<string, Error[]>();
+  const { handlers, attempts } = recordingHandlers(plan);
+  let boss: PgBoss;
+  let intake: IntakeDeps;
+  let cleanup: () => Promise<void>;
+  const done = (text: string) => attempts.filter((a) => a.text === text && a.ok).length;
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend, 'zsc_jobs');
+    cleanup = opened.cleanup;
+    boss = createBoss(
+      { database: opened.database, ...(opened.url === undefined ? {} : { url: opened.url }) },
+      silentLogger,
+      { schedule: false },
+    );
+    await boss.start();
+    await setupQueues(boss, TUNING);
+    await startWorkers({ boss, handlers, tuning: TUNING, clock: systemClock, logger: silentLogger });
+    const repo = new PostgresIssueRepo(opened.database.db);
+    intake = {
+      database: opened.database,
+      boss,
+      repo,
+      clock: systemClock,
+      logger: silentLogger,
+      supportChannel: CHANNEL,
+    };
+  });
+  afterAll(async () => {
+    await boss?.stop({ graceful: false, close: true });
+    await cleanup?.();
+  });
+
+  it('accepts an event once: a redelivery is a duplicate and runs nothing', async () => {
+    const event = message('once');
+    expect(await acceptChatEvent(intake, { eventId: event.eventId, event })).toBe('accepted');
+    expect(await acceptChatEvent(intake, { eventId: event.eventId, event, retryNum: 1 })).toBe('duplicate');
+    await vi.waitFor(() => expect(done('once')).toBe(1), { timeout: 20_000, interval: 100 });
+    expect(attempts.filter((a) => a.text === 'once')).toHaveLength(1);
+  });
+
+  it('ignores messages from other channels without recording them', async () => {
+    const event = { ...message('elsewhere'), channel: 'C0OTHER' };
+    expect(await acceptChatEvent(intake, { eventId: event.eventId, event })).toBe('ignored');
+  });
+
+  it('keeps a thread in order, also across a retry', async () => {
+    const root = message('root');
+    plan.set('slow first reply', [new IntegrationError('Unavailable', 'zendesk down')]);
+    const replies = [message('slow first reply', root.messageId), message('second reply', root.messageId)];
+    for (const event of [root, ...replies]) await acceptChatEvent(intake, { eventId: event.eventId, event });
+    await vi.waitFor(() => expect(done('second reply')).toBe(1), { timeout: 20_000, interval: 100 });
+    const order = attempts.filter((a) => ['root', 'slow first reply', 'second reply'].includes(a.text));
+    expect(order.map((a) => `${a.text}:${a.ok}`)).toEqual([
+      'root:true',
+      'slow first reply:false',
+      'slow first reply:true',
+      'second reply:true',
+    ]);
+  });
+
+  it('dead-letters a non-retryable failure at once and carries on with the thread', async () => {
+    const root = message('bad root');
+    plan.set('bad root', [new IntegrationError('Invalid', 'closed ticket')]);
+    const next = message('after bad', root.messageId);
+    await acceptChatEvent(intake, { eventId: root.eventId, event: root });
+    await acceptChatEvent(intake, { eventId: next.eventId, event: next });
+    await vi.waitFor(() => expect(done('after bad')).toBe(1), { timeout: 20_000, interval: 100 });
+    expect(attempts.filter((a) => a.text === 'bad root')).toHaveLength(1);
+    const letters = await boss.findJobs<DeadLetter>(DEAD_LETTER_QUEUE);
+    const letter = letters.find((job) => (job.data.data as { event: ChatEvent }).event.text === 'bad root');
+    expect(letter?.data.error).toMatchObject({ reason: 'Invalid', message: 'closed ticket' });
+    expect(letter?.data.queue).toBe('chat-message');
+  });
+
+  it('dead-letters a retryable failure once the retries are used up', async () => {
+    const event = message('always down');
+    plan.set(
+      'always down',
+      [1, 2, 3, 4].map(() => new IntegrationError('Unavailable', 'down')),
+    );
+    await acceptChatEvent(intake, { eventId: event.eventId, event });
+    await vi.waitFor(
+      async () => {
+        const letters = await boss.findJobs<DeadLetter>(DEAD_LETTER_QUEUE);
+        expect(
+          letters.some((job) => (job.data.data as { event: ChatEvent }).event.text === 'always down'),
+        ).toBe(true);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    expect(attempts.filter((a) => a.text === 'always down')).toHaveLength(TUNING.retryLimit + 1);
+  });
+
+  it('waits as long as the vendor asked before retrying (retryAfterMs)', async () => {
+    const event = message('rate limited');
+    plan.set('rate limited', [new IntegrationError('RateLimited', 'slow down', { retryAfterMs: 1500 })]);
+    await acceptChatEvent(intake, { eventId: event.eventId, event });
+    await vi.waitFor(() => expect(done('rate limited')).toBe(1), { timeout: 20_000, interval: 100 });
+    const [first, second] = attempts.filter((a) => a.text === 'rate limited');
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1400);
+  });
+});
