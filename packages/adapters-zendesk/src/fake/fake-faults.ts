@@ -1,0 +1,107 @@
+import { apiError, type FakeResponse } from './fake-records.ts';
+
+/**
+ * Failures the fake can inject: `rate-limited` (429 + Retry-After), `conflict` (409),
+ * `unavailable` (5xx), `unauthorized` (401), `timeout` (the answer comes after `delayMs`).
+ */
+export const FAKE_FAULT_KINDS = [
+  'rate-limited',
+  'conflict',
+  'unavailable',
+  'unauthorized',
+  'timeout',
+] as const;
+export type FakeFaultKind = (typeof FAKE_FAULT_KINDS)[number];
+
+export interface FakeFaultOptions {
+  /** How many matching requests fail (default 1). */
+  readonly count?: number;
+  /** For `rate-limited` and `conflict`: the Retry-After to send, in ms (sent as whole seconds; default 1000). */
+  readonly retryAfterMs?: number;
+  /** For `unavailable`: the status (default 503). */
+  readonly status?: number;
+  /** For `timeout`: how long the answer is held back (default 5000 ms). */
+  readonly delayMs?: number;
+  /**
+   * Process the request before failing, so its effect happens although the caller sees a failure
+   * (an unknown outcome). Default true for `timeout`, false otherwise.
+   */
+  readonly afterCommit?: boolean;
+  /** Only requests with this method fail (default any). */
+  readonly method?: string;
+  /** Only requests whose path (without `.json` and query) matches fail (default any). */
+  readonly path?: string | RegExp;
+}
+
+/** A fault taken from the queue for one request. */
+export interface Fault {
+  readonly kind: FakeFaultKind;
+  readonly afterCommit: boolean;
+  readonly delayMs: number;
+  /** The failure answer; undefined for `timeout`, whose answer is the real one, late. */
+  readonly response: FakeResponse | undefined;
+}
+
+interface Pending {
+  readonly kind: FakeFaultKind;
+  readonly options: FakeFaultOptions;
+  remaining: number;
+}
+
+/** Queued failures, consumed by the requests they match, oldest first. */
+export class FaultQueue {
+  private readonly pending: Pending[] = [];
+
+  /** Queues a failure for the next matching request(s). */
+  push(kind: FakeFaultKind, options: FakeFaultOptions = {}): void {
+    this.pending.push({ kind, options, remaining: options.count ?? 1 });
+  }
+
+  /** Takes the fault for this request, if one matches. */
+  take(method: string, path: string): Fault | undefined {
+    const index = this.pending.findIndex((entry) => matches(entry.options, method, path));
+    const entry = this.pending[index];
+    if (!entry) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.pending.splice(index, 1);
+    return {
+      kind: entry.kind,
+      afterCommit: entry.options.afterCommit ?? entry.kind === 'timeout',
+      delayMs: entry.kind === 'timeout' ? (entry.options.delayMs ?? 5000) : 0,
+      response: failure(entry.kind, entry.options),
+    };
+  }
+
+  /** Drops every queued failure. */
+  clear(): void {
+    this.pending.length = 0;
+  }
+}
+
+function matches(options: FakeFaultOptions, method: string, path: string): boolean {
+  if (options.method && options.method.toUpperCase() !== method) return false;
+  if (options.path === undefined) return true;
+  return typeof options.path === 'string' ? options.path === path : options.path.test(path);
+}
+
+function failure(kind: FakeFaultKind, options: FakeFaultOptions): FakeResponse | undefined {
+  const retryAfter = String(Math.ceil((options.retryAfterMs ?? 1000) / 1000));
+  switch (kind) {
+    case 'rate-limited':
+      return {
+        ...apiError(429, 'APIRateLimitExceeded', 'Number of allowed API requests per minute exceeded'),
+        headers: { 'retry-after': retryAfter },
+      };
+    case 'conflict':
+      return {
+        ...apiError(409, 'Conflict', 'The ticket was updated concurrently'),
+        headers: { 'retry-after': retryAfter },
+      };
+    case 'unavailable':
+      return apiError(options.status ?? 503, 'ServiceUnavailable', 'Temporarily unavailable');
+    case 'unauthorized':
+      return apiError(401, "Couldn't authenticate you");
+    case 'timeout':
+      return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { FakeResponse } from './fake-records.ts';
+
+/** The OAuth client registered in the fake (Zendesk's "Unique Identifier" and secret). */
+export interface FakeOAuthClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+interface Grant {
+  readonly redirectUri: string;
+  readonly scope: string;
+  used: boolean;
+}
+
+/**
+ * Zendesk's authorization-code endpoints: `GET /oauth/authorizations/new` approves at once
+ * (as if the admin clicked Allow) and redirects back with `code` and `state`; `POST /oauth/tokens`
+ * trades a code, once, for a bearer token the fake's API then accepts.
+ */
+export class FakeOAuth {
+  private readonly grants = new Map<string, Grant>();
+  private readonly client: FakeOAuthClient;
+  private readonly issueToken: (scope: string) => string;
+
+  constructor(client: FakeOAuthClient, issueToken: (scope: string) => string) {
+    this.client = client;
+    this.issueToken = issueToken;
+  }
+
+  /** Handles the authorization page request. */
+  authorize(query: Record<string, string>): FakeResponse {
+    const { response_type: type, client_id: clientId, redirect_uri: redirectUri, scope, state } = query;
+    if (clientId !== this.client.clientId) return page(400, 'Invalid OAuth client');
+    if (!redirectUri || !URL.canParse(redirectUri)) return page(400, 'Invalid redirect_uri');
+    const back = new URL(redirectUri);
+    if (type !== 'code' || !scope) {
+      back.searchParams.set('error', 'invalid_request');
+    } else {
+      const code = randomBytes(16).toString('hex');
+      this.grants.set(code, { redirectUri, scope, used: false });
+      back.searchParams.set('code', code);
+    }
+    if (state !== undefined) back.searchParams.set('state', state);
+    return { status: 302, headers: { location: back.toString() } };
+  }
+
+  /** Handles the token request (JSON or form body). */
+  token(body: unknown): FakeResponse {
+    const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    if (input.client_id !== this.client.clientId || input.client_secret !== this.client.clientSecret) {
+      return {
+        status: 401,
+        body: { error: 'invalid_client', error_description: 'Client authentication failed' },
+      };
+    }
+    if (input.grant_type !== 'authorization_code') {
+      return { status: 400, body: { error: 'unsupported_grant_type' } };
+    }
+    const grant = typeof input.code === 'string' ? this.grants.get(input.code) : undefined;
+    if (!grant || grant.used || grant.redirectUri !== input.redirect_uri) {
+      return {
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'The code is invalid or was used' },
+      };
+    }
+    grant.used = true;
+    return {
+      status: 200,
+      body: { access_token: this.issueToken(grant.scope), token_type: 'bearer', scope: grant.scope },
+    };
+  }
+}
+
+function page(status: number, text: string): FakeResponse {
+  return { status, headers: { 'content-type': 'text/plain' }, body: text };
+}

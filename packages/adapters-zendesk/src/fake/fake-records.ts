@@ -1,0 +1,106 @@
+/** Roles a fake Zendesk user can have. */
+export const FAKE_ROLES = ['end-user', 'agent', 'admin'] as const;
+export type FakeRole = (typeof FAKE_ROLES)[number];
+
+/** Ticket statuses the Zendesk API accepts. */
+export const FAKE_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+export type FakeStatus = (typeof FAKE_STATUSES)[number];
+
+/** A user as the API returns it. */
+export interface FakeUser {
+  id: number;
+  name: string;
+  email: string | null;
+  role: FakeRole;
+  created_at: string;
+}
+
+/** A ticket as the API returns it. */
+export interface FakeTicket {
+  id: number;
+  url: string;
+  subject: string;
+  raw_subject: string;
+  description: string;
+  status: FakeStatus;
+  type: string | null;
+  priority: string | null;
+  external_id: string | null;
+  group_id: number | null;
+  assignee_id: number | null;
+  requester_id: number;
+  submitter_id: number;
+  tags: string[];
+  via: { channel: string };
+  created_at: string;
+  updated_at: string;
+}
+
+/** An attachment on a comment. */
+export interface FakeAttachment {
+  id: number;
+  file_name: string;
+  content_url: string;
+  content_type: string;
+  size: number;
+}
+
+/** A comment as the API returns it (also the shape of an audit's Comment event). */
+export interface FakeComment {
+  id: number;
+  type: 'Comment';
+  author_id: number;
+  body: string;
+  html_body: string;
+  plain_body: string;
+  public: boolean;
+  attachments: FakeAttachment[];
+  audit_id: number;
+  via: { channel: string };
+  created_at: string;
+}
+
+/** One audit event: a comment, or a field change. */
+export type FakeAuditEvent =
+  | FakeComment
+  | { id: number; type: 'Create' | 'Change'; field_name: string; value: unknown; previous_value?: unknown };
+
+/** An audit as create and update responses return it. */
+export interface FakeAudit {
+  id: number;
+  ticket_id: number;
+  author_id: number;
+  created_at: string;
+  events: FakeAuditEvent[];
+}
+
+/** A request the fake received, with its body parsed when it was JSON. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query string, e.g. `/api/v2/tickets.json`. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** Header names lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/** A response the fake's routes produce. */
+export interface FakeResponse {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+/** Builds an API error response the way Zendesk shapes them. */
+export function apiError(
+  status: number,
+  error: string,
+  description?: string,
+  details?: unknown,
+): FakeResponse {
+  return {
+    status,
+    body: { error, ...(description ? { description } : {}), ...(details ? { details } : {}) },
+  };
+}

@@ -1,0 +1,152 @@
+import { apiError, type FakeResponse, type FakeUser } from './fake-records.ts';
+import type { FakeState } from './fake-state.ts';
+import { createTicketBody, invalidField, updateTicketBody, validate } from './fake-validation.ts';
+
+const notFound = apiError(404, 'RecordNotFound', 'Not found');
+
+/** `POST /tickets`: strict body, resolved people, 201 with the ticket and its audit. */
+export function createTicket(
+  state: FakeState,
+  actor: FakeUser,
+  body: unknown,
+  baseUrl: string,
+): FakeResponse {
+  const parsed = validate(createTicketBody, body);
+  if (!parsed.ok) return parsed.error;
+  const input = parsed.value.ticket;
+  const people = checkPeople(state, input);
+  if (people) return people;
+  let requesterId = input.requester_id ?? actor.id;
+  if (input.requester_id !== undefined && !state.users.has(input.requester_id)) {
+    return invalidField('requester_id', 'is not a known user');
+  }
+  if (input.requester) {
+    const known = state.userByEmail(input.requester.email);
+    if (!known && !input.requester.name) return invalidField('requester.name', 'is required for a new user');
+    requesterId = (known ?? state.addUser(input.requester.name ?? '', input.requester.email, 'end-user')).id;
+  }
+  const authorId = input.comment.author_id ?? actor.id;
+  const created = state.createTicket({
+    subject: input.subject ?? '',
+    comment: {
+      body: commentText(input.comment),
+      public: input.comment.public ?? true,
+      authorId,
+      channel: 'api',
+    },
+    requesterId,
+    submitterId: actor.id,
+    externalId: input.external_id ?? null,
+    groupId: input.group_id ?? null,
+    assigneeId: input.assignee_id ?? null,
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.tags ? { tags: input.tags } : {}),
+    channel: 'api',
+  });
+  return {
+    status: 201,
+    headers: { location: `${baseUrl}/tickets/${created.ticket.id}.json` },
+    body: created,
+  };
+}
+
+/** `PUT /tickets/{id}`: 404 unknown, 422 closed or invalid, 200 with the ticket and audit. */
+export function updateTicket(
+  state: FakeState,
+  actor: FakeUser,
+  ticketId: number,
+  body: unknown,
+): FakeResponse {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket) return notFound;
+  const parsed = validate(updateTicketBody, body);
+  if (!parsed.ok) return parsed.error;
+  if (ticket.status === 'closed') return invalidField('status', 'closed prevents ticket update');
+  const input = parsed.value.ticket;
+  const people = checkPeople(state, input);
+  if (people) return people;
+  // Like Zendesk, solving an unassigned ticket assigns it to the agent who solves it.
+  const assignee = input.status === 'solved' && ticket.assignee_id === null ? actor.id : input.assignee_id;
+  const comment = input.comment;
+  const updated = state.updateTicket(
+    ticket,
+    actor.id,
+    {
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
+      ...(input.group_id !== undefined ? { group_id: input.group_id } : {}),
+      ...(assignee !== undefined ? { assignee_id: assignee } : {}),
+      ...(input.subject !== undefined ? { subject: input.subject } : {}),
+    },
+    comment
+      ? {
+          body: commentText(comment),
+          public: comment.public ?? true,
+          authorId: comment.author_id ?? actor.id,
+          channel: 'api',
+        }
+      : undefined,
+  );
+  return { status: 200, body: updated };
+}
+
+/** `GET /tickets/{id}`, sideloading users on `include=users`. */
+export function showTicket(state: FakeState, ticketId: number, query: Record<string, string>): FakeResponse {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket) return notFound;
+  const body: Record<string, unknown> = { ticket };
+  if (includes(query, 'users'))
+    body.users = usersOf(state, [ticket.requester_id, ticket.submitter_id, ticket.assignee_id]);
+  return { status: 200, body };
+}
+
+/** `GET /tickets?external_id=`: the tickets with that external id (all tickets without it). */
+export function listTickets(state: FakeState, query: Record<string, string>): FakeResponse {
+  const wanted = query.external_id;
+  const tickets = [...state.tickets.values()].filter((t) => wanted === undefined || t.external_id === wanted);
+  return {
+    status: 200,
+    body: {
+      tickets,
+      count: tickets.length,
+      meta: { has_more: false, after_cursor: null, before_cursor: null },
+      links: { next: null, prev: null },
+    },
+  };
+}
+
+/** True when `include` lists `what`. */
+export function includes(query: Record<string, string>, what: string): boolean {
+  return (query.include ?? '').split(',').includes(what);
+}
+
+/** The users with these ids, skipping nulls and duplicates. */
+export function usersOf(state: FakeState, ids: readonly (number | null)[]): FakeUser[] {
+  return [...new Set(ids)].flatMap((id) => (id === null ? [] : (state.users.get(id) ?? [])));
+}
+
+function checkPeople(
+  state: FakeState,
+  input: {
+    assignee_id?: number | null | undefined;
+    group_id?: number | null | undefined;
+    comment?: { author_id?: number | undefined } | undefined;
+  },
+): FakeResponse | undefined {
+  if (input.assignee_id != null && state.users.get(input.assignee_id)?.role === undefined) {
+    return invalidField('assignee_id', 'is not a known user');
+  }
+  if (input.assignee_id != null && state.users.get(input.assignee_id)?.role === 'end-user') {
+    return invalidField('assignee_id', 'is not an agent');
+  }
+  if (input.group_id != null && !state.groups.has(input.group_id))
+    return invalidField('group_id', 'is not a known group');
+  const authorId = input.comment?.author_id;
+  if (authorId !== undefined && !state.users.has(authorId))
+    return invalidField('comment.author_id', 'is not a known user');
+  return undefined;
+}
+
+function commentText(comment: { body?: string | undefined; html_body?: string | undefined }): string {
+  return comment.body ?? (comment.html_body ?? '').replace(/<[^>]*>/g, '');
+}

@@ -1,0 +1,5 @@
+export * from './fake-faults.ts';
+export type { FakeOAuthClient } from './fake-oauth.ts';
+export * from './fake-records.ts';
+export * from './fake-zendesk.ts';
+export * from './zendesk-ticket-harness.ts';

@@ -1,0 +1,62 @@
+import type { FaultKind, FaultOptions, TicketHarness } from '@zenslackchat/core/testing';
+import { ZendeskTicketAdapter } from '../zendesk-ticket-adapter.ts';
+import type { FakeFaultKind } from './fake-faults.ts';
+import { FakeZendesk, type FakeZendeskOptions } from './fake-zendesk.ts';
+
+/** The adapter's timeout in harnesses; the fake holds a `timeout` answer longer than this. */
+const HARNESS_TIMEOUT_MS = 1000;
+
+const FAULTS: Readonly<Record<FaultKind, FakeFaultKind>> = {
+  'rate-limited': 'rate-limited',
+  unavailable: 'unavailable',
+  unauthorized: 'unauthorized',
+  timeout: 'timeout',
+};
+
+/** A TicketHarness with its fake, for tests that also inspect the fake's requests. */
+export interface ZendeskTicketHarness extends TicketHarness {
+  readonly port: ZendeskTicketAdapter;
+  readonly fake: FakeZendesk;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh fake Zendesk and an API-token `ZendeskTicketAdapter` on it (agent = the fake's bot
+ * agent), for the core's `ticketPortContract` and this package's tests.
+ */
+export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Promise<ZendeskTicketHarness> {
+  const fake = await FakeZendesk.start(options);
+  const port = new ZendeskTicketAdapter({
+    apiUrl: fake.apiUrl,
+    auth: { kind: 'token', email: fake.agentEmail, apiToken: fake.apiToken },
+    ticketUrl: 'https://example.zendesk.com/agent/tickets',
+    agentId: String(fake.agent.id),
+    timeoutMs: HARNESS_TIMEOUT_MS,
+  });
+  return {
+    port,
+    fake,
+    addExternalComment: (ticketId, comment) =>
+      fake.addComment(ticketId, {
+        body: comment.body,
+        public: comment.public,
+        authorName: comment.authorName,
+        ...(comment.authorId !== undefined ? { authorId: comment.authorId } : {}),
+      }),
+    createExternalTicket: (ticket) =>
+      fake.createEmailTicket({
+        subject: ticket.subject,
+        body: ticket.body,
+        ...(ticket.requesterName !== undefined ? { requesterName: ticket.requesterName } : {}),
+        ...(ticket.requesterEmail !== undefined ? { requesterEmail: ticket.requesterEmail } : {}),
+      }),
+    requestCount: () => fake.apiRequestCount(),
+    failNext: (kind: FaultKind, faultOptions: FaultOptions = {}) =>
+      fake.failNext(FAULTS[kind], {
+        ...(faultOptions.count !== undefined ? { count: faultOptions.count } : {}),
+        ...(faultOptions.retryAfterMs !== undefined ? { retryAfterMs: faultOptions.retryAfterMs } : {}),
+        ...(kind === 'timeout' ? { delayMs: HARNESS_TIMEOUT_MS + 1000 } : {}),
+      }),
+    close: () => fake.close(),
+  };
+}

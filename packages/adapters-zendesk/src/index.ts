@@ -1,0 +1,3 @@
+export * from './zendesk-config.ts';
+export * from './zendesk-errors.ts';
+export * from './zendesk-ticket-adapter.ts';

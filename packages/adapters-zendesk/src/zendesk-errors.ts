@@ -1,0 +1,65 @@
+import { IntegrationError, type IntegrationReason } from '@zenslackchat/core';
+
+const integration = 'zendesk';
+
+/** Maps a non-2xx answer to the core's error: 429, 401/403, 404, 409, 422/4xx, 5xx. */
+export function errorForStatus(
+  status: number,
+  retryAfter: string | null,
+  operation: string,
+  vendorError?: string,
+): IntegrationError {
+  const reason = reasonForStatus(status);
+  const retryAfterMs = parseRetryAfter(retryAfter);
+  const detail = vendorError ? ` (${vendorError})` : '';
+  return new IntegrationError(reason, `zendesk ${operation} answered ${status}${detail}`, {
+    integration,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+/** The reason for an HTTP status. */
+export function reasonForStatus(status: number): IntegrationReason {
+  if (status === 429) return 'RateLimited';
+  if (status === 401 || status === 403) return 'Unauthorized';
+  if (status === 404) return 'NotFound';
+  if (status === 409) return 'Conflict';
+  if (status >= 400 && status < 500) return 'Invalid';
+  return 'Unavailable';
+}
+
+/** A request that got no answer (timeout, refused, reset): the outcome is unknown. */
+export function errorForTransport(operation: string, cause: unknown): IntegrationError {
+  const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+  return new IntegrationError(
+    'Unavailable',
+    `zendesk ${operation} ${timedOut ? 'timed out' : 'failed to connect'}`,
+    {
+      integration,
+      cause,
+    },
+  );
+}
+
+/** A 2xx answer whose body is not what the API documents. */
+export function invalidResponse(operation: string, problem: string, cause?: unknown): IntegrationError {
+  return new IntegrationError('Invalid', `zendesk ${operation} answered an unexpected body: ${problem}`, {
+    integration,
+    retryable: false,
+    ...(cause !== undefined ? { cause } : {}),
+  });
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Whether a failure leaves it unknown if the request took effect (timeout, network, 5xx). */
+export function isUnknownOutcome(error: unknown): boolean {
+  return error instanceof IntegrationError && error.reason === 'Unavailable' && error.retryable;
+}

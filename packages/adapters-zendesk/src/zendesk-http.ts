@@ -1,0 +1,123 @@
+import zendesk from 'node-zendesk';
+import { DEFAULT_TIMEOUT_MS, type ZendeskAuth } from './zendesk-config.ts';
+import { errorForStatus, errorForTransport } from './zendesk-errors.ts';
+
+/** A 2xx answer: status, parsed JSON body (`{}` when there was none) and headers. */
+export interface ZendeskAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  header(name: string): string | null;
+}
+
+export interface ZendeskRequest {
+  readonly query?: Readonly<Record<string, string | number>>;
+  readonly body?: unknown;
+  /** Extra headers for this request only (e.g. `Idempotency-Key`). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+interface AdaptedResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * Sends requests through node-zendesk (URL building, auth headers, `X-On-Behalf-Of`) and turns
+ * every failure into an `IntegrationError`. node-zendesk has neither per-request headers nor
+ * timeouts, and resolves some failures (429) instead of throwing, so this class builds a client
+ * per request (for the `Idempotency-Key` header and a freshly read OAuth token), gives it a
+ * `transportConfig` on global fetch with an abort timeout, and reads the status itself through
+ * the client's transporter rather than its resource methods (which also drop the create audit).
+ */
+export class ZendeskHttp {
+  private readonly apiUrl: string;
+  private readonly auth: ZendeskAuth;
+  private readonly timeoutMs: number;
+
+  constructor(options: { apiUrl: string; auth: ZendeskAuth; timeoutMs?: number | undefined }) {
+    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.auth = options.auth;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Sends one request; `operation` names it in errors. Throws `IntegrationError` unless 2xx. */
+  async send(
+    operation: string,
+    method: 'GET' | 'POST' | 'PUT',
+    path: readonly (string | number)[],
+    request: ZendeskRequest = {},
+  ): Promise<ZendeskAnswer> {
+    const client = zendesk.createClient({
+      ...(await this.credentials()),
+      ...this.transport(request.headers),
+    });
+    const uri: unknown[] = [...path.map(String), ...(request.query ? [{ ...request.query }] : [])];
+    let answer: { response: AdaptedResponse; result: unknown };
+    try {
+      answer = (await client.tickets.transporter.request(method, uri, request.body ?? null)) as typeof answer;
+    } catch (error) {
+      throw errorForTransport(operation, error);
+    }
+    const { response, result } = answer;
+    if (response.status < 200 || response.status >= 300) {
+      throw errorForStatus(
+        response.status,
+        response.headers.get('retry-after'),
+        operation,
+        vendorCode(result),
+      );
+    }
+    return { status: response.status, body: result, header: (name) => response.headers.get(name) };
+  }
+
+  private async credentials(): Promise<zendesk.ZendeskClientOptions> {
+    if (this.auth.kind === 'token') return { username: this.auth.email, token: this.auth.apiToken };
+    const { accessToken, onBehalfOf } = this.auth;
+    const token = typeof accessToken === 'function' ? await accessToken() : accessToken;
+    return { token, useOAuth: true, ...(onBehalfOf ? { asUser: onBehalfOf } : {}) };
+  }
+
+  private transport(headers: Readonly<Record<string, string>> | undefined): zendesk.ZendeskClientOptions {
+    const timeoutMs = this.timeoutMs;
+    return {
+      endpointUri: this.apiUrl,
+      throwOriginalException: true,
+      debug: false,
+      ...(headers ? { customHeaders: { ...headers } } : {}),
+      transportConfig: {
+        transportFn: (
+          uri: string,
+          init: { method: string; headers: Record<string, string>; body?: string },
+        ) =>
+          fetch(uri, {
+            method: init.method,
+            headers: init.headers,
+            ...(init.body !== undefined ? { body: init.body } : {}),
+            signal: AbortSignal.timeout(timeoutMs),
+          }),
+        responseAdapter: (response: Response) => ({
+          json: () => response.json(),
+          status: response.status,
+          headers: { get: (name: string) => response.headers.get(name) },
+          statusText: response.statusText,
+        }),
+      },
+    };
+  }
+}
+
+// Zendesk errors are `{ error: "RecordNotFound" }` or `{ error: { title, message } }`; only the code
+// goes into messages (descriptions can quote user data).
+function vendorCode(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error === 'string') return error.slice(0, 80);
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { title?: unknown }).title === 'string'
+  ) {
+    return (error as { title: string }).title.slice(0, 80);
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import {
+  TICKET_STATUSES,
+  type Ticket,
+  type TicketComment,
+  type TicketPerson,
+  type TicketStatus,
+} from '@zenslackchat/core';
+import { invalidResponse } from './zendesk-errors.ts';
+import type { ZendeskComment, ZendeskTicket, ZendeskUser } from './zendesk-schemas.ts';
+
+/** Maps a Zendesk ticket; `requester` and `firstCommentId` come from other parts of the answer. */
+export function toTicket(
+  raw: ZendeskTicket,
+  requester: TicketPerson | null,
+  firstCommentId: string | null,
+): Ticket {
+  return {
+    id: raw.id,
+    subject: raw.subject ?? '',
+    description: raw.description ?? '',
+    status: toStatus(raw.status),
+    externalId: raw.external_id ?? null,
+    groupId: raw.group_id,
+    assigneeId: raw.assignee_id,
+    requester,
+    createdAt: toDate(raw.created_at, 'ticket'),
+    firstCommentId,
+  };
+}
+
+/** Maps a Zendesk comment, naming its author from sideloaded users when present. */
+export function toComment(raw: ZendeskComment, users: ReadonlyMap<string, ZendeskUser>): TicketComment {
+  const author = users.get(raw.author_id);
+  return {
+    id: raw.id,
+    author: { id: raw.author_id, ...(author?.name ? { name: author.name } : {}) },
+    public: raw.public,
+    channel: raw.via?.channel ?? 'unknown',
+    body: raw.plain_body ?? raw.body ?? '',
+    attachments: (raw.attachments ?? []).map((file) => ({ name: file.file_name, url: file.content_url })),
+    createdAt: toDate(raw.created_at, 'comment'),
+  };
+}
+
+/** A person from a sideloaded user, or just the id when the user was not sideloaded. */
+export function toPerson(
+  userId: string | null,
+  users: ReadonlyMap<string, ZendeskUser>,
+): TicketPerson | null {
+  if (userId === null) return null;
+  const user = users.get(userId);
+  return {
+    id: userId,
+    ...(user?.name ? { name: user.name } : {}),
+    ...(user?.email ? { email: user.email } : {}),
+  };
+}
+
+/** Users by id. */
+export function usersById(users: readonly ZendeskUser[] | undefined): ReadonlyMap<string, ZendeskUser> {
+  return new Map((users ?? []).map((user) => [user.id, user]));
+}
+
+function toStatus(status: string): TicketStatus {
+  const known = TICKET_STATUSES.find((candidate) => candidate === status);
+  if (!known) throw invalidResponse('ticket', `unknown status ${JSON.stringify(status.slice(0, 20))}`);
+  return known;
+}
+
+function toDate(value: string, what: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw invalidResponse(what, 'created_at is not a date');
+  return date;
+}

@@ -1,0 +1,50 @@
+import { IntegrationError, type Logger, type TicketPerson } from '@zenslackchat/core';
+import type { ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
+import { zendeskId } from './zendesk-ids.ts';
+import { parseAnswer, userListSchema, userResultSchema } from './zendesk-schemas.ts';
+
+/** The requester as the create body names it, and as the created ticket reports it. */
+export interface ResolvedRequester {
+  readonly requesterId: number;
+  readonly person: TicketPerson;
+}
+
+/**
+ * Finds the end user for a requester: by id when given, else by email (users search, then
+ * `create_or_update` when nobody has it). Undefined when there is neither id nor usable email,
+ * so the ticket's requester defaults to the authenticated agent.
+ */
+export async function resolveRequester(
+  http: ZendeskHttp,
+  requester: TicketPerson | undefined,
+  logger: Logger,
+): Promise<ResolvedRequester | undefined> {
+  if (requester?.id !== undefined) {
+    return { requesterId: zendeskId(requester.id, 'requester id'), person: requester };
+  }
+  const email = requester?.email?.trim();
+  if (!email) return undefined;
+  const search = await http.send('users.search', 'GET', ['users', 'search'], {
+    query: { query: `email:${email}` },
+  });
+  const found = parseAnswer(userListSchema, search.body, 'users.search').users.find(
+    (user) => user.email?.toLowerCase() === email.toLowerCase(),
+  );
+  if (found) return { requesterId: Number(found.id), person: { ...requester, id: found.id } };
+  let created: ZendeskAnswer;
+  try {
+    created = await http.send('users.create_or_update', 'POST', ['users', 'create_or_update'], {
+      body: { user: { name: requester?.name?.trim() || email, email, role: 'end-user' } },
+    });
+  } catch (error) {
+    // An address Zendesk refuses (422) should not stop the ticket: it opens with the agent as requester.
+    if (!(error instanceof IntegrationError) || error.reason !== 'Invalid') throw error;
+    logger.warn(
+      { integration: 'zendesk', reason: error.reason },
+      'zendesk refused the requester; ticket opens without it',
+    );
+    return undefined;
+  }
+  const user = parseAnswer(userResultSchema, created.body, 'users.create_or_update').user;
+  return { requesterId: Number(user.id), person: { ...requester, id: user.id } };
+}
