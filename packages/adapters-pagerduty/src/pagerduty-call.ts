@@ -10,15 +10,17 @@ import { pagerDutyStatusError, parseRetryAfter, toPagerDutyError } from './pager
 
 /** What one deadline-bound PagerDuty call needs. */
 export interface PagerDutyCallOptions {
-  readonly url: string;
+  /** REST API base, e.g. `https://api.pagerduty.com`. */
+  readonly apiUrl: string;
   /** What is being done, for error messages (`on-call look-up`). */
   readonly what: string;
   readonly timeoutMs: number;
   readonly clock: Clock;
 }
 
-/** A GET through pdjs inside the call: JSON body on 2xx, `IntegrationError` otherwise. */
+/** A GET of `path` through pdjs inside the call: JSON body on 2xx, `IntegrationError` otherwise. */
 export type PagerDutyGet = (
+  path: string,
   query: Record<string, string | string[]>,
   auth: { readonly token: string; readonly tokenType: 'token' | 'bearer' },
 ) => Promise<unknown>;
@@ -43,9 +45,10 @@ export async function withPagerDutyCall<T>(
   options: PagerDutyCallOptions,
   work: (get: PagerDutyGet) => Promise<T>,
 ): Promise<T> {
-  const { url, what, timeoutMs, clock } = options;
+  const { apiUrl, what, timeoutMs, clock } = options;
+  const base = apiUrl.replace(/\/+$/, '');
   const controller = new AbortController();
-  const agent = url.startsWith('https:') ? new HttpsAgent() : new HttpAgent();
+  const agent = base.startsWith('https:') ? new HttpsAgent() : new HttpAgent();
   const onResponse = (message: unknown): void => {
     const { request, response } = message as { request: { agent?: unknown }; response: IncomingMessage };
     if (request.agent !== agent || response.statusCode !== 429) return;
@@ -61,9 +64,9 @@ export async function withPagerDutyCall<T>(
   });
   aborted.catch(() => {});
 
-  const get: PagerDutyGet = async (query, auth) => {
+  const get: PagerDutyGet = async (path, query, auth) => {
     const parameters: APIParameters & { agent: HttpAgent } = {
-      url,
+      url: `${base}${path}`,
       method: 'GET',
       token: auth.token,
       tokenType: auth.tokenType,

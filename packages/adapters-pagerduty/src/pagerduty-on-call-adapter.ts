@@ -23,11 +23,12 @@ interface CacheEntry {
 
 /**
  * `OnCallPort` on PagerDuty's REST API through pdjs: `GET /oncalls` for one escalation policy
- * (earliest entry per level, all pages), level 1 primary, level 2 secondary. Answers are cached per
+ * (earliest entry per level, all pages), level 1 primary, level 2 secondary; an empty answer is
+ * checked against `GET /escalation_policies/{id}` so an unknown policy is `NotFound`. Answers are cached per
  * policy for `cacheTtlMs` (failures are not); every failure is an `IntegrationError` within `timeoutMs`.
  */
 export class PagerDutyOnCallAdapter implements OnCallPort {
-  readonly #url: string;
+  readonly #apiUrl: string;
   readonly #auth: PagerDutyAuth;
   readonly #timeoutMs: number;
   readonly #cacheTtlMs: number;
@@ -38,7 +39,7 @@ export class PagerDutyOnCallAdapter implements OnCallPort {
   readonly #inFlight = new Map<string, Promise<OnCall>>();
 
   constructor(options: PagerDutyOnCallOptions) {
-    this.#url = `${(options.apiUrl ?? PAGERDUTY_DEFAULTS.apiUrl).replace(/\/+$/, '')}/oncalls`;
+    this.#apiUrl = options.apiUrl ?? PAGERDUTY_DEFAULTS.apiUrl;
     this.#auth = options.auth;
     this.#timeoutMs = options.timeoutMs ?? PAGERDUTY_DEFAULTS.timeoutMs;
     this.#cacheTtlMs = options.cacheTtlMs ?? PAGERDUTY_DEFAULTS.cacheTtlMs;
@@ -62,7 +63,7 @@ export class PagerDutyOnCallAdapter implements OnCallPort {
     const started = this.#clock.now().getTime();
     try {
       const onCall = await withPagerDutyCall(
-        { url: this.#url, what: 'on-call look-up', timeoutMs: this.#timeoutMs, clock: this.#clock },
+        { apiUrl: this.#apiUrl, what: 'on-call look-up', timeoutMs: this.#timeoutMs, clock: this.#clock },
         async (get) => {
           const auth = await this.#credentials();
           const entries: OnCallEntry[] = [];
@@ -73,11 +74,15 @@ export class PagerDutyOnCallAdapter implements OnCallPort {
               limit: String(this.#pageSize),
               offset: String(offset),
             };
-            const parsed = parseOnCallsPage(await get(query, auth));
+            const parsed = parseOnCallsPage(await get('/oncalls', query, auth));
             entries.push(...parsed.entries);
             if (!parsed.more || parsed.entries.length === 0) break;
             offset = parsed.offset + parsed.entries.length;
           }
+          // /oncalls cannot tell "nobody on call" from "no such policy": ask, so a wrong
+          // PAGERDUTY_ESCALATION_POLICY_ID fails loudly (NotFound) instead of naming nobody forever.
+          if (entries.length === 0)
+            await get(`/escalation_policies/${encodeURIComponent(policyId)}`, {}, auth);
           return toOnCall(entries, policyId);
         },
       );

@@ -157,11 +157,12 @@ describe('pagerDutyTokenFromStore', () => {
     expect(second).toMatchObject({ accessToken: a, account: 'PACCT01', updatedAt: clock.now() });
     expect(second?.refreshToken).not.toBe(first?.refreshToken);
     expect(second?.expiresAt?.getTime()).toBe(clock.now().getTime() + 3600_000);
+    fake.setOnCall('PPOL1', { primary: ['Ann'], secondary: [] });
     const port = new PagerDutyOnCallAdapter({
       apiUrl: fake.apiUrl,
       auth: { kind: 'oauth', accessToken: get },
     });
-    await expect(port.whoIsOnCall('PPOL1')).resolves.toEqual({ primary: [], secondary: [] });
+    await expect(port.whoIsOnCall('PPOL1')).resolves.toEqual({ primary: [{ name: 'Ann' }], secondary: [] });
     expect(fake.requests.at(-1)?.authorization).toBe(`Bearer ${a}`);
   });
 

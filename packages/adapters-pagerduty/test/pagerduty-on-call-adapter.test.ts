@@ -41,8 +41,17 @@ describe('PagerDutyOnCallAdapter: answers', () => {
     expect(onCall.secondary).toEqual([]);
   });
 
-  it('gives nobody for a policy with nobody on call', async () => {
+  it('gives nobody for a known policy with nobody on call, after checking the policy exists', async () => {
+    fake.setOnCall('PEMPTY', { primary: [], secondary: [] });
     expect(await adapter().whoIsOnCall('PEMPTY')).toEqual({ primary: [], secondary: [] });
+    expect(fake.requests.map((r) => r.path)).toEqual(['/oncalls', '/escalation_policies/PEMPTY']);
+  });
+
+  it('rejects an unknown policy as NotFound', async () => {
+    await expect(adapter().whoIsOnCall('PNOSUCH')).rejects.toMatchObject({
+      reason: 'NotFound',
+      retryable: false,
+    });
   });
 
   it('follows pagination until PagerDuty says there is no more', async () => {

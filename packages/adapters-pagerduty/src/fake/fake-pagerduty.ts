@@ -43,6 +43,8 @@ interface Fault {
 
 const UNAUTHORIZED: FakeAnswer = { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } };
 
+const NOT_FOUND: FakeAnswer = { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+
 const FAULT_ANSWERS: Record<Exclude<FaultKind, 'timeout'>, (fault: Fault) => FakeAnswer> = {
   // Whole seconds as PagerDuty sends them; a fractional wait is kept exact so tests can compare it.
   'rate-limited': (f) => ({
@@ -192,7 +194,10 @@ export class FakePagerDuty {
       return exchangeToken(this.#oauth, new URLSearchParams(body));
     if (method === 'GET' && url.pathname === '/oncalls')
       return this.#oncalls(url.searchParams, authorization);
-    return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+    const policy = /^\/escalation_policies\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (method === 'GET' && policy !== undefined)
+      return this.#policy(decodeURIComponent(policy), authorization);
+    return NOT_FOUND;
   }
 
   #authorized(authorization: string | undefined): boolean {
@@ -200,6 +205,13 @@ export class FakePagerDuty {
     if (apiToken !== undefined) return apiToken === this.apiToken;
     const [, bearer] = /^Bearer (.+)$/.exec(authorization ?? '') ?? [];
     return bearer !== undefined && this.#oauth.accessTokens.has(bearer);
+  }
+
+  #policy(id: string, authorization: string | undefined): FakeAnswer {
+    if (!this.#authorized(authorization)) return UNAUTHORIZED;
+    if (!this.#policies.has(id)) return NOT_FOUND;
+    const policy = { id, type: 'escalation_policy', name: `Policy ${id}`, summary: `Policy ${id}` };
+    return { status: 200, body: { escalation_policy: policy } };
   }
 
   #oncalls(query: URLSearchParams, authorization: string | undefined): FakeAnswer {

@@ -1,0 +1,4 @@
+import { onCallPortContract } from '@zenslackchat/core/testing';
+import { pagerDutyOnCallHarness } from '../src/fake/index.ts';
+
+onCallPortContract('PagerDutyOnCallAdapter against FakePagerDuty', () => pagerDutyOnCallHarness());
