@@ -18,8 +18,10 @@ export interface FakeFaultOptions {
   readonly count?: number;
   /** For `rate-limited` and `conflict`: the Retry-After to send, in ms (sent as whole seconds; default 1000). */
   readonly retryAfterMs?: number;
-  /** For `unavailable`: the status (default 503). */
+  /** For `unavailable`: the status (default 503); for `malformed` (default 201). */
   readonly status?: number;
+  /** For `malformed`: the body (default `{}`). */
+  readonly body?: unknown;
   /** For `timeout`: how long the answer is held back (default 5000 ms). */
   readonly delayMs?: number;
   /**
@@ -101,6 +103,8 @@ function failure(kind: FakeFaultKind, options: FakeFaultOptions): FakeResponse |
       return apiError(options.status ?? 503, 'ServiceUnavailable', 'Temporarily unavailable');
     case 'unauthorized':
       return apiError(401, "Couldn't authenticate you");
+    case 'malformed':
+      return { status: options.status ?? 201, body: options.body ?? {} };
     case 'timeout':
       return undefined;
   }

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ZendeskTicketHarness, zendeskTicketHarness } from '../src/fake/index.ts';
+
+let h: ZendeskTicketHarness;
+beforeEach(async () => {
+  h = await zendeskTicketHarness();
+});
+afterEach(() => h.close());
+
+function ticketWithComments(earlier: number): { ticketId: string; lastId: string } {
+  const ticketId = h.fake.createEmailTicket({ subject: 's', body: 'first', requesterEmail: 'r@example.com' });
+  let lastId = String(h.fake.comments(ticketId)[0]?.id);
+  for (let i = 1; i < earlier; i++)
+    lastId = h.fake.addComment(ticketId, { body: `c${i}`, authorName: 'Agent' });
+  return { ticketId, lastId };
+}
+
+describe('listCommentsAfter', () => {
+  it.each([1, 100, 1000])('costs one request for one new comment after %i earlier ones', async (earlier) => {
+    const { ticketId, lastId } = ticketWithComments(earlier);
+    const newId = h.fake.addComment(ticketId, { body: 'new one', authorName: 'Grace Hopper' });
+    const before = h.requestCount();
+    const comments = await h.port.listCommentsAfter(ticketId, lastId);
+    expect(h.requestCount() - before).toBe(1);
+    expect(comments.map((c) => c.id)).toEqual([newId]);
+  });
+
+  it('follows pages and returns the new comments oldest first', async () => {
+    const { ticketId, lastId } = ticketWithComments(3);
+    const ids = Array.from({ length: 25 }, (_, i) =>
+      h.fake.addComment(ticketId, { body: `n${i}`, authorName: 'A' }),
+    );
+    const before = h.requestCount();
+    const comments = await h.port.listCommentsAfter(ticketId, lastId);
+    expect(comments.map((c) => c.id)).toEqual(ids);
+    expect(h.requestCount() - before).toBe(3);
+    const pages = h.fake.requests.slice(-3).map((r) => r.query);
+    expect(pages.map((q) => q.page)).toEqual(['1', '2', '3']);
+    expect(pages.every((q) => q.sort_order === 'desc' && q.per_page === '10' && q.include === 'users')).toBe(
+      true,
+    );
+  });
+
+  it('returns every comment for a null cursor, and nothing when nothing is new', async () => {
+    const { ticketId, lastId } = ticketWithComments(5);
+    expect(await h.port.listCommentsAfter(ticketId, null)).toHaveLength(5);
+    expect(await h.port.listCommentsAfter(ticketId, lastId)).toEqual([]);
+  });
+
+  it('maps author, visibility, channel, body, attachments and time', async () => {
+    const { ticketId, lastId } = ticketWithComments(1);
+    h.fake.addComment(ticketId, {
+      body: 'see attached',
+      public: false,
+      authorName: 'Grace Hopper',
+      channel: 'web',
+      attachments: [{ name: 'log.txt', url: 'https://example.zendesk.com/attachments/log.txt' }],
+    });
+    const [comment] = await h.port.listCommentsAfter(ticketId, lastId);
+    const raw = h.fake.comments(ticketId).at(-1);
+    expect(comment).toEqual({
+      id: String(raw?.id),
+      author: { id: String(raw?.author_id), name: 'Grace Hopper' },
+      public: false,
+      channel: 'web',
+      body: 'see attached',
+      attachments: [{ name: 'log.txt', url: 'https://example.zendesk.com/attachments/log.txt' }],
+      createdAt: new Date(raw?.created_at ?? ''),
+    });
+  });
+
+  it('stops at an older comment when the cursor comment has vanished', async () => {
+    const { ticketId, lastId } = ticketWithComments(4);
+    const newId = h.fake.addComment(ticketId, { body: 'new', authorName: 'A' });
+    const comments = h.fake.comments(ticketId) as unknown[];
+    comments.splice(comments.length - 2, 1);
+    const listed = await h.port.listCommentsAfter(ticketId, lastId);
+    expect(listed.map((c) => c.id)).toEqual([newId]);
+  });
+});
