@@ -91,7 +91,8 @@ export class PagerDutyOnCallAdapter implements OnCallPort {
       }
       return onCall;
     } catch (error) {
-      this.#logger.warn(
+      // Debug only: the error itself reaches the caller, which logs it once (the core at warn).
+      this.#logger.debug(
         {
           integration: PAGERDUTY,
           policyId,

@@ -129,13 +129,17 @@ describe('PagerDutyOnCallAdapter: failures', () => {
     }
   });
 
-  it('logs the failure at warn without the token', async () => {
-    const lines: LogFields[] = [];
-    const log = (fields: LogFields) => void lines.push(fields);
+  it('logs the failure once, at debug, without the token', async () => {
+    const lines: [string, LogFields][] = [];
+    const at = (level: string) => (fields: LogFields) => void lines.push([level, fields]);
     fake.failNext('unauthorized');
-    const port = adapter({ logger: { debug: log, info: log, warn: log, error: log } });
+    const port = adapter({
+      logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') },
+    });
     await expect(port.whoIsOnCall('PPOL1')).rejects.toThrow();
-    expect(lines).toEqual([expect.objectContaining({ integration: 'pagerduty', reason: 'Unauthorized' })]);
+    expect(lines).toEqual([
+      ['debug', expect.objectContaining({ integration: 'pagerduty', reason: 'Unauthorized' })],
+    ]);
     expect(JSON.stringify(lines)).not.toContain(fake.apiToken);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FakeAnswer } from './fake-faults.ts';
 
 /** The fake's OAuth client registration and what it has issued. */
 export interface FakeOAuthState {
@@ -11,13 +12,6 @@ export interface FakeOAuthState {
   readonly accessTokens: Set<string>;
   readonly refreshTokens: Map<string, string>;
   denyNext: boolean;
-}
-
-/** A fake answer: status, headers and a JSON body or none. */
-export interface FakeAnswer {
-  readonly status: number;
-  readonly headers?: Record<string, string>;
-  readonly body?: unknown;
 }
 
 const token = (prefix: string): string => `${prefix}${randomBytes(12).toString('hex')}`;

@@ -1,8 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OnCall } from '@zenslackchat/core';
-import type { FaultKind, FaultOptions } from '@zenslackchat/core/testing';
-import { authorize, exchangeToken, type FakeAnswer, type FakeOAuthState } from './fake-oauth.ts';
+import type { FaultKind } from '@zenslackchat/core/testing';
+import {
+  FAKE_ERRORS,
+  type FakeAnswer,
+  type FakeEndpoint,
+  type FakeFaultOptions,
+  FakeFaults,
+  faultAnswer,
+} from './fake-faults.ts';
+import { authorize, exchangeToken, type FakeOAuthState } from './fake-oauth.ts';
 import { buildOnCallEntries, type FakeOnCall, normaliseOnCall } from './fake-oncalls.ts';
 
 /** Options of the fake; every field has a test-friendly default. */
@@ -16,14 +24,6 @@ export interface FakePagerDutyOptions {
   readonly tokenLifetimeSeconds?: number;
 }
 
-/** Fault options of the fake: which endpoint fails, and how long a `timeout` answer stalls. */
-export interface FakeFaultOptions extends FaultOptions {
-  /** `api` (REST, default) or `token` (the OAuth token endpoint). */
-  readonly endpoint?: 'api' | 'token';
-  /** For `timeout`: how long the answer is held back (default 10 s). */
-  readonly delayMs?: number;
-}
-
 /** One request the fake received. */
 export interface FakeRequest {
   readonly method: string;
@@ -32,29 +32,6 @@ export interface FakeRequest {
   readonly authorization: string | undefined;
   readonly body: string;
 }
-
-interface Fault {
-  readonly kind: FaultKind;
-  readonly endpoint: 'api' | 'token';
-  readonly retryAfterMs: number;
-  readonly delayMs: number;
-  remaining: number;
-}
-
-const UNAUTHORIZED: FakeAnswer = { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } };
-
-const NOT_FOUND: FakeAnswer = { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
-
-const FAULT_ANSWERS: Record<Exclude<FaultKind, 'timeout'>, (fault: Fault) => FakeAnswer> = {
-  // Whole seconds as PagerDuty sends them; a fractional wait is kept exact so tests can compare it.
-  'rate-limited': (f) => ({
-    status: 429,
-    headers: { 'retry-after': String(f.retryAfterMs / 1000) },
-    body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
-  }),
-  unavailable: () => ({ status: 503, body: { error: { message: 'Service Unavailable' } } }),
-  unauthorized: () => UNAUTHORIZED,
-};
 
 /** A local PagerDuty for tests: `/oncalls`, OAuth authorize/token, failure injection, request log. */
 export class FakePagerDuty {
@@ -68,7 +45,7 @@ export class FakePagerDuty {
   readonly #server: Server;
   readonly #oauth: FakeOAuthState;
   readonly #policies = new Map<string, { primary: string[]; secondary: string[] }>();
-  readonly #faults: Fault[] = [];
+  readonly #faults = new FakeFaults();
   readonly #timers = new Set<NodeJS.Timeout>();
   #latencyMs = 0;
 
@@ -111,13 +88,7 @@ export class FakePagerDuty {
 
   /** Makes the next `count` (default 1) requests to an endpoint fail. */
   failNext(kind: FaultKind, options: FakeFaultOptions = {}): void {
-    this.#faults.push({
-      kind,
-      endpoint: options.endpoint ?? 'api',
-      retryAfterMs: options.retryAfterMs ?? 1000,
-      delayMs: options.delayMs ?? 10_000,
-      remaining: options.count ?? 1,
-    });
+    this.#faults.add(kind, options);
   }
 
   /** Delays every answer by `ms`. */
@@ -136,14 +107,6 @@ export class FakePagerDuty {
     this.#timers.clear();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
-  }
-
-  #takeFault(endpoint: 'api' | 'token'): Fault | undefined {
-    const fault = this.#faults.find((f) => f.endpoint === endpoint);
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.#faults.splice(this.#faults.indexOf(fault), 1);
-    return fault;
   }
 
   #sleep(ms: number): Promise<void> {
@@ -170,15 +133,12 @@ export class FakePagerDuty {
       body,
     });
 
-    const endpoint =
+    const endpoint: FakeEndpoint | null =
       url.pathname === '/oauth/token' ? 'token' : url.pathname.startsWith('/oauth/') ? null : 'api';
-    const fault = endpoint === null ? undefined : this.#takeFault(endpoint);
+    const fault = endpoint === null ? undefined : this.#faults.take(endpoint);
     const delay = this.#latencyMs + (fault?.kind === 'timeout' ? fault.delayMs : 0);
     if (delay > 0) await this.#sleep(delay);
-    const answer =
-      fault && fault.kind !== 'timeout'
-        ? FAULT_ANSWERS[fault.kind](fault)
-        : this.#route(req.method, url, body, authorization);
+    const answer = (fault && faultAnswer(fault)) ?? this.#route(req.method, url, body, authorization);
     if (res.destroyed) return;
     res.writeHead(answer.status, {
       ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -197,7 +157,7 @@ export class FakePagerDuty {
     const policy = /^\/escalation_policies\/([^/]+)$/.exec(url.pathname)?.[1];
     if (method === 'GET' && policy !== undefined)
       return this.#policy(decodeURIComponent(policy), authorization);
-    return NOT_FOUND;
+    return FAKE_ERRORS.notFound;
   }
 
   #authorized(authorization: string | undefined): boolean {
@@ -208,14 +168,14 @@ export class FakePagerDuty {
   }
 
   #policy(id: string, authorization: string | undefined): FakeAnswer {
-    if (!this.#authorized(authorization)) return UNAUTHORIZED;
-    if (!this.#policies.has(id)) return NOT_FOUND;
+    if (!this.#authorized(authorization)) return FAKE_ERRORS.unauthorized;
+    if (!this.#policies.has(id)) return FAKE_ERRORS.notFound;
     const policy = { id, type: 'escalation_policy', name: `Policy ${id}`, summary: `Policy ${id}` };
     return { status: 200, body: { escalation_policy: policy } };
   }
 
   #oncalls(query: URLSearchParams, authorization: string | undefined): FakeAnswer {
-    if (!this.#authorized(authorization)) return UNAUTHORIZED;
+    if (!this.#authorized(authorization)) return FAKE_ERRORS.unauthorized;
     const limit = Math.min(Number(query.get('limit') ?? 25) || 25, 100);
     const offset = Number(query.get('offset') ?? 0) || 0;
     const all = buildOnCallEntries(this.#policies, query.getAll('escalation_policy_ids[]'), new Date());

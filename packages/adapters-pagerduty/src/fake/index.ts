@@ -1,3 +1,4 @@
+export * from './fake-faults.ts';
 export * from './fake-oncalls.ts';
 export * from './fake-pagerduty.ts';
 export * from './on-call-harness.ts';

@@ -1,0 +1,79 @@
+import type { FaultKind, FaultOptions } from '@zenslackchat/core/testing';
+
+/** A fake answer: status, headers and a JSON body or none. */
+export interface FakeAnswer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/** PagerDuty's error answers the fake gives. */
+export const FAKE_ERRORS = {
+  unauthorized: { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } },
+  notFound: { status: 404, body: { error: { message: 'Not Found', code: 2100 } } },
+  unavailable: { status: 503, body: { error: { message: 'Service Unavailable' } } },
+} as const satisfies Record<string, FakeAnswer>;
+
+/** Which part of the fake a fault hits: the REST API or the OAuth token endpoint. */
+export type FakeEndpoint = 'api' | 'token';
+
+/** Fault options of the fake: which endpoint fails, and how long a `timeout` answer stalls. */
+export interface FakeFaultOptions extends FaultOptions {
+  /** `api` (REST, default) or `token` (the OAuth token endpoint). */
+  readonly endpoint?: FakeEndpoint;
+  /** For `timeout`: how long the answer is held back (default 10 s). */
+  readonly delayMs?: number;
+}
+
+/** One armed fault. */
+export interface Fault {
+  readonly kind: FaultKind;
+  readonly endpoint: FakeEndpoint;
+  readonly retryAfterMs: number;
+  readonly delayMs: number;
+  remaining: number;
+}
+
+/** The queue of armed faults; each request to an endpoint takes the oldest fault for it. */
+export class FakeFaults {
+  readonly #faults: Fault[] = [];
+
+  /** Arms `kind` for the next `count` (default 1) requests to an endpoint. */
+  add(kind: FaultKind, options: FakeFaultOptions = {}): void {
+    this.#faults.push({
+      kind,
+      endpoint: options.endpoint ?? 'api',
+      retryAfterMs: options.retryAfterMs ?? 1000,
+      delayMs: options.delayMs ?? 10_000,
+      remaining: options.count ?? 1,
+    });
+  }
+
+  /** The fault for this request, if one is armed for the endpoint. */
+  take(endpoint: FakeEndpoint): Fault | undefined {
+    const fault = this.#faults.find((f) => f.endpoint === endpoint);
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) this.#faults.splice(this.#faults.indexOf(fault), 1);
+    return fault;
+  }
+}
+
+/** The answer a fault gives instead of the real one; undefined for `timeout` (late, but real). */
+export function faultAnswer(fault: Fault): FakeAnswer | undefined {
+  switch (fault.kind) {
+    case 'rate-limited':
+      // Whole seconds as PagerDuty sends them; a fractional wait is kept exact so tests can compare it.
+      return {
+        status: 429,
+        headers: { 'retry-after': String(fault.retryAfterMs / 1000) },
+        body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
+      };
+    case 'unavailable':
+      return FAKE_ERRORS.unavailable;
+    case 'unauthorized':
+      return FAKE_ERRORS.unauthorized;
+    case 'timeout':
+      return undefined;
+  }
+}
