@@ -2,7 +2,8 @@ import { apiError, type FakeResponse } from './fake-records.ts';
 
 /**
  * Failures the fake can inject: `rate-limited` (429 + Retry-After), `conflict` (409),
- * `unavailable` (5xx), `unauthorized` (401), `timeout` (the answer comes after `delayMs`).
+ * `unavailable` (5xx), `unauthorized` (401), `timeout` (the answer comes after `delayMs`),
+ * `malformed` (a 2xx whose body lacks what the API documents).
  */
 export const FAKE_FAULT_KINDS = [
   'rate-limited',
@@ -10,6 +11,7 @@ export const FAKE_FAULT_KINDS = [
   'unavailable',
   'unauthorized',
   'timeout',
+  'malformed',
 ] as const;
 export type FakeFaultKind = (typeof FAKE_FAULT_KINDS)[number];
 
