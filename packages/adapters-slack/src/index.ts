@@ -1,3 +1,21 @@
+export { type AcceptOutcome, acceptWithin } from './events/accept-within.ts';
+export { messageEventSchema, normaliseSlackMessage } from './events/normalise-slack-message.ts';
+export { decodeSlackBody, type SlackEnvelope, slackEnvelopeSchema } from './events/slack-envelope.ts';
+export {
+  ACCEPT_RESULTS,
+  type AcceptInput,
+  type AcceptResult,
+  DEFAULT_EVENTS_BODY_LIMIT,
+  type SlackEventsPluginOptions,
+} from './events/slack-events-config.ts';
+export { slackEventsPlugin } from './events/slack-events-plugin.ts';
+export {
+  SIGNATURE_FAILURES,
+  type SignatureCheck,
+  type SignatureFailure,
+  secretsEqual,
+  verifySlackSignature,
+} from './events/verify-slack-signature.ts';
 export { SlackChatAdapter } from './slack-chat-adapter.ts';
 export {
   DEFAULT_SLACK_API_URL,

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 
 /** The two headers Slack signs a request with. */
-export interface SlackSignatureHeaders {
+export type SlackSignatureHeaders = {
   readonly 'x-slack-request-timestamp': string;
   readonly 'x-slack-signature': string;
-}
+};
 
 /**
  * Signs a raw request body exactly as Slack does: `v0=` + hex HMAC-SHA256 of

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseSlackMessage } from '../src/events/normalise-slack-message.ts';
+import {
+  botMessageEvent,
+  channelJoinEvent,
+  eventCallback,
+  fileShareEvent,
+  messageChangedEvent,
+  messageEvent,
+  reactionAddedEvent,
+  threadReplyEvent,
+} from '../src/fake/index.ts';
+
+const normalise = (event: object) => normaliseSlackMessage(eventCallback(event, { eventId: 'EvN' }));
+
+describe('normaliseSlackMessage', () => {
+  it('normalises a top-level message', () => {
+    expect(normalise(messageEvent)).toEqual({
+      eventId: 'EvN',
+      platform: 'slack',
+      channel: 'C0SUPPORT',
+      messageId: '1700000000.000100',
+      userId: 'U0ALICE',
+      text: messageEvent.text,
+      files: [],
+    });
+  });
+
+  it('gives a thread reply its thread id', () => {
+    expect(normalise(threadReplyEvent)).toMatchObject({
+      messageId: '1700000050.000200',
+      threadId: '1700000000.000100',
+    });
+  });
+
+  it('treats a thread parent (thread_ts equal to ts) as top level', () => {
+    expect(normalise({ ...messageEvent, thread_ts: messageEvent.ts })?.threadId).toBeUndefined();
+  });
+
+  it('keeps the bot id and subtype of a bot message, without a user', () => {
+    const event = normalise(botMessageEvent);
+    expect(event).toMatchObject({
+      botId: 'B0MONITOR',
+      subtype: 'bot_message',
+      text: 'Alert: disk 91% on db-1',
+    });
+    expect(event?.userId).toBeUndefined();
+  });
+
+  it('uses the event’s channel and ts for an edit, and the edited text and user', () => {
+    expect(normalise(messageChangedEvent)).toEqual({
+      eventId: 'EvN',
+      platform: 'slack',
+      channel: 'C0SUPPORT',
+      messageId: '1700000200.000400',
+      userId: 'U0ALICE',
+      subtype: 'message_changed',
+      text: 'The VPN is down (edited)',
+      files: [],
+    });
+  });
+
+  it('carries the text and files of a file share', () => {
+    expect(normalise(fileShareEvent)).toMatchObject({
+      subtype: 'file_share',
+      text: 'Screenshot of the error',
+      files: [{ name: 'error.png', url: 'https://fake.slack.com/files/U0ALICE/F0SHOT/error.png' }],
+    });
+  });
+
+  it('passes a channel join with its subtype (the core ignores it)', () => {
+    expect(normalise(channelJoinEvent)).toMatchObject({ subtype: 'channel_join', userId: 'U0CAROL' });
+  });
+
+  it('tolerates nulls and a message without text', () => {
+    const event = normalise({
+      type: 'message',
+      channel: 'C1',
+      ts: '1.2',
+      bot_id: null,
+      text: null,
+      subtype: 'message_deleted',
+    });
+    expect(event).toEqual({
+      eventId: 'EvN',
+      platform: 'slack',
+      channel: 'C1',
+      messageId: '1.2',
+      subtype: 'message_deleted',
+      text: '',
+      files: [],
+    });
+  });
+
+  it('returns undefined for other event types and malformed messages', () => {
+    expect(normalise(reactionAddedEvent)).toBeUndefined();
+    expect(normalise({ ...messageEvent, channel: 42 })).toBeUndefined();
+    expect(normaliseSlackMessage({ event: messageEvent })).toBeUndefined();
+    expect(normaliseSlackMessage('message')).toBeUndefined();
+  });
+});
