@@ -1,0 +1,92 @@
+import { html, type SafeHtml } from '../html.ts';
+import { layout, type PageFrame } from '../layout.ts';
+import type { IntegrationId } from '../web-options.ts';
+
+/** One row of the integrations list. */
+export interface IntegrationRow {
+  readonly id: IntegrationId;
+  readonly configured: boolean;
+  readonly startUrl?: string;
+  /** Who it is connected to, when connected. */
+  readonly account?: string;
+  /** When the grant was saved, when connected. */
+  readonly since?: Date;
+  /** True when the token store could not be read. */
+  readonly unknown?: boolean;
+}
+
+/** What the home page shows. */
+export interface HomeView {
+  readonly workspace: string;
+  readonly rows: readonly IntegrationRow[];
+  readonly processingEnabled: boolean;
+  readonly supportChannel: string;
+  /** Whether this server runs the sandbox. */
+  readonly sandboxEnabled: boolean;
+}
+
+const LABELS: Readonly<Record<IntegrationId, string>> = {
+  slack: 'Slack',
+  zendesk: 'Zendesk',
+  pagerduty: 'PagerDuty',
+};
+const ENV_HINTS: Readonly<Record<IntegrationId, string>> = {
+  slack: 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGN_SECRET, SLACK_REDIRECT_URI',
+  zendesk: 'ZENDESK_CLIENT_IDENTIFIER, ZENDESK_CLIENT_SECRET, ZENDESK_REDIRECT_URI',
+  pagerduty: 'PAGERDUTY_CLIENT_IDENTIFIER, PAGERDUTY_CLIENT_SECRET, PAGERDUTY_REDIRECT_URI',
+};
+
+/** A date-time as `2026-11-27 10:40 UTC`, the same for every visitor. */
+export function formatInstant(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function row(item: IntegrationRow): SafeHtml {
+  const label = LABELS[item.id];
+  const status = !item.configured
+    ? html`<span class="status off">Not configured</span> — set ${ENV_HINTS[item.id]}.`
+    : item.unknown
+      ? html`<span class="status warn">Status unknown</span> (the token store did not answer).`
+      : item.since !== undefined
+        ? html`<span class="status ok">Connected</span>${item.account === undefined ? '' : html` to <strong>${item.account}</strong>`}
+            since <time datetime="${item.since.toISOString()}">${formatInstant(item.since)}</time>`
+        : html`<span class="status off">Not connected</span>`;
+  const action =
+    item.configured && item.startUrl !== undefined
+      ? html`<a class="button${item.since === undefined ? '' : ' secondary'}" href="${item.startUrl}"
+          aria-label="${item.since === undefined ? 'Add' : 'Reconnect'} ${label}">${item.since === undefined ? 'Add' : 'Reconnect'}</a>`
+      : '';
+  return html`<li data-integration="${item.id}"><div><h3>${label}</h3><p>${status}</p></div>${action}</li>`;
+}
+
+function sandboxOffer(view: HomeView): SafeHtml {
+  const missing = view.rows.filter((r) => (r.id === 'slack' || r.id === 'zendesk') && !r.configured);
+  if (missing.length === 0 && !view.sandboxEnabled) return html``;
+  return html`<section aria-labelledby="sandbox-title">
+    <h2 id="sandbox-title">Try it in the sandbox</h2>
+    ${
+      view.sandboxEnabled
+        ? html`<p>This server runs in sandbox mode: a simulated support channel and simulated Zendesk tickets
+            behind the real bot. <a href="/sandbox">Open the sandbox</a>.</p>`
+        : html`<p>Slack or Zendesk is not configured yet. Start the server with <code>--sandbox</code> to try the
+            bot with a simulated channel and simulated tickets; nothing reaches a real vendor.</p>`
+    }
+  </section>`;
+}
+
+/** The site root: "OAuth integrations for …", message processing, the monitored channel, the sandbox. */
+export function homePage(frame: PageFrame, view: HomeView): SafeHtml {
+  return layout(
+    frame,
+    html`<h1>OAuth integrations for ${view.workspace}</h1>
+    <ul class="integrations">${view.rows.map(row)}</ul>
+    <h2>Message processing</h2>
+    <dl class="facts">
+      <dt>Processing</dt>
+      <dd>${view.processingEnabled ? html`<span class="status ok">Enabled</span>` : html`<span class="status warn">Disabled</span> (DISABLE_MESSAGE_PROCESSING is set: messages are logged and ignored)`}</dd>
+      <dt>Monitored channel</dt>
+      <dd><code>${view.supportChannel}</code></dd>
+    </dl>
+    ${sandboxOffer(view)}`,
+  );
+}

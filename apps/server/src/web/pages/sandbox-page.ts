@@ -1,0 +1,109 @@
+import { html, type SafeHtml } from '../html.ts';
+import { layout, type PageFrame } from '../layout.ts';
+import type { SandboxMessage, SandboxSnapshot, SandboxTicket } from '../sandbox/sandbox-controls.ts';
+
+/** What the live panels need besides the snapshot. */
+export interface SandboxView {
+  readonly csrfToken: string;
+  /** The name the visitor last posted as. */
+  readonly user: string;
+}
+
+function message(m: SandboxMessage): SafeHtml {
+  return html`<div class="${m.fromBot ? 'bot' : ''}"><span class="author">${m.user}</span><p class="text">${m.text}</p></div>`;
+}
+
+function thread(root: SandboxMessage, replies: readonly SandboxMessage[], view: SandboxView): SafeHtml {
+  const id = `reply-${root.id}`;
+  return html`<li data-message="${root.id}">
+    ${message(root)}
+    ${replies.length === 0 ? '' : html`<ul class="replies" aria-label="Replies">${replies.map((r) => html`<li data-message="${r.id}">${message(r)}</li>`)}</ul>`}
+    <form class="inline-form" method="post" action="/sandbox/messages">
+      <input type="hidden" name="_csrf" value="${view.csrfToken}">
+      <input type="hidden" name="threadId" value="${root.id}">
+      <input type="hidden" name="user" value="${view.user}">
+      <label for="${id}">Reply as ${view.user}</label>
+      <input id="${id}" name="text" type="text" required maxlength="4000" autocomplete="off">
+      <button type="submit" class="secondary">Reply</button>
+    </form>
+  </li>`;
+}
+
+function ticket(t: SandboxTicket, view: SandboxView): SafeHtml {
+  const id = `comment-${t.id}`;
+  return html`<li data-ticket="${t.id}">
+    <h4>#${t.id} ${t.subject} <span class="status">(${t.status})</span></h4>
+    <ul class="replies" aria-label="Comments">${t.comments.map(
+      (c) =>
+        html`<li class="${c.public ? '' : 'internal'}"><span class="author">${c.author}</span>${c.public ? '' : ' (internal note)'}<p class="text">${c.body}</p></li>`,
+    )}</ul>
+    <form class="inline-form" method="post" action="/sandbox/comments">
+      <input type="hidden" name="_csrf" value="${view.csrfToken}">
+      <input type="hidden" name="ticketId" value="${t.id}">
+      <label for="${id}">Agent comment</label>
+      <input id="${id}" name="body" type="text" required maxlength="4000" autocomplete="off">
+      <label class="inline"><input type="checkbox" name="public" value="on" checked> Public</label>
+      <button type="submit" class="secondary">Add comment</button>
+    </form>
+  </li>`;
+}
+
+function liveChat(snapshot: SandboxSnapshot, view: SandboxView): SafeHtml {
+  const roots = snapshot.messages.filter((m) => m.threadId === undefined);
+  const repliesOf = (root: SandboxMessage) => snapshot.messages.filter((m) => m.threadId === root.id);
+  return html`<div id="live-chat" class="live">
+    ${roots.length === 0 ? html`<p>No messages yet.</p>` : html`<ul class="feed" aria-label="Channel messages">${roots.map((r) => thread(r, repliesOf(r), view))}</ul>`}
+  </div>`;
+}
+
+function liveTickets(snapshot: SandboxSnapshot, view: SandboxView): SafeHtml {
+  return html`<div id="live-tickets" class="live">
+    ${snapshot.tickets.length === 0 ? html`<p>No tickets yet.</p>` : html`<ul class="feed" aria-label="Tickets">${snapshot.tickets.map((t) => ticket(t, view))}</ul>`}
+  </div>`;
+}
+
+/** The two live panels (swapped in by the polling script): channel threads and tickets. */
+export function sandboxLive(snapshot: SandboxSnapshot, view: SandboxView): SafeHtml {
+  return html`${liveChat(snapshot, view)}${liveTickets(snapshot, view)}`;
+}
+
+/** The sandbox: a simulated support channel beside simulated Zendesk tickets, updating live. */
+export function sandboxPage(frame: PageFrame, snapshot: SandboxSnapshot, view: SandboxView): SafeHtml {
+  return layout(
+    { ...frame, scripts: ['/static/sandbox.js'] },
+    html`<h1>Sandbox</h1>
+    <p>Post in the simulated support channel as anyone: the bot opens a ticket and answers in the thread.
+      Reply in a thread to add a ticket comment; reply <code>resolve</code> to solve it. On the ticket side, add an
+      agent comment or send an email. Nothing here reaches a real vendor; the page updates every second.</p>
+    <div class="sandbox">
+      <section class="panel" aria-labelledby="chat-title">
+        <h2 id="chat-title">Support channel <code>#${snapshot.channel}</code></h2>
+        <form method="post" action="/sandbox/messages">
+          <input type="hidden" name="_csrf" value="${view.csrfToken}">
+          <label for="post-user">Your name</label>
+          <input id="post-user" name="user" type="text" required maxlength="80" value="${view.user}" autocomplete="nickname">
+          <label for="post-text">Message</label>
+          <textarea id="post-text" name="text" required maxlength="4000"></textarea>
+          <p><button type="submit">Post message</button></p>
+        </form>
+        <h3>Messages</h3>
+        ${liveChat(snapshot, view)}
+      </section>
+      <section class="panel" aria-labelledby="tickets-title">
+        <h2 id="tickets-title">Zendesk tickets (simulated)</h2>
+        <form method="post" action="/sandbox/emails">
+          <input type="hidden" name="_csrf" value="${view.csrfToken}">
+          <label for="email-from">From (email)</label>
+          <input id="email-from" name="from" type="email" required maxlength="320" value="customer@example.com">
+          <label for="email-subject">Subject</label>
+          <input id="email-subject" name="subject" type="text" required maxlength="200">
+          <label for="email-body">Body</label>
+          <textarea id="email-body" name="body" required maxlength="4000"></textarea>
+          <p><button type="submit">Send email</button></p>
+        </form>
+        <h3>Tickets</h3>
+        ${liveTickets(snapshot, view)}
+      </section>
+    </div>`,
+  );
+}

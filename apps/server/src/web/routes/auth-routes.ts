@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { checkLogin } from '../login-check.ts';
+import { loginPage } from '../pages/login-page.ts';
+import { safeNext, sendHtml, sessionAdmin, startSession } from '../web-context.ts';
+import type { ResolvedWebOptions } from '../web-defaults.ts';
+
+const LoginForm = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  next: z.string().max(2048).optional(),
+});
+
+const MESSAGES = {
+  invalid: 'That email and password do not match an admin account.',
+  locked: 'Too many failed logins: this account is locked for a while. Try again later.',
+  malformed: 'Enter your email and password.',
+} as const;
+
+/** GET/POST /login (rate-limited, CSRF-checked, lock-out) and POST /logout. */
+export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
+  app.get('/login', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (sessionAdmin(request) !== undefined) return reply.redirect(next, 303);
+    return sendHtml(reply, loginPage({ csrfToken: await reply.generateCsrf(), next }));
+  });
+
+  app.post(
+    '/login',
+    {
+      preHandler: app.csrfProtection,
+      config: { rateLimit: { max: options.loginRateLimit, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      const form = LoginForm.safeParse(request.body);
+      const next = safeNext(form.success ? form.data.next : undefined);
+      const again = async (error: string, status: number, email?: string) =>
+        sendHtml(
+          reply,
+          loginPage({
+            csrfToken: await reply.generateCsrf(),
+            next,
+            error,
+            ...(email === undefined ? {} : { email }),
+          }),
+          status,
+        );
+      if (!form.success) return again(MESSAGES.malformed, 400);
+      const result = await checkLogin(
+        options.admins,
+        options,
+        form.data.email,
+        form.data.password,
+        options.clock.now(),
+      );
+      if (!result.ok) {
+        request.log.info({ reason: result.reason }, 'admin login refused');
+        return again(MESSAGES[result.reason], result.reason === 'locked' ? 429 : 401, form.data.email);
+      }
+      startSession(request, { id: result.adminId, email: result.email });
+      request.log.info({ adminId: result.adminId }, 'admin logged in');
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
+    request.session.delete();
+    return reply.redirect('/login', 303);
+  });
+}

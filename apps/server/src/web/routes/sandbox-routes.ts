@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { html } from '../html.ts';
+import { type SandboxView, sandboxLive, sandboxPage } from '../pages/sandbox-page.ts';
+import type { SandboxControls } from '../sandbox/sandbox-controls.ts';
+import { pageFrame, sendHtml, setFlash } from '../web-context.ts';
+import type { ResolvedWebOptions } from '../web-defaults.ts';
+
+const DEFAULT_USER = 'Alex';
+
+const MessageForm = z.object({
+  user: z.string().trim().min(1).max(80),
+  text: z.string().trim().min(1).max(4000),
+  threadId: z.string().min(1).max(64).optional(),
+});
+const CommentForm = z.object({
+  ticketId: z.string().min(1).max(64),
+  body: z.string().trim().min(1).max(4000),
+  public: z.literal('on').optional(),
+});
+const EmailForm = z.object({
+  from: z.email().max(320),
+  subject: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(4000),
+});
+
+/** One CSRF token per session for the sandbox, so the live panels only change when the data does. */
+async function sandboxView(request: FastifyRequest, reply: FastifyReply): Promise<SandboxView> {
+  let token = request.session.get('sandboxCsrf');
+  if (typeof token !== 'string') {
+    token = await reply.generateCsrf();
+    request.session.set('sandboxCsrf', token);
+  }
+  const user = request.session.get('sandboxUser');
+  return { csrfToken: token, user: typeof user === 'string' ? user : DEFAULT_USER };
+}
+
+/** GET /sandbox, GET /sandbox/live (the polled panels) and the three simulated actions. */
+export async function sandboxRoutes(
+  app: FastifyInstance,
+  options: ResolvedWebOptions & { readonly sandbox: SandboxControls },
+): Promise<void> {
+  const { sandbox } = options;
+  const back = (reply: FastifyReply) => reply.redirect('/sandbox', 303);
+  const invalid = (request: FastifyRequest, reply: FastifyReply) => {
+    setFlash(request, 'Fill in every field of the form (messages up to 4,000 characters).');
+    return back(reply);
+  };
+
+  app.get('/sandbox', async (request, reply) => {
+    const frame = await pageFrame(request, reply, 'Sandbox', { sandboxEnabled: true });
+    return sendHtml(reply, sandboxPage(frame, await sandbox.snapshot(), await sandboxView(request, reply)));
+  });
+
+  app.get('/sandbox/live', async (request, reply) => {
+    const live = sandboxLive(await sandbox.snapshot(), await sandboxView(request, reply));
+    return sendHtml(reply, html`<!doctype html><title>live</title>${live}`);
+  });
+
+  app.post('/sandbox/messages', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const form = MessageForm.safeParse(request.body);
+    if (!form.success) return invalid(request, reply);
+    const { user, text, threadId } = form.data;
+    request.session.set('sandboxUser', user);
+    await sandbox.postChatMessage({ user, text, ...(threadId === undefined ? {} : { threadId }) });
+    return back(reply);
+  });
+
+  app.post('/sandbox/comments', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const form = CommentForm.safeParse(request.body);
+    if (!form.success) return invalid(request, reply);
+    await sandbox.addAgentComment({
+      ticketId: form.data.ticketId,
+      body: form.data.body,
+      public: form.data.public === 'on',
+    });
+    return back(reply);
+  });
+
+  app.post('/sandbox/emails', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const form = EmailForm.safeParse(request.body);
+    if (!form.success) return invalid(request, reply);
+    await sandbox.sendEmail(form.data);
+    return back(reply);
+  });
+}

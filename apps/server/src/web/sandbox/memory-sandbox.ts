@@ -1,0 +1,169 @@
+import type { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
+import type { ChatEvent, Clock } from '@zenslackchat/core';
+import { systemClock } from '@zenslackchat/core';
+import type { SandboxControls, SandboxMessage, SandboxSnapshot, SandboxTicket } from './sandbox-controls.ts';
+
+/** What the sandbox hands to the bot's durable intake (the server's `acceptChatEvent`/`acceptTicketNotice`). */
+export interface SandboxIntake {
+  acceptChat(intake: { readonly eventId: string; readonly event: ChatEvent }): Promise<unknown>;
+  acceptTicket(intake: {
+    readonly kind: 'comment' | 'email';
+    readonly ticketId: string;
+    readonly externalId?: string;
+    readonly deliveryId?: string;
+  }): Promise<unknown>;
+}
+
+/** How to build a MemorySandbox. */
+export interface MemorySandboxOptions {
+  /** The chat adapter the bot posts through; its posts are the bot's side of the channel. */
+  readonly chat: MemoryChat;
+  /** The ticket adapter the bot uses; the sandbox acts as agents and emails on it. */
+  readonly tickets: MemoryTickets;
+  /** The support channel id the bot monitors. */
+  readonly channel: string;
+  readonly intake: SandboxIntake;
+  readonly clock?: Clock;
+  /** Shown as the author of the bot's posts (default `ZenSlackChat`). */
+  readonly botName?: string;
+  /** The MemoryTickets `agentId` the bot's own comments carry (default `agent-bot`). */
+  readonly botAgentId?: string;
+  /** Author of agent comments (default `Sam (agent)`). */
+  readonly agentName?: string;
+}
+
+interface PeopleMessage extends SandboxMessage {
+  readonly at: number;
+  readonly seq: number;
+}
+
+function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'someone'
+  );
+}
+
+/**
+ * SandboxControls over the memory adapters: people's messages are kept here (the platform side of
+ * a channel) and handed to the intake as chat events; agent comments and emails go through the
+ * MemoryTickets back door and then the intake, as the Zendesk webhooks would.
+ */
+export class MemorySandbox implements SandboxControls {
+  readonly #options: MemorySandboxOptions;
+  readonly #clock: Clock;
+  readonly #people: PeopleMessage[] = [];
+  #seq = 0;
+
+  constructor(options: MemorySandboxOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  async postChatMessage(input: {
+    readonly user: string;
+    readonly text: string;
+    readonly threadId?: string;
+  }): Promise<void> {
+    const { chat, channel, intake } = this.#options;
+    const userId = `U-${slug(input.user)}`;
+    chat.addUser({ id: userId, name: input.user, email: `${slug(input.user)}@sandbox.invalid` });
+    this.#seq += 1;
+    const at = this.#clock.now().getTime();
+    // Slack-like ts ending in 1, so it never collides with MemoryChat's ids (which end in 00).
+    const id = `${Math.floor(at / 1000)}.${String(this.#seq % 99_999).padStart(5, '0')}1`;
+    const message: PeopleMessage = {
+      id,
+      user: input.user,
+      text: input.text,
+      fromBot: false,
+      at,
+      seq: this.#seq,
+      ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+    };
+    this.#people.push(message);
+    const event: ChatEvent = {
+      eventId: `sandbox-${id}`,
+      platform: chat.platform,
+      channel,
+      messageId: id,
+      userId,
+      text: input.text,
+      files: [],
+      ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+    };
+    await intake.acceptChat({ eventId: event.eventId, event });
+  }
+
+  async addAgentComment(input: {
+    readonly ticketId: string;
+    readonly body: string;
+    readonly public: boolean;
+  }): Promise<void> {
+    const { tickets, intake } = this.#options;
+    const authorName = this.#options.agentName ?? 'Sam (agent)';
+    const commentId = tickets.addExternalComment(input.ticketId, {
+      body: input.body,
+      public: input.public,
+      authorName,
+      authorId: 'agent-sam',
+    });
+    const externalId = tickets.ticket(input.ticketId)?.externalId ?? undefined;
+    await intake.acceptTicket({
+      kind: 'comment',
+      ticketId: input.ticketId,
+      deliveryId: `sandbox-comment-${commentId}`,
+      ...(externalId === undefined ? {} : { externalId }),
+    });
+  }
+
+  async sendEmail(input: {
+    readonly from: string;
+    readonly subject: string;
+    readonly body: string;
+  }): Promise<void> {
+    const { tickets, intake } = this.#options;
+    const name = input.from.split('@')[0] ?? input.from;
+    const ticketId = tickets.createExternalTicket({
+      subject: input.subject,
+      body: input.body,
+      requesterEmail: input.from,
+      requesterName: name,
+    });
+    await intake.acceptTicket({ kind: 'email', ticketId, deliveryId: `sandbox-email-${ticketId}` });
+  }
+
+  async snapshot(): Promise<SandboxSnapshot> {
+    const { chat, tickets, channel } = this.#options;
+    const botName = this.#options.botName ?? 'ZenSlackChat';
+    const botAgentId = this.#options.botAgentId ?? 'agent-bot';
+    const bot = chat.messages
+      .filter((m) => m.channel === channel)
+      .map((m, i) => ({
+        id: m.id,
+        user: botName,
+        text: m.text,
+        fromBot: true,
+        at: m.postedAt.getTime(),
+        seq: i,
+        ...(m.threadId === undefined ? {} : { threadId: m.threadId }),
+      }));
+    const messages = [...this.#people, ...bot]
+      .sort((a, b) => a.at - b.at || Number(a.fromBot) - Number(b.fromBot) || a.seq - b.seq)
+      .map(({ at: _at, seq: _seq, ...message }) => message);
+    const all: SandboxTicket[] = tickets.tickets.map((t) => ({
+      id: t.id,
+      subject: t.subject,
+      status: t.status,
+      comments: tickets.comments(t.id).map((c) => ({
+        id: c.id,
+        author: c.author.name ?? (c.author.id === botAgentId ? botName : (c.author.id ?? 'unknown')),
+        body: c.body,
+        public: c.public,
+      })),
+    }));
+    return { channel, messages, tickets: all.reverse() };
+  }
+}

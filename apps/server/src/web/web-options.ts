@@ -1,0 +1,58 @@
+import type { Clock, Issue, IssueRepo, TokenStore } from '@zenslackchat/core';
+import type { AdminAccounts } from './admin-accounts.ts';
+import type { SandboxControls } from './sandbox/sandbox-controls.ts';
+
+/** The OAuth integrations the home page lists, in display order. */
+export const INTEGRATION_IDS = ['slack', 'zendesk', 'pagerduty'] as const;
+export type IntegrationId = (typeof INTEGRATION_IDS)[number];
+
+/** How one integration is set up in this deployment. */
+export interface IntegrationConfig {
+  /** True when the OAuth client id/secret are configured. */
+  readonly configured: boolean;
+  /** The route that starts its OAuth flow (e.g. `/slack/install/`); no "Add" link without it. */
+  readonly startUrl?: string;
+  /** Overrides the account shown when connected (default: the stored grant's account name). */
+  readonly accountLabel?: string;
+}
+
+/** What the home page says about message processing. */
+export interface WebSettings {
+  readonly processingEnabled: boolean;
+  readonly supportChannel: string;
+  /** Shown in "OAuth integrations for …"; the Slack grant's team name when absent. */
+  readonly workspaceName?: string;
+}
+
+/** Everything `webPlugin` needs; it reads no environment variables itself. */
+export interface WebOptions {
+  /** WEBAPP_SECRET_KEY: the session cookie key is derived from it. */
+  readonly secretKey: string;
+  readonly admins: AdminAccounts;
+  readonly tokens: TokenStore;
+  readonly repo: IssueRepo;
+  readonly integrations: Readonly<Record<IntegrationId, IntegrationConfig>>;
+  readonly settings: WebSettings;
+  /** Posts the daily report now (the same use case as the scheduled job). */
+  postReportNow(): Promise<void>;
+  /** Resolves an issue through the core use case (solves the ticket, tells the thread). */
+  resolveIssue(issueId: string): Promise<void>;
+  /** Link to a ticket in the ticketing system. */
+  ticketUrl(ticketId: string): string;
+  /** Link to an issue's chat thread; undefined when it has none yet. */
+  threadUrl(issue: Issue): string | undefined;
+  /** When given, the sandbox page is served. */
+  readonly sandbox?: SandboxControls;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Session cookie `Secure` flag: 'auto' (default) sets it on https requests (needs trustProxy behind a proxy). */
+  readonly secureCookies?: boolean | 'auto';
+  /** Failed logins before an account is locked (default 5). */
+  readonly maxFailedLogins?: number;
+  /** How long a lock lasts, in ms (default 15 minutes). */
+  readonly lockoutMs?: number;
+  /** Login attempts per client IP per minute (default 10). */
+  readonly loginRateLimit?: number;
+  /** Session lifetime in seconds (default 8 hours). */
+  readonly sessionTtlSeconds?: number;
+}

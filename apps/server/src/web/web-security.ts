@@ -1,0 +1,48 @@
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import secureSession from '@fastify/secure-session';
+import type { FastifyInstance } from 'fastify';
+import { deriveSessionKey } from './session-key.ts';
+import type { ResolvedWebOptions } from './web-defaults.ts';
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'zsc_session';
+
+/**
+ * Session cookie (encrypted, HttpOnly, SameSite=Lax, Secure on https), CSRF tokens kept in it,
+ * security headers with a CSP that allows no inline script, and the login rate limiter.
+ */
+export async function webSecurity(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
+  await app.register(secureSession, {
+    key: deriveSessionKey(options.secretKey),
+    cookieName: SESSION_COOKIE,
+    expiry: options.sessionTtlSeconds,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/secure-session',
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const fromBody = body?._csrf;
+      return typeof fromBody === 'string'
+        ? fromBody
+        : (request.headers['x-csrf-token'] as string | undefined);
+    },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        // Local and sandbox runs are plain http; TLS is the proxy's job (HSTS is still sent).
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+}

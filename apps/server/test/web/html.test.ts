@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, html, raw, SafeHtml } from '../../src/web/index.ts';
+
+describe('html', () => {
+  it('escapes every interpolated string, in content and attributes', () => {
+    const evil = `<script>alert("x")</script>&'\``;
+    const out = html`<p title="${evil}">${evil}</p>`.value;
+    expect(out).toBe(
+      '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;&#96;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;&#96;</p>',
+    );
+    expect(out).not.toContain('<script>');
+  });
+
+  it('keeps nested html fragments and joins arrays without commas', () => {
+    const items = ['a<b', 'c'].map((item) => html`<li>${item}</li>`);
+    expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
+  });
+
+  it('drops null, undefined and false but prints numbers and zero', () => {
+    expect(html`${null}${undefined}${false}${0}${42}`.value).toBe('042');
+  });
+
+  it('passes raw markup through untouched and escapes plain strings that look like markup', () => {
+    expect(html`${raw('<b>ok</b>')}`.value).toBe('<b>ok</b>');
+    expect(html`${'<b>ok</b>'}`.value).toBe('&lt;b&gt;ok&lt;/b&gt;');
+    expect(raw('x')).toBeInstanceOf(SafeHtml);
+  });
+
+  it('escapeHtml leaves ordinary text alone', () => {
+    expect(escapeHtml('Hello, world — 100%')).toBe('Hello, world — 100%');
+  });
+});

@@ -1,0 +1,45 @@
+import type { AdminAccount, AdminAccounts } from '../../src/web/index.ts';
+import { hashPassword } from '../../src/web/index.ts';
+
+/** A map-backed AdminAccounts for tests of the web front (the durable one lives in adapters-postgres). */
+export class MemoryAdminAccounts implements AdminAccounts {
+  readonly #accounts = new Map<string, AdminAccount>();
+
+  async add(email: string, password: string): Promise<AdminAccount> {
+    const account: AdminAccount = {
+      id: `admin-${this.#accounts.size + 1}`,
+      email: email.toLowerCase(),
+      passwordHash: await hashPassword(password),
+      failedLogins: 0,
+      lockedUntil: null,
+    };
+    this.#accounts.set(account.email, account);
+    return account;
+  }
+
+  async findByEmail(email: string): Promise<AdminAccount | undefined> {
+    return this.#accounts.get(email.toLowerCase());
+  }
+
+  async recordFailedLogin(id: string, lockUntil: Date | null): Promise<number> {
+    const account = this.#byId(id);
+    const next = {
+      ...account,
+      failedLogins: account.failedLogins + 1,
+      lockedUntil: lockUntil ?? account.lockedUntil,
+    };
+    this.#accounts.set(account.email, next);
+    return next.failedLogins;
+  }
+
+  async resetFailedLogins(id: string): Promise<void> {
+    const account = this.#byId(id);
+    this.#accounts.set(account.email, { ...account, failedLogins: 0, lockedUntil: null });
+  }
+
+  #byId(id: string): AdminAccount {
+    const found = [...this.#accounts.values()].find((a) => a.id === id);
+    if (found === undefined) throw new Error(`no admin ${id}`);
+    return found;
+  }
+}

@@ -1,0 +1,104 @@
+import { ManualClock, MemoryIssueRepo, MemoryTokenStore } from '@zenslackchat/adapters-memory';
+import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { type WebOptions, webPlugin } from '../../src/web/index.ts';
+import { MemoryAdminAccounts } from './memory-admin-accounts.ts';
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' } as const;
+
+/** A bare fastify app with only the web plugin, over memory adapters, plus what the tests observe. */
+export interface WebTestApp {
+  readonly app: FastifyInstance;
+  readonly admins: MemoryAdminAccounts;
+  readonly tokens: MemoryTokenStore;
+  readonly repo: MemoryIssueRepo;
+  readonly clock: ManualClock;
+  readonly calls: { reports: number; resolved: string[] };
+}
+
+export async function webTestApp(overrides: Partial<WebOptions> = {}): Promise<WebTestApp> {
+  const admins = new MemoryAdminAccounts();
+  await admins.add(ADMIN.email, ADMIN.password);
+  const tokens = new MemoryTokenStore();
+  const repo = new MemoryIssueRepo();
+  const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
+  const calls = { reports: 0, resolved: [] as string[] };
+  const app = Fastify({ logger: false });
+  await app.register(webPlugin, {
+    secretKey: 'a test secret key that is long enough',
+    admins,
+    tokens,
+    repo,
+    clock,
+    integrations: {
+      slack: { configured: true, startUrl: '/slack/install/' },
+      zendesk: { configured: true, startUrl: '/zendesk/oauth/start/' },
+      pagerduty: { configured: false },
+    },
+    settings: { processingEnabled: true, supportChannel: 'C0SUPPORT', workspaceName: 'Acme <Support>' },
+    postReportNow: async () => {
+      calls.reports += 1;
+    },
+    resolveIssue: async (issueId) => {
+      calls.resolved.push(issueId);
+      await repo.markResolved(issueId, clock.now());
+    },
+    ticketUrl: (id) => `https://acme.zendesk.com/agent/tickets/${id}`,
+    threadUrl: (issue) =>
+      issue.threadId === null
+        ? undefined
+        : `https://acme.slack.com/archives/${issue.channel}/p${issue.threadId}`,
+    ...overrides,
+  });
+  app.get('/slack/install/', async () => 'slack start');
+  await app.ready();
+  return { app, admins, tokens, repo, clock, calls };
+}
+
+/** A cookie-keeping client over `inject`, like a browser with one tab. */
+export class Client {
+  readonly #app: FastifyInstance;
+  readonly cookies = new Map<string, string>();
+
+  constructor(app: FastifyInstance) {
+    this.#app = app;
+  }
+
+  async request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await this.#app.inject({
+      ...options,
+      headers: { ...options.headers, ...(cookie ? { cookie } : {}) },
+    });
+    for (const c of response.cookies) this.cookies.set(c.name, c.value);
+    return response;
+  }
+
+  get(url: string): Promise<LightMyRequestResponse> {
+    return this.request({ method: 'GET', url });
+  }
+
+  post(url: string, form: Record<string, string>): Promise<LightMyRequestResponse> {
+    return this.request({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(form).toString(),
+    });
+  }
+
+  /** The CSRF token of the first form on a page. */
+  static csrf(body: string): string {
+    const match = /name="_csrf" value="([^"]+)"/.exec(body);
+    if (!match?.[1]) throw new Error('no CSRF token on the page');
+    return match[1];
+  }
+
+  /** Logs in through the form; returns the final response of the POST. */
+  async logIn(
+    email: string = ADMIN.email,
+    password: string = ADMIN.password,
+  ): Promise<LightMyRequestResponse> {
+    const page = await this.get('/login');
+    return this.post('/login', { _csrf: Client.csrf(page.body), email, password });
+  }
+}
