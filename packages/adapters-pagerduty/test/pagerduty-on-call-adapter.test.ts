@@ -32,6 +32,7 @@ describe('PagerDutyOnCallAdapter: answers', () => {
     expect(request?.query.getAll('escalation_policy_ids[]')).toEqual(['PPOL1']);
     expect(request?.query.get('earliest')).toBe('true');
     expect(request?.authorization).toBe(`Token token=${fake.apiToken}`);
+    expect(request?.accept).toBe('application/vnd.pagerduty+json;version=2');
   });
 
   it('gives several people per level in order, none for an empty level, and drops duplicates', async () => {

@@ -30,6 +30,7 @@ export interface FakeRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly authorization: string | undefined;
+  readonly accept: string | undefined;
   readonly body: string;
 }
 
@@ -130,6 +131,7 @@ export class FakePagerDuty {
       path: url.pathname,
       query: url.searchParams,
       authorization,
+      accept: req.headers.accept,
       body,
     });
 
