@@ -64,7 +64,7 @@ export class Client {
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
     const response = await this.#app.inject({
       ...options,
       headers: { ...options.headers, ...(cookie ? { cookie } : {}) },

@@ -1,0 +1,135 @@
+import {
+  AdminUserStore,
+  type Database,
+  PostgresIssueRepo,
+  PostgresTokenStore,
+} from '@zenslackchat/adapters-postgres';
+import {
+  botSettings,
+  ChatPort,
+  Clock,
+  IssueRepo,
+  Logger,
+  OnCallPort,
+  SupportBot,
+  TicketPort,
+  TokenStore,
+} from '@zenslackchat/core';
+import type { PgBoss } from 'pg-boss';
+import type { Logger as Pino } from 'pino';
+import { type DependencyContainer, instanceCachingFactory, container as root } from 'tsyringe';
+import type { AppConfig } from '../config/index.ts';
+import type { JobTuning } from '../jobs/job-tuning.ts';
+import { pagerDutyOnCall, slackChat, zendeskTickets } from './integration-adapters.ts';
+import { ServerTokens } from './tokens.ts';
+
+/** Adapters a caller supplies instead of the configured ones (tests, the sandbox). */
+export interface AdapterOverrides {
+  readonly chat?: ChatPort;
+  readonly tickets?: TicketPort;
+  readonly onCall?: OnCallPort;
+}
+
+/** What exists before the container: opened and started resources. */
+export interface ContainerParts {
+  readonly config: AppConfig;
+  readonly logger: Pino;
+  readonly database: Database;
+  readonly boss: PgBoss;
+  readonly clock: Clock;
+  readonly tuning: JobTuning;
+  readonly adapters?: AdapterOverrides;
+}
+
+const cached = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory<T>(make) });
+
+/**
+ * The composition root: a child container with every registration, by explicit token. Adapters
+ * come from the overrides first, then from configuration; an integration that is neither is left
+ * unregistered (check with `isRegistered`), and the SupportBot exists only with chat and tickets.
+ */
+export function buildContainer(parts: ContainerParts): DependencyContainer {
+  const c = root.createChildContainer();
+  const { config, database } = parts;
+  c.register(ServerTokens.Config, { useValue: config });
+  c.register(ServerTokens.RootLogger, { useValue: parts.logger });
+  c.register(Logger, { useValue: parts.logger });
+  c.register(Clock, { useValue: parts.clock });
+  c.register(ServerTokens.Database, { useValue: database });
+  c.register(ServerTokens.Boss, { useValue: parts.boss });
+  c.register(ServerTokens.JobTuning, { useValue: parts.tuning });
+  c.register(
+    IssueRepo,
+    cached(() => new PostgresIssueRepo(database.db)),
+  );
+  c.register(
+    TokenStore,
+    cached(() => new PostgresTokenStore(database.db, { encryptionKey: config.tokenEncryptionKey })),
+  );
+  c.register(
+    ServerTokens.AdminUserStore,
+    cached(() => new AdminUserStore(database.db)),
+  );
+
+  const logger = (integration: string): Logger => parts.logger.child({ integration });
+  const { chat, tickets, onCall } = parts.adapters ?? {};
+  if (chat !== undefined) c.register(ChatPort, { useValue: chat });
+  else if (config.slack !== undefined) {
+    const slack = config.slack;
+    c.register(
+      ChatPort,
+      cached((d) => slackChat(slack, d.resolve<TokenStore>(TokenStore), logger('slack'))),
+    );
+  }
+  if (tickets !== undefined) c.register(TicketPort, { useValue: tickets });
+  else if (config.zendesk !== undefined) {
+    const zendesk = config.zendesk;
+    c.register(
+      TicketPort,
+      cached((d) => zendeskTickets(zendesk, d.resolve<TokenStore>(TokenStore), logger('zendesk'))),
+    );
+  }
+  if (onCall !== undefined) c.register(OnCallPort, { useValue: onCall });
+  else if (config.pagerDuty !== undefined) {
+    const pd = config.pagerDuty;
+    c.register(
+      OnCallPort,
+      cached((d) => pagerDutyOnCall(pd, d.resolve<TokenStore>(TokenStore), parts.clock, logger('pagerduty'))),
+    );
+  }
+
+  c.register(
+    ServerTokens.BotSettings,
+    cached(() =>
+      botSettings({
+        supportChannel: config.bot.supportChannel ?? '',
+        allowedBotIds: config.bot.allowedBotIds,
+        processingEnabled: config.bot.processingEnabled,
+        reportTimeZone: config.report.timeZone,
+        ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
+        ...(config.zendesk?.userId === undefined ? {} : { ticketAssigneeId: config.zendesk.userId }),
+        ...(config.pagerDuty === undefined
+          ? {}
+          : { escalationPolicyId: config.pagerDuty.escalationPolicyId }),
+      }),
+    ),
+  );
+  if (c.isRegistered(ChatPort) && c.isRegistered(TicketPort)) {
+    c.register(
+      ServerTokens.SupportBot,
+      cached(
+        (d) =>
+          new SupportBot({
+            chat: d.resolve(ChatPort),
+            tickets: d.resolve(TicketPort),
+            ...(d.isRegistered(OnCallPort) ? { onCall: d.resolve<OnCallPort>(OnCallPort) } : {}),
+            repo: d.resolve(IssueRepo),
+            clock: d.resolve(Clock),
+            logger: parts.logger.child({ component: 'bot' }),
+            settings: d.resolve(ServerTokens.BotSettings),
+          }),
+      ),
+    );
+  }
+  return c;
+}

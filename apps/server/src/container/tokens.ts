@@ -1,0 +1,22 @@
+/**
+ * Injection tokens of things only the server knows. The ports use the core's same-named tokens
+ * (`ChatPort`, `TicketPort`, `OnCallPort`, `IssueRepo`, `TokenStore`, `Clock`, `Logger`).
+ */
+export const ServerTokens = {
+  /** The validated `AppConfig`. */
+  Config: Symbol.for('zenslackchat.server.Config'),
+  /** The pino logger fastify logs with. */
+  RootLogger: Symbol.for('zenslackchat.server.RootLogger'),
+  /** The open `Database` (Kysely + driver). */
+  Database: Symbol.for('zenslackchat.server.Database'),
+  /** The pg-boss instance. */
+  Boss: Symbol.for('zenslackchat.server.Boss'),
+  /** The `JobTuning` of the queues. */
+  JobTuning: Symbol.for('zenslackchat.server.JobTuning'),
+  /** The core's `BotSettings`. */
+  BotSettings: Symbol.for('zenslackchat.server.BotSettings'),
+  /** The core's `SupportBot`; registered only when chat and tickets are available. */
+  SupportBot: Symbol.for('zenslackchat.server.SupportBot'),
+  /** The Postgres `AdminUserStore`. */
+  AdminUserStore: Symbol.for('zenslackchat.server.AdminUserStore'),
+} as const;

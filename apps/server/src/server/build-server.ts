@@ -1,0 +1,114 @@
+import { type Database, migrateToLatest, openDatabase } from '@zenslackchat/adapters-postgres';
+import { type Clock, systemClock } from '@zenslackchat/core';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { PgBoss } from 'pg-boss';
+import type { DestinationStream, Logger as Pino } from 'pino';
+import type { DependencyContainer } from 'tsyringe';
+import type { AppConfig } from '../config/index.ts';
+import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
+import { healthRoutes } from '../http/health-routes.ts';
+import { integrationRoutes } from '../http/integration-routes.ts';
+import { createBoss, setupQueues } from '../jobs/create-boss.ts';
+import { DEFAULT_JOB_TUNING, type JobTuning } from '../jobs/job-tuning.ts';
+import { createLogger } from '../logging/create-logger.ts';
+import { type Role, servesWeb } from './roles.ts';
+import { startJobs } from './start-jobs.ts';
+import { logStartup } from './startup-log.ts';
+
+/** How to build a server beyond its configuration (tests and the sandbox use these). */
+export interface BuildOptions {
+  readonly role?: Role;
+  readonly adapters?: AdapterOverrides;
+  readonly clock?: Clock;
+  readonly tuning?: Partial<JobTuning>;
+  /** Where logs go (default stdout). */
+  readonly logStream?: DestinationStream;
+}
+
+/** A built server: the fastify app (not listening), its container, and the job lifecycle. */
+export interface ZenServer {
+  readonly app: FastifyInstance;
+  readonly container: DependencyContainer;
+  readonly role: Role;
+  readonly database: Database;
+  readonly boss: PgBoss;
+  readonly logger: Pino;
+  /** Starts the workers and the report schedule when the role runs jobs. Idempotent. */
+  start(): Promise<void>;
+  /** Stops taking requests, lets in-flight jobs finish (up to 20 s), closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens and migrates the database, starts the job queue and builds the fastify app with every
+ * route of the role. Nothing listens and no worker runs until the caller says so (`listen`, `start`).
+ */
+export async function buildServer(config: AppConfig, options: BuildOptions = {}): Promise<ZenServer> {
+  const role = options.role ?? 'all';
+  const logger = createLogger(config.logging, options.logStream);
+  logStartup(config, logger, role);
+  const clock = options.clock ?? systemClock;
+  const tuning = { ...DEFAULT_JOB_TUNING, ...options.tuning };
+  const database = await openDatabase({ ...config.database, logger });
+  let boss: PgBoss | undefined;
+  try {
+    await migrateToLatest(database.db, logger);
+    boss = createBoss(
+      { database, ...(config.database.url === undefined ? {} : { url: config.database.url }) },
+      logger.child({ component: 'jobs' }),
+      { schedule: role !== 'web' },
+    );
+    await boss.start();
+    await setupQueues(boss, tuning);
+  } catch (error) {
+    await boss?.stop({ graceful: false }).catch(() => {});
+    await database.close();
+    throw error;
+  }
+  const started = boss;
+  let jobsRunning = true;
+  started.on('stopped', () => {
+    jobsRunning = false;
+  });
+  const container = buildContainer({
+    config,
+    logger,
+    database,
+    boss: started,
+    clock,
+    tuning,
+    ...(options.adapters === undefined ? {} : { adapters: options.adapters }),
+  });
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 1_048_576,
+  });
+  await app.register(healthRoutes, { database, jobsRunning: () => jobsRunning });
+  if (servesWeb(role)) await app.register(integrationRoutes, { container });
+
+  let starting: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    container,
+    role,
+    database,
+    boss: started,
+    logger,
+    start: () => {
+      starting ??= startJobs(container, role);
+      return starting;
+    },
+    stop: () => {
+      stopping ??= (async () => {
+        await app.close();
+        await started.stop({ graceful: true, timeout: 20_000, close: true });
+        await database.close();
+        logger.info({}, 'zenslackchat stopped');
+      })();
+      return stopping;
+    },
+  };
+}

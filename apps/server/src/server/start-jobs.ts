@@ -1,0 +1,38 @@
+import { Clock } from '@zenslackchat/core';
+import type { PgBoss } from 'pg-boss';
+import type { Logger as Pino } from 'pino';
+import type { DependencyContainer } from 'tsyringe';
+import type { AppConfig } from '../config/index.ts';
+import { ServerTokens } from '../container/tokens.ts';
+import type { JobHandlers } from '../jobs/job-handlers.ts';
+import type { JobTuning } from '../jobs/job-tuning.ts';
+import { scheduleDailyReport } from '../jobs/report-schedule.ts';
+import { startWorkers } from '../jobs/start-workers.ts';
+import { type Role, runsWorkers } from './roles.ts';
+
+/**
+ * Starts the workers and registers the daily report schedule, when the role runs jobs and the bot
+ * can work (chat and tickets configured, a support channel set); otherwise says why it stays idle.
+ */
+export async function startJobs(container: DependencyContainer, role: Role): Promise<void> {
+  const logger = container.resolve<Pino>(ServerTokens.RootLogger);
+  if (!runsWorkers(role)) return;
+  const config = container.resolve<AppConfig>(ServerTokens.Config);
+  if (!container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
+    logger.warn({}, 'job workers idle: Slack, Zendesk and SRE_SUPPORT_CHANNEL must all be configured');
+    return;
+  }
+  const boss = container.resolve<PgBoss>(ServerTokens.Boss);
+  await startWorkers({
+    boss,
+    handlers: container.resolve<JobHandlers>(ServerTokens.SupportBot),
+    tuning: container.resolve<JobTuning>(ServerTokens.JobTuning),
+    clock: container.resolve<Clock>(Clock),
+    logger: logger.child({ component: 'jobs' }),
+  });
+  await scheduleDailyReport(boss, config.report);
+  logger.info(
+    { reportCron: config.report.cron, reportTimeZone: config.report.timeZone },
+    'job workers started',
+  );
+}

@@ -1,0 +1,30 @@
+import type { Logger } from '@zenslackchat/core';
+import type { AppConfig } from '../config/index.ts';
+
+/** Logs what the configuration means for this process: notes, debug mode, missing integrations. */
+export function logStartup(config: AppConfig, logger: Logger, role: string): void {
+  if (config.logging.debug) {
+    logger.warn({}, 'DEBUG_ENABLED is on: event details are logged; never use this in a live environment');
+  }
+  for (const note of config.notes) logger.warn({}, note);
+  for (const entry of config.notConfigured) {
+    logger.warn(
+      { integration: entry.integration, missing: entry.missing },
+      `${entry.integration} is not configured: its endpoints answer 503 until you set ${entry.missing.join(', ')}`,
+    );
+  }
+  if (config.bot.supportChannel === undefined) {
+    logger.warn({}, 'SRE_SUPPORT_CHANNEL is not set: no channel is monitored and no report is posted');
+  }
+  logger.info(
+    {
+      role,
+      database:
+        config.database.url === undefined ? `embedded PGlite in ${config.database.dataDir}` : 'postgres',
+      reportCron: config.report.cron,
+      reportTimeZone: config.report.timeZone,
+      processingEnabled: config.bot.processingEnabled,
+    },
+    'zenslackchat starting',
+  );
+}

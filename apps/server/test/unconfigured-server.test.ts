@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/index.ts';
+import { buildServer, type ZenServer } from '../src/server/build-server.ts';
+import { logCapture } from './support/log-capture.ts';
+
+describe('a server with no configuration (embedded PGlite)', () => {
+  const logs = logCapture();
+  let server: ZenServer;
+
+  beforeAll(async () => {
+    server = await buildServer(loadConfig({ DATA_DIR: 'memory://' }), { logStream: logs.stream });
+    await server.start();
+  });
+  afterAll(() => server?.stop());
+
+  it('is up and ready: database reachable, migrated, job queue running', async () => {
+    expect((await server.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await server.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', jobs: 'ok' } });
+  });
+
+  it('logs in ECS JSON which integrations are not configured and that workers stay idle', () => {
+    const records = logs.records();
+    expect(records.every((record) => typeof record['@timestamp'] === 'string')).toBe(true);
+    const messages = records.map((record) => String(record.message));
+    for (const name of ['slack', 'zendesk', 'pagerduty']) {
+      expect(messages.some((message) => message.startsWith(`${name} is not configured`))).toBe(true);
+    }
+    expect(messages.some((message) => message.startsWith('job workers idle'))).toBe(true);
+    expect(messages.some((message) => message.startsWith('WEBAPP_SECRET_KEY is unset'))).toBe(true);
+  });
+
+  it.each([
+    ['POST', '/slack/events/', 'slack'],
+    ['POST', '/slack/events', 'slack'],
+    ['POST', '/zendesk/webhook/', 'zendesk'],
+    ['POST', '/zendesk/email/webhook/', 'zendesk'],
+    ['GET', '/pagerduty/oauth/', 'pagerduty'],
+  ] as const)('answers %s %s with 503 and what is missing', async (method, url, integration) => {
+    const response = await server.app.inject({ method, url, payload: method === 'POST' ? {} : undefined });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ error: 'not_configured', integration });
+    expect(response.json().message).toContain('is not configured');
+  });
+
+  it('says not ready once stopped', async () => {
+    await server.boss.stop({ graceful: true, close: false });
+    const ready = await server.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().checks.jobs).toBe('failing');
+  });
+});
