@@ -40,6 +40,7 @@ export function memoryTicketHarness(
   return {
     adapter,
     port: adapter,
+    fixtures: { groupId: 'group-support', agentId: 'agent-support' },
     addExternalComment: (ticketId, comment) => adapter.addExternalComment(ticketId, comment),
     createExternalTicket: (ticket) => adapter.createExternalTicket(ticket),
     requestCount: () => adapter.callCount(),

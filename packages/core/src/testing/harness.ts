@@ -68,9 +68,19 @@ export interface ExternalTicket {
   readonly requesterEmail?: string;
 }
 
+/** Ids that exist on the fake ticketing side, for creates, links and comments that name them. */
+export interface TicketFixtures {
+  /** A group tickets may be put in. */
+  readonly groupId: string;
+  /** An agent tickets may be assigned to and comments may be written as. */
+  readonly agentId: string;
+}
+
 /** A fresh TicketPort plus the fake ticketing system's back door. */
 export interface TicketHarness extends Closable {
   readonly port: TicketPort;
+  /** Optional: ids the fake knows; without them the suites use made-up ids a strict fake rejects. */
+  readonly fixtures?: TicketFixtures;
   /** Adds a comment as an agent or requester would; returns its id. */
   addExternalComment(ticketId: string, comment: ExternalComment): Promise<string> | string;
   /** Creates a ticket as an email would; returns its id. */

@@ -1,7 +1,10 @@
 import { expect, it } from 'vitest';
 import type { NewTicket } from '../domain/ticket.ts';
 import { expectIntegrationError } from './contract-helpers.ts';
-import type { TicketHarness } from './harness.ts';
+import type { TicketFixtures, TicketHarness } from './harness.ts';
+
+/** Made-up ids for harnesses whose fake accepts any (the memory adapter does). */
+export const DEFAULT_FIXTURES: TicketFixtures = { groupId: '360003877797', agentId: '375202855898' };
 
 /** A valid NewTicket; `key` makes the idempotency key and external id unique. */
 export function sampleTicket(key: string, overrides: Partial<NewTicket> = {}): NewTicket {
@@ -17,6 +20,7 @@ export function sampleTicket(key: string, overrides: Partial<NewTicket> = {}): N
 /** The comment half of the TicketPort contract; called inside `ticketPortContract`'s describe. */
 export function ticketCommentTests(harness: () => TicketHarness): void {
   const port = () => harness().port;
+  const agentId = () => harness().fixtures?.agentId ?? DEFAULT_FIXTURES.agentId;
 
   it('lists the description first when asked for every comment', async () => {
     const ticket = await port().createTicket(sampleTicket('list-all'));
@@ -31,7 +35,7 @@ export function ticketCommentTests(harness: () => TicketHarness): void {
     const note = await port().addComment(ticket.id, {
       body: 'internal note',
       public: false,
-      authorId: '424242',
+      authorId: agentId(),
     });
     expect(pub.id).not.toBe(note.id);
     const comments = await port().listCommentsAfter(ticket.id, ticket.firstCommentId);
@@ -40,7 +44,7 @@ export function ticketCommentTests(harness: () => TicketHarness): void {
       [note.id, 'internal note', false],
     ]);
     expect(comments[0]?.author.id).toMatch(/.+/);
-    expect(comments[1]?.author.id).toBe('424242');
+    expect(comments[1]?.author.id).toBe(agentId());
     for (const comment of comments) {
       expect(comment.channel).toMatch(/.+/);
       expect(comment.createdAt).toBeInstanceOf(Date);

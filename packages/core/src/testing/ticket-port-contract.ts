@@ -7,12 +7,13 @@ import {
   useHarness,
 } from './contract-helpers.ts';
 import type { HarnessFactory, TicketCapabilities, TicketHarness } from './harness.ts';
-import { sampleTicket, ticketCommentTests } from './ticket-comments-contract.ts';
+import { DEFAULT_FIXTURES, sampleTicket, ticketCommentTests } from './ticket-comments-contract.ts';
 
 /**
  * The TicketPort contract. `factory` builds a fresh harness per test (closed after it). Harnesses
  * of paginating adapters should use a small page size; a `timeout` fault must outlast the
  * adapter's own timeout, and for `recoversUnknownCreate` the fake must still create the ticket.
+ * A strict fake that rejects unknown group/agent ids needs `fixtures` on its harness.
  */
 export function ticketPortContract(
   name: string,
@@ -22,12 +23,13 @@ export function ticketPortContract(
   describe(`TicketPort contract: ${name}`, () => {
     const harness = useHarness(factory);
     const port = () => harness().port;
+    const ids = () => harness().fixtures ?? DEFAULT_FIXTURES;
 
     it('creates a ticket with every field it was given', async () => {
       const ticket = await port().createTicket(
         sampleTicket('fields', {
-          groupId: '360003877797',
-          assigneeId: '375202855898',
+          groupId: ids().groupId,
+          assigneeId: ids().agentId,
           requester: { name: 'Alice Example', email: 'alice@example.com' },
         }),
       );
@@ -35,8 +37,8 @@ export function ticketPortContract(
         subject: 'Support request fields',
         description: 'The printer on floor 3 is on fire (fields).',
         externalId: 'C0SUPPORT:fields',
-        groupId: '360003877797',
-        assigneeId: '375202855898',
+        groupId: ids().groupId,
+        assigneeId: ids().agentId,
       };
       expect(ticket).toMatchObject(expected);
       expect(ticket.id).toMatch(/.+/);
@@ -93,8 +95,8 @@ export function ticketPortContract(
       const id = await harness().createExternalTicket({ subject: 'Email issue', body: 'Help' });
       const link = {
         externalId: 'C0SUPPORT:1700000000.000100',
-        groupId: '360003877797',
-        assigneeId: '375202855898',
+        groupId: ids().groupId,
+        assigneeId: ids().agentId,
       };
       await port().linkTicket(id, link);
       await port().linkTicket(id, link);
