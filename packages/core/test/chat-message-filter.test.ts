@@ -43,6 +43,19 @@ describe('which chat messages the bot acts on', () => {
     expect(f.tickets.tickets[0]?.description).toContain('Attached files: app.log');
   });
 
+  it('opens an issue for a bare file share, naming the files in the subject', async () => {
+    const f = botFixture();
+    const files = [{ name: 'crash.png' }, { name: 'app.log' }];
+    await f.bot.handleChatMessage(chatEvent({ messageId: '1.1', subtype: 'file_share', text: '', files }));
+    expect(f.tickets.tickets[0]?.subject).toBe('Files shared: crash.png, app.log');
+  });
+
+  it('treats a message whose thread id is its own id as top level', async () => {
+    const f = botFixture();
+    const outcome = await f.bot.handleChatMessage(chatEvent({ messageId: '1.1', threadId: '1.1' }));
+    expect(outcome.outcome).toBe('ticket-created');
+  });
+
   it('treats a thread_broadcast reply as a reply in its thread', async () => {
     const f = botFixture();
     await f.bot.handleChatMessage(chatEvent({ messageId: '1.1' }));
