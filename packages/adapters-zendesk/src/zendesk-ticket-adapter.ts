@@ -54,7 +54,11 @@ export class ZendeskTicketAdapter implements TicketPort {
     );
   }
 
-  /** POST /tickets with an `Idempotency-Key`; after an unknown outcome, looks the ticket up by external id. */
+  /**
+   * POST /tickets with an `Idempotency-Key`. A create whose outcome was unknown (timeout, network,
+   * 5xx) throws `Unavailable`; its retry first looks the ticket up by external id. After a restart
+   * the retry relies on the Idempotency-Key alone (Zendesk keeps keys for about two hours).
+   */
   async createTicket(ticket: NewTicket): Promise<Ticket> {
     const key = ticket.idempotencyKey;
     if (!key || key.length > 255)
@@ -86,10 +90,8 @@ export class ZendeskTicketAdapter implements TicketPort {
         headers: { 'Idempotency-Key': key },
       });
     } catch (error) {
-      if (!isUnknownOutcome(error)) throw error;
-      this.remember(key);
-      const found = await this.findByExternalId(ticket.externalId).catch(() => undefined);
-      if (found) return this.recovered(key, found);
+      // The ticket may exist: the caller retries, and the retry looks it up first.
+      if (isUnknownOutcome(error)) this.remember(key);
       throw error;
     }
     this.uncertain.delete(key);

@@ -33,12 +33,12 @@ describe('listCommentsAfter', () => {
     const before = h.requestCount();
     const comments = await h.port.listCommentsAfter(ticketId, lastId);
     expect(comments.map((c) => c.id)).toEqual(ids);
-    expect(h.requestCount() - before).toBe(3);
-    const pages = h.fake.requests.slice(-3).map((r) => r.query);
-    expect(pages.map((q) => q.page)).toEqual(['1', '2', '3']);
-    expect(pages.every((q) => q.sort_order === 'desc' && q.per_page === '10' && q.include === 'users')).toBe(
-      true,
-    );
+    // 5 per page (the harness's size): 25 new comments fill pages 1-5, the cursor is on page 6.
+    expect(h.requestCount() - before).toBe(6);
+    const pages = h.fake.requests.slice(-6).map((r) => r.query);
+    expect(pages.map((q) => q.page)).toEqual(['1', '2', '3', '4', '5', '6']);
+    for (const query of pages)
+      expect(query).toMatchObject({ sort_order: 'desc', per_page: '5', include: 'users' });
   });
 
   it('returns every comment for a null cursor, and nothing when nothing is new', async () => {

@@ -47,9 +47,9 @@ export class FakeState {
     this.baseUrl = baseUrl;
   }
 
-  /** Adds a user and returns it. */
-  addUser(name: string, email: string | null, role: FakeRole): FakeUser {
-    const user: FakeUser = { id: this.nextUserId++, name, email, role, created_at: now() };
+  /** Adds a user (with the next free id unless `id` is given) and returns it. */
+  addUser(name: string, email: string | null, role: FakeRole, id?: number): FakeUser {
+    const user: FakeUser = { id: id ?? this.nextUserId++, name, email, role, created_at: now() };
     this.users.set(user.id, user);
     return user;
   }

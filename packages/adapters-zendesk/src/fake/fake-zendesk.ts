@@ -16,6 +16,10 @@ export interface FakeZendeskOptions {
   readonly apiToken?: string;
   /** The registered OAuth client (default `zenslackchat` / `test-client-secret`). */
   readonly oauthClient?: FakeOAuthClient;
+  /** Extra groups that exist, besides `groupId`. */
+  readonly groups?: readonly number[];
+  /** Extra agents that exist, with fixed ids (e.g. ids a contract suite uses). */
+  readonly agents?: readonly { readonly id: number; readonly name: string; readonly email?: string }[];
 }
 
 /** A comment added on the Zendesk side, as an agent or the requester would in the UI. */
@@ -76,6 +80,9 @@ export class FakeZendesk {
     };
     this.state = new FakeState(this.apiUrl);
     this.agent = this.state.addUser('ZenSlackChat Bot', this.agentEmail, 'agent');
+    for (const group of options.groups ?? []) this.state.groups.add(group);
+    for (const agent of options.agents ?? [])
+      this.state.addUser(agent.name, agent.email ?? null, 'agent', agent.id);
     const oauth = new FakeOAuth(this.oauthClient, (scope) => this.issueBearerToken(scope.split(/[\s,]+/)));
     const credentials = {
       agentEmail: this.agentEmail,
@@ -128,7 +135,9 @@ export class FakeZendesk {
       input.authorId !== undefined
         ? this.user(input.authorId)
         : [...this.state.users.values()].find((u) => u.name === input.authorName);
-    const authorId = (author ?? this.state.addUser(input.authorName ?? 'Support Agent', null, 'agent')).id;
+    const id = input.authorId === undefined ? undefined : Number(input.authorId);
+    const authorId = (author ?? this.state.addUser(input.authorName ?? 'Support Agent', null, 'agent', id))
+      .id;
     const { audit } = this.state.updateTicket(
       ticket,
       authorId,

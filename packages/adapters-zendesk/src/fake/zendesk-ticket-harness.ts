@@ -17,12 +17,15 @@ const FAULTS: Readonly<Record<FaultKind, FakeFaultKind>> = {
 export interface ZendeskTicketHarness extends TicketHarness {
   readonly port: ZendeskTicketAdapter;
   readonly fake: FakeZendesk;
+  /** The fake's own group and bot agent, which the strict fake accepts in creates and links. */
+  readonly fixtures: { readonly groupId: string; readonly agentId: string };
   close(): Promise<void>;
 }
 
 /**
  * A fresh fake Zendesk and an API-token `ZendeskTicketAdapter` on it (agent = the fake's bot
- * agent), for the core's `ticketPortContract` and this package's tests.
+ * agent, 5 comments per page when walking to a cursor), for the core's `ticketPortContract` and
+ * this package's tests.
  */
 export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Promise<ZendeskTicketHarness> {
   const fake = await FakeZendesk.start(options);
@@ -32,10 +35,12 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
     ticketUrl: 'https://example.zendesk.com/agent/tickets',
     agentId: String(fake.agent.id),
     timeoutMs: HARNESS_TIMEOUT_MS,
+    commentPageSize: 5,
   });
   return {
     port,
     fake,
+    fixtures: { groupId: String(fake.groupId), agentId: String(fake.agent.id) },
     addExternalComment: (ticketId, comment) =>
       fake.addComment(ticketId, {
         body: comment.body,
@@ -51,6 +56,7 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
         ...(ticket.requesterEmail !== undefined ? { requesterEmail: ticket.requesterEmail } : {}),
       }),
     requestCount: () => fake.apiRequestCount(),
+    ticketCount: () => fake.tickets.length,
     failNext: (kind: FaultKind, faultOptions: FaultOptions = {}) =>
       fake.failNext(FAULTS[kind], {
         ...(faultOptions.count !== undefined ? { count: faultOptions.count } : {}),
