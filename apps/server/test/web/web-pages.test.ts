@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Client, type WebTestApp, webTestApp } from './web-test-app.ts';
+
+let t: WebTestApp;
+afterEach(async () => {
+  await t.app.close();
+});
+
+async function loggedIn(overrides: Parameters<typeof webTestApp>[0] = {}): Promise<Client> {
+  t = await webTestApp(overrides);
+  const client = new Client(t.app);
+  await client.logIn();
+  return client;
+}
+
+async function seedIssues(count: number): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    const openedAt = new Date(Date.UTC(2026, 10, 1, 0, i));
+    if (i % 3 === 0) {
+      await t.repo.claimTicket({ platform: 'slack', channel: 'C0SUPPORT', ticketId: `9${i}`, openedAt });
+    } else {
+      const { issue } = await t.repo.claimThread({
+        platform: 'slack',
+        channel: 'C0SUPPORT',
+        threadId: `17000000${i}.000100`,
+        openedAt,
+      });
+      await t.repo.attachTicket(issue.id, `${100 + i}`);
+    }
+  }
+}
+
+describe('home page', () => {
+  it('lists Slack, Zendesk and PagerDuty with connection state, Add/Reconnect links, processing and channel', async () => {
+    const client = await loggedIn();
+    await t.tokens.save({
+      provider: 'slack',
+      account: 'T1',
+      accountName: 'Acme HQ',
+      accessToken: 'xoxb-secret',
+      scopes: [],
+      metadata: {},
+      updatedAt: new Date('2026-11-20T09:30:00Z'),
+    });
+    const body = (await client.get('/')).body;
+    expect(body).toContain('<h1>OAuth integrations for Acme &lt;Support&gt;</h1>');
+    expect(body).toMatch(
+      /data-integration="slack">[\s\S]*Connected[\s\S]*Acme HQ[\s\S]*2026-11-20 09:30 UTC[\s\S]*href="\/slack\/install\/"[\s\S]*Reconnect/,
+    );
+    expect(body).toMatch(
+      /data-integration="zendesk">[\s\S]*Not connected[\s\S]*href="\/zendesk\/oauth\/start\/"[\s\S]*>Add</,
+    );
+    expect(body).toMatch(
+      /data-integration="pagerduty">[\s\S]*Not configured[\s\S]*PAGERDUTY_CLIENT_IDENTIFIER/,
+    );
+    expect(body).not.toContain('xoxb-secret');
+    expect(body).toContain('<code>C0SUPPORT</code>');
+    expect(body).toContain('Enabled');
+  });
+
+  it('offers the sandbox when Slack or Zendesk is not configured', async () => {
+    const client = await loggedIn({
+      integrations: {
+        slack: { configured: false },
+        zendesk: { configured: false },
+        pagerduty: { configured: false },
+      },
+      settings: { processingEnabled: false, supportChannel: 'C1' },
+    });
+    const body = (await client.get('/')).body;
+    expect(body).toContain('OAuth integrations for this workspace');
+    expect(body).toContain('Start the server with <code>--sandbox</code>');
+    expect(body).toContain('Disabled');
+  });
+});
+
+describe('issues page', () => {
+  it('pages through issues newest first with thread and ticket links', async () => {
+    const client = await loggedIn();
+    await seedIssues(30);
+    const first = (await client.get('/issues')).body;
+    expect(first.match(/<tr data-issue=/g)).toHaveLength(25);
+    expect(first).toContain('href="https://acme.zendesk.com/agent/tickets/129"');
+    expect(first).toContain('href="https://acme.slack.com/archives/C0SUPPORT/p1700000029.000100"');
+    expect(first).toContain('rel="next"');
+    const second = (await client.get('/issues?page=2')).body;
+    expect(second.match(/<tr data-issue=/g)).toHaveLength(5);
+    expect(second).not.toContain('rel="next"');
+  });
+
+  it('filters by source, status and id text', async () => {
+    const client = await loggedIn();
+    await seedIssues(9);
+    const email = (await client.get('/issues?source=email')).body;
+    expect(email.match(/<tr data-issue=/g)).toHaveLength(3);
+    expect((await client.get('/issues?status=resolved')).body).toContain('No issues match.');
+    const search = (await client.get('/issues?q=107')).body;
+    expect(search.match(/<tr data-issue=/g)).toHaveLength(1);
+    expect(search).toContain('value="107"');
+    expect((await client.get('/issues?status=bogus')).statusCode).toBe(303);
+  });
+
+  it('marks an issue resolved only after the confirmation form is posted', async () => {
+    const client = await loggedIn();
+    await seedIssues(1);
+    const [issue] = await t.repo.listIssues({ limit: 1, offset: 0 });
+    const confirm = await client.get(`/issues/${issue?.id}/resolve`);
+    expect(confirm.body).toContain('Mark ticket #101 resolved?');
+    expect(t.calls.resolved).toEqual([]);
+    const done = await client.post(`/issues/${issue?.id}/resolve`, { _csrf: Client.csrf(confirm.body) });
+    expect(done.headers.location).toBe('/issues');
+    expect(t.calls.resolved).toEqual([issue?.id]);
+    const list = (await client.get('/issues')).body;
+    expect(list).toContain('Issue #101 marked resolved.');
+    expect(list).toContain('Resolved');
+    expect((await client.get('/issues/nope/resolve')).statusCode).toBe(404);
+  });
+});
+
+describe('reports page', () => {
+  it('shows the report history, a 90-day SVG chart and posts a report on request', async () => {
+    const client = await loggedIn();
+    for (const [day, open, resolved] of [
+      ['2026-11-25', 7, 2],
+      ['2026-11-26', 5, 3],
+      ['2026-06-01', 1, 1],
+    ] as const) {
+      await t.repo.saveReport({
+        day,
+        openCount: open,
+        resolvedCount: resolved,
+        periodStart: new Date(`${day}T00:00:00Z`),
+        periodEnd: new Date(`${day}T00:00:00Z`),
+        postedAt: new Date(`${day}T09:00:00Z`),
+      });
+    }
+    const page = await client.get('/reports');
+    expect(page.body).toContain('<svg class="chart"');
+    expect(page.body).toContain('role="img"');
+    expect(page.body).toContain('2 of 90 days have a report');
+    expect(page.body).toContain('<title>2026-11-26: 3 resolved</title>');
+    expect(page.body).toMatch(/<td>2026-11-26<\/td><td>5<\/td><td>3<\/td>/);
+    const posted = await client.post('/reports/post', { _csrf: Client.csrf(page.body) });
+    expect(posted.headers.location).toBe('/reports');
+    expect(t.calls.reports).toBe(1);
+    expect((await client.get('/reports')).body).toContain('Report posted to the support channel.');
+  });
+});
