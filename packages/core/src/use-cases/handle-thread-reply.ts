@@ -22,11 +22,12 @@ export async function handleThreadReply(
   threadId: string,
 ): Promise<ChatOutcome> {
   const fields = { channel: event.channel, threadId, messageId: event.messageId };
-  const issue = await ctx.repo.findByThread({ platform: event.platform, channel: event.channel, threadId });
-  if (issue === undefined) {
+  const found = await ctx.repo.findByThread({ platform: event.platform, channel: event.channel, threadId });
+  if (found === undefined) {
     ctx.logger.info(fields, 'reply in an untracked thread ignored');
     return { outcome: 'ignored', reason: 'untracked-thread' };
   }
+  const issue: ThreadIssue = { ...found, threadId };
   if (issue.ticketId === null) {
     // The opening message is still being handled; the job layer retries this one later.
     throw new CoreError('issue.ticket-pending', `issue ${issue.id} has no ticket yet`);
@@ -47,7 +48,15 @@ export async function handleThreadReply(
     : addComment(ctx, event, issue, key, issue.ticketId, plain);
 }
 
-async function resolve(ctx: BotContext, issue: Issue, key: string, ticketId: string): Promise<ChatOutcome> {
+/** An issue found by its thread, so its thread id is known. */
+type ThreadIssue = Issue & { readonly threadId: string };
+
+async function resolve(
+  ctx: BotContext,
+  issue: ThreadIssue,
+  key: string,
+  ticketId: string,
+): Promise<ChatOutcome> {
   await post(
     ctx,
     issue,
@@ -65,7 +74,7 @@ async function resolve(ctx: BotContext, issue: Issue, key: string, ticketId: str
 async function addComment(
   ctx: BotContext,
   event: ChatEvent,
-  issue: Issue,
+  issue: ThreadIssue,
   key: string,
   ticketId: string,
   plain: string,
@@ -92,22 +101,26 @@ async function addComment(
   }
 }
 
-async function replyToResolved(ctx: BotContext, issue: Issue, ref: MessageRef, ticketId: string) {
+async function replyToResolved(ctx: BotContext, issue: ThreadIssue, ref: MessageRef, ticketId: string) {
   await post(ctx, issue, deliveryKeys.resolvedReply(ref), () =>
     alreadyResolvedNotice(ctx.tickets.ticketUrl(ticketId)),
   );
   return { outcome: 'already-resolved', issueId: issue.id } as const;
 }
 
-function post(ctx: BotContext, issue: Issue, key: string, text: () => string, before?: () => Promise<void>) {
-  // A tracked reply's issue always has its thread: it was found by it.
-  const threadId = issue.threadId ?? '';
+function post(
+  ctx: BotContext,
+  issue: ThreadIssue,
+  key: string,
+  text: () => string,
+  before?: () => Promise<void>,
+) {
   return postOnce(ctx, {
     key,
     kind: 'bot-message',
     issueId: issue.id,
     channel: issue.channel,
-    threadId,
+    threadId: issue.threadId,
     text,
     ...(before !== undefined && { before }),
   });
