@@ -6,7 +6,7 @@ import { api } from '@pagerduty/pdjs';
 import type { APIParameters } from '@pagerduty/pdjs/build/src/api.js';
 import { type Clock, IntegrationError } from '@zenslackchat/core';
 import { PAGERDUTY } from './pagerduty-config.ts';
-import { pagerDutyStatusError, parseRetryAfter, toPagerDutyError } from './pagerduty-error.ts';
+import { pagerDutyStatusError, rateLimitWaitMs, toPagerDutyError } from './pagerduty-error.ts';
 
 /** What one deadline-bound PagerDuty call needs. */
 export interface PagerDutyCallOptions {
@@ -39,7 +39,7 @@ const isResponseLike = (value: unknown): value is { status: number; ok: boolean 
  * `requestTimeout` never aborts (we abort through a signal), and it retries a 429 three times after
  * `retryTimeout` (20 s by default) without showing us the response. Each call gets its own agent and
  * watches Node's HTTP diagnostics channel for that agent's responses: a 429 aborts the call at once
- * with `RateLimited` and the vendor's Retry-After, so nothing waits and nothing is re-sent.
+ * with `RateLimited` and the vendor's wait (`ratelimit-reset`), so nothing waits and nothing is re-sent.
  */
 export async function withPagerDutyCall<T>(
   options: PagerDutyCallOptions,
@@ -52,7 +52,7 @@ export async function withPagerDutyCall<T>(
   const onResponse = (message: unknown): void => {
     const { request, response } = message as { request: { agent?: unknown }; response: IncomingMessage };
     if (request.agent !== agent || response.statusCode !== 429) return;
-    const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']), clock.now());
+    const retryAfterMs = rateLimitWaitMs((name) => headerValue(response.headers[name]), clock.now());
     controller.abort(pagerDutyStatusError(429, what, retryAfterMs));
   };
   const timer = setTimeout(() => {
@@ -81,7 +81,7 @@ export async function withPagerDutyCall<T>(
     try {
       const response = await api(parameters);
       if (!response.ok) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
+        const retryAfterMs = rateLimitWaitMs((name) => response.headers.get(name), clock.now());
         throw pagerDutyStatusError(response.status, what, retryAfterMs);
       }
       return response.data as unknown;

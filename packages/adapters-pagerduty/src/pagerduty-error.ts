@@ -10,6 +10,17 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
+/**
+ * How long a 429 asks us to wait: PagerDuty sends `ratelimit-reset` (seconds until the window resets);
+ * a standard `Retry-After` wins when present (proxies, other regions).
+ */
+export function rateLimitWaitMs(
+  header: (name: string) => string | null | undefined,
+  now: Date,
+): number | undefined {
+  return parseRetryAfter(header('retry-after'), now) ?? parseRetryAfter(header('ratelimit-reset'), now);
+}
+
 function reasonOf(status: number): IntegrationReason {
   if (status === 401 || status === 403) return 'Unauthorized';
   if (status === 404) return 'NotFound';

@@ -63,10 +63,15 @@ export class FakeFaults {
 export function faultAnswer(fault: Fault): FakeAnswer | undefined {
   switch (fault.kind) {
     case 'rate-limited':
-      // Whole seconds as PagerDuty sends them; a fractional wait is kept exact so tests can compare it.
+      // PagerDuty's own headers (it sends no Retry-After). Whole seconds as it sends them; a
+      // fractional wait is kept exact so tests can compare it.
       return {
         status: 429,
-        headers: { 'retry-after': String(fault.retryAfterMs / 1000) },
+        headers: {
+          'ratelimit-limit': '960',
+          'ratelimit-remaining': '0',
+          'ratelimit-reset': String(fault.retryAfterMs / 1000),
+        },
         body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
       };
     case 'unavailable':

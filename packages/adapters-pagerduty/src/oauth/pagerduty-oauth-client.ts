@@ -1,6 +1,6 @@
 import { type Clock, IntegrationError, type StoredToken, systemClock } from '@zenslackchat/core';
 import { PAGERDUTY } from '../pagerduty-config.ts';
-import { pagerDutyStatusError, pagerDutyUnavailable, parseRetryAfter } from '../pagerduty-error.ts';
+import { pagerDutyStatusError, pagerDutyUnavailable, rateLimitWaitMs } from '../pagerduty-error.ts';
 import {
   PAGERDUTY_OAUTH_DEFAULTS,
   type PagerDutyAuthorizeConfig,
@@ -88,7 +88,7 @@ export class PagerDutyOAuthClient {
         integration: PAGERDUTY,
       });
     }
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.#clock.now());
+    const retryAfterMs = rateLimitWaitMs((name) => response.headers.get(name), this.#clock.now());
     return pagerDutyStatusError(response.status, 'token request', retryAfterMs);
   }
 
