@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { mapped } from './map-db-error.ts';
 import { executorFor } from './run-transaction.ts';
 import type { AdminUsersTable, Schema } from './schema.ts';
-import { conflict, instant, text, whole } from './validate.ts';
+import { conflict, instant, isUuid, text, whole } from './validate.ts';
 
 /** A web UI account. The password hash is opaque here (hashing belongs to the web layer). */
 export interface AdminUser {
@@ -84,6 +84,7 @@ export class AdminUserStore {
     const max = whole(policy.maxFailures, 'maxFailures', 1, 1000);
     const lockedUntil = new Date(instant(at, 'at').getTime() + whole(policy.lockMs, 'lockMs', 0, 2 ** 40));
     return mapped(async () => {
+      if (!isUuid(id)) return undefined;
       const row = await executorFor(this.#db)
         .updateTable('admin_users')
         .set((eb) => ({
@@ -110,6 +111,7 @@ export class AdminUserStore {
   /** Clears the failure count and any lock (after a successful login or by an admin). */
   resetFailedLogins(id: string): Promise<void> {
     return mapped(async () => {
+      if (!isUuid(id)) return;
       await executorFor(this.#db)
         .updateTable('admin_users')
         .set({ failed_logins: 0, locked_until: null })

@@ -4,7 +4,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { findIssueById, findIssueByThread, findIssueByTicket } from './issue-queries.ts';
 import { toIssue } from './rows.ts';
 import type { IssuesTable, Schema } from './schema.ts';
-import { conflict, instant, isIssueId, issueNotFound, text } from './validate.ts';
+import { conflict, instant, issueNotFound, isUuid, text } from './validate.ts';
 
 type Db = Kysely<Schema>;
 
@@ -77,7 +77,7 @@ async function attach(
   column: 'ticket_id' | 'thread_id',
   value: string,
 ): Promise<Issue> {
-  if (!isIssueId(issueId)) throw issueNotFound(issueId);
+  if (!isUuid(issueId)) throw issueNotFound(issueId);
   const updated = await db
     .updateTable('issues')
     .set({ [column]: value })
@@ -103,7 +103,7 @@ export function attachThread(db: Db, issueId: string, threadId: string): Promise
 
 /** Resolves an open issue; an already resolved one keeps its first resolution time. */
 export async function markResolved(db: Db, issueId: string, at: Date): Promise<Issue> {
-  if (!isIssueId(issueId)) throw issueNotFound(issueId);
+  if (!isUuid(issueId)) throw issueNotFound(issueId);
   const updated = await db
     .updateTable('issues')
     .set({ status: 'resolved', resolved_at: instant(at, 'at') })
@@ -119,7 +119,7 @@ export async function markResolved(db: Db, issueId: string, at: Date): Promise<I
 
 /** Records the last ticket comment handled. */
 export async function setCommentCursor(db: Db, issueId: string, commentId: string): Promise<void> {
-  if (!isIssueId(issueId)) throw issueNotFound(issueId);
+  if (!isUuid(issueId)) throw issueNotFound(issueId);
   const result = await db
     .updateTable('issues')
     .set({ comment_cursor: text(commentId, 'commentId') })

@@ -2,7 +2,7 @@ import type { Issue, IssueQuery, ThreadKey } from '@zenslackchat/core';
 import type { Kysely } from 'kysely';
 import { toCount, toIssue } from './rows.ts';
 import type { Schema } from './schema.ts';
-import { instant, isIssueId, whole } from './validate.ts';
+import { instant, isUuid, whole } from './validate.ts';
 
 type Db = Kysely<Schema>;
 
@@ -29,7 +29,7 @@ export async function findIssueByTicket(db: Db, ticketId: string): Promise<Issue
 
 /** The issue with that id; undefined also for ids that cannot be issue ids. */
 export async function findIssueById(db: Db, issueId: string): Promise<Issue | undefined> {
-  if (!isIssueId(issueId)) return undefined;
+  if (!isUuid(issueId)) return undefined;
   const row = await db.selectFrom('issues').selectAll().where('id', '=', issueId).executeTakeFirst();
   return row && toIssue(row);
 }

@@ -6,8 +6,8 @@ function invalid(message: string): IntegrationError {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True when `id` can be an issue id (a uuid); anything else names no issue. */
-export function isIssueId(id: string): boolean {
+/** True when `id` is a uuid (issue and admin user ids); anything else names no row. */
+export function isUuid(id: string): boolean {
   return UUID.test(id);
 }
 

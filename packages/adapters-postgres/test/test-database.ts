@@ -61,8 +61,10 @@ export async function openTestDatabase(
     ...database,
     ...(url === undefined ? {} : { url }),
     reset: async () => {
-      // Table names are the constants above, not input.
-      await sql.raw(`TRUNCATE ${TABLES.join(', ')}`).execute(database.db);
+      // DELETE beats TRUNCATE by far on tables this small; names are the constants above.
+      await database.db.transaction().execute(async (trx) => {
+        for (const table of TABLES) await sql.raw(`DELETE FROM ${table}`).execute(trx);
+      });
     },
     close: async () => {
       await database.close();

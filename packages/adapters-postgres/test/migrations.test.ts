@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appliedMigrations,
+  MIGRATIONS,
+  migrateToEmpty,
+  migrateToLatest,
+  openDatabase,
+  PostgresIssueRepo,
+} from '../src/index.ts';
+import { openTestDatabase, TEST_BACKENDS, type TestDatabase } from './test-database.ts';
+
+const ALL = Object.keys(MIGRATIONS);
+
+async function tables(database: TestDatabase): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_name not like 'kysely_%' order by 1`.execute(database.db);
+  return rows.map((r) => r.name);
+}
+
+describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend, { migrate: false });
+  });
+  afterAll(() => database?.close());
+
+  it('migrates an empty database to the latest, and a second run is a no-op', async () => {
+    expect((await migrateToLatest(database.db)).applied).toEqual(ALL);
+    expect((await migrateToLatest(database.db)).applied).toEqual([]);
+    expect(await appliedMigrations(database.db)).toEqual(ALL);
+    expect(await tables(database)).toEqual([
+      'admin_users',
+      'deliveries',
+      'inbound_events',
+      'issues',
+      'oauth_tokens',
+      'reports',
+    ]);
+  });
+
+  it('rolls all the way down and up again', async () => {
+    expect((await migrateToEmpty(database.db)).applied).toEqual([...ALL].reverse());
+    expect(await tables(database)).toEqual([]);
+    expect((await migrateToLatest(database.db)).applied).toEqual(ALL);
+    const repo = new PostgresIssueRepo(database.db);
+    await repo.claimThread({ platform: 'slack', channel: 'C', threadId: '1', openedAt: new Date() });
+    expect(await repo.countOpen()).toBe(1);
+  });
+
+  it('enforces one issue per thread and per ticket in the schema itself', async () => {
+    const insert = (id: string, thread: string | null, ticket: string | null) =>
+      sql`insert into issues (id, platform, channel, thread_id, ticket_id, status, source, opened_at)
+          values (${id}::uuid, 'slack', 'C', ${thread}, ${ticket}, 'open', 'chat', now())`.execute(
+        database.db,
+      );
+    await insert('00000000-0000-4000-8000-000000000001', 't', 'x');
+    await expect(insert('00000000-0000-4000-8000-000000000002', 't', null)).rejects.toMatchObject({
+      code: '23505',
+    });
+    await expect(insert('00000000-0000-4000-8000-000000000003', null, 'x')).rejects.toMatchObject({
+      code: '23505',
+    });
+    // Many issues may wait for a thread or a ticket at once.
+    await insert('00000000-0000-4000-8000-000000000004', null, null);
+    await insert('00000000-0000-4000-8000-000000000005', null, null);
+  });
+});
+
+describe('concurrent start-up [postgres]', () => {
+  it('two instances migrating at once apply each migration once', async () => {
+    const first = await openTestDatabase('postgres', { migrate: false });
+    const second = await openDatabase({ ...(first.url === undefined ? {} : { url: first.url }) });
+    try {
+      const [a, b] = await Promise.all([migrateToLatest(first.db), migrateToLatest(second.db)]);
+      expect([...a.applied, ...b.applied].sort()).toEqual(ALL);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
+
+describe('PGlite data directory', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zsc-pglite-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('creates a missing directory and keeps the data across close and reopen', async () => {
+    const dataDir = join(dir, 'nested', 'data');
+    const first = await openDatabase({ dataDir });
+    await migrateToLatest(first.db);
+    const { issue } = await new PostgresIssueRepo(first.db).claimThread({
+      platform: 'slack',
+      channel: 'C',
+      threadId: '1',
+      openedAt: new Date('2026-01-01T00:00:00Z'),
+    });
+    await first.close();
+    await first.close();
+    const reopened = await openDatabase({ dataDir });
+    try {
+      expect((await migrateToLatest(reopened.db)).applied).toEqual([]);
+      expect(await new PostgresIssueRepo(reopened.db).findById(issue.id)).toEqual(issue);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
