@@ -68,17 +68,14 @@ export const pagerDutyOAuthPlugin: FastifyPluginAsync<PagerDutyOAuthPluginOption
     reply.header('set-cookie', clearStateCookie(cookie));
     reply.header('cache-control', 'no-store');
     const query = (request.query ?? {}) as CallbackQuery;
-    if (
-      !sameState(
-        readStateCookie(request.headers.cookie),
-        typeof query.state === 'string' ? query.state : undefined,
-      )
-    ) {
+    const returnedState = typeof query.state === 'string' ? query.state : undefined;
+    if (!sameState(readStateCookie(request.headers.cookie), returnedState)) {
       logger.warn({ integration: PAGERDUTY }, 'PagerDuty OAuth callback refused: missing or wrong state');
       return reply.code(400).type('text/plain').send('Invalid or expired OAuth state: start again.');
     }
     if (typeof query.error === 'string') {
-      logger.warn({ integration: PAGERDUTY, error: query.error }, 'PagerDuty OAuth authorization denied');
+      const error = query.error.slice(0, 64);
+      logger.warn({ integration: PAGERDUTY, error }, 'PagerDuty OAuth authorization denied');
       return reply.code(400).type('text/plain').send('PagerDuty authorization was not granted.');
     }
     if (typeof query.code !== 'string' || query.code === '') {
