@@ -9,33 +9,8 @@ import type {
 import { systemClock } from '@zenslackchat/core';
 import { CallCounter } from './call-counter.ts';
 import { FaultInjector } from './fault-injector.ts';
+import type { MemoryChatOptions, MemoryMessage } from './memory-chat-config.ts';
 import { escapeMarkup, markupToPlainText } from './slack-markup.ts';
-
-export interface MemoryChatOptions {
-  /** Platform name reported by the port (default `memory`). */
-  readonly platform?: string;
-  /** The bot's own identity (default `{ userId: 'UBOT', botId: 'BBOT' }`). */
-  readonly self?: ChatIdentity;
-  /** Stamps `postedAt` and seeds message ids (default the system clock). */
-  readonly clock?: Clock;
-  /** Base of permalinks (default `https://memory.slack.com`). */
-  readonly workspaceUrl?: string;
-}
-
-/** A message the in-memory platform holds. */
-export interface MemoryMessage {
-  /** Slack-ts-like id, e.g. `1700000000.000100`, increasing in posting order. */
-  readonly id: string;
-  readonly channel: string;
-  readonly threadId?: string;
-  /** The plain text the bot asked to post. */
-  readonly text: string;
-  /** The text as the platform shows it: `&`, `<`, `>` escaped as Slack requires. */
-  readonly markup: string;
-  readonly key: string;
-  readonly overflowUrl?: string;
-  readonly postedAt: Date;
-}
 
 /** An in-memory, Slack-like ChatPort with a test back door. Every call is recorded and can be failed. */
 export class MemoryChat implements ChatPort {

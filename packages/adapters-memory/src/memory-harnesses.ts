@@ -5,10 +5,12 @@ import type {
   TicketHarness,
   TokenStoreHarness,
 } from '@zenslackchat/core/testing';
-import { MemoryChat, type MemoryChatOptions } from './memory-chat.ts';
+import { MemoryChat } from './memory-chat.ts';
+import type { MemoryChatOptions } from './memory-chat-config.ts';
 import { MemoryIssueRepo } from './memory-issue-repo.ts';
 import { MemoryOnCall } from './memory-on-call.ts';
-import { MemoryTickets, type MemoryTicketsOptions } from './memory-tickets.ts';
+import { MemoryTickets } from './memory-tickets.ts';
+import type { MemoryTicketsOptions } from './memory-tickets-config.ts';
 import { MemoryTokenStore } from './memory-token-store.ts';
 
 /** A contract-suite harness that also exposes the memory adapter behind its port. */

@@ -1,5 +1,4 @@
 import type {
-  Clock,
   NewComment,
   NewTicket,
   Ticket,
@@ -12,38 +11,12 @@ import type {
 import { IntegrationError, systemClock } from '@zenslackchat/core';
 import { CallCounter } from './call-counter.ts';
 import { FaultInjector } from './fault-injector.ts';
-
-export interface MemoryTicketsOptions {
-  /** Stamps tickets and comments (default the system clock). */
-  readonly clock?: Clock;
-  /** Author of the bot's comments when a comment names none (default `agent-bot`). */
-  readonly agentId?: string;
-  /** Base of ticket links (default `https://example.zendesk.com/agent/tickets`). */
-  readonly ticketBaseUrl?: string;
-}
-
-/** A comment made on the ticketing side (by an agent or requester, not through the port). */
-export interface MemoryExternalComment {
-  readonly body: string;
-  readonly public: boolean;
-  readonly authorName: string;
-  readonly authorId?: string;
-  /** How it arrived (default `web`). */
-  readonly channel?: string;
-}
-
-/** A ticket created on the ticketing side, as an email creates one. */
-export interface MemoryExternalTicket {
-  readonly subject: string;
-  readonly body: string;
-  readonly requesterName?: string;
-  readonly requesterEmail?: string;
-}
-
-interface StoredTicket {
-  ticket: Ticket;
-  readonly comments: TicketComment[];
-}
+import type {
+  MemoryExternalComment,
+  MemoryExternalTicket,
+  MemoryTicketsOptions,
+} from './memory-tickets-config.ts';
+import { TicketRecords } from './ticket-records.ts';
 
 /**
  * An in-memory, Zendesk-like TicketPort with a test back door. Ticket and comment ids are
@@ -54,17 +27,14 @@ export class MemoryTickets implements TicketPort {
   readonly system = 'memory';
   /** Failures for the next calls. */
   readonly faults = new FaultInjector({ integration: 'memory-tickets', timeoutAfterWork: true });
-  readonly #clock: Clock;
   readonly #agentId: string;
   readonly #baseUrl: string;
-  readonly #tickets = new Map<string, StoredTicket>();
+  readonly #records: TicketRecords;
   readonly #byIdempotencyKey = new Map<string, string>();
   readonly #calls = new CallCounter();
-  #lastTicketId = 0;
-  #lastCommentId = 0;
 
   constructor(options: MemoryTicketsOptions = {}) {
-    this.#clock = options.clock ?? systemClock;
+    this.#records = new TicketRecords(options.clock ?? systemClock);
     this.#agentId = options.agentId ?? 'agent-bot';
     this.#baseUrl = (options.ticketBaseUrl ?? 'https://example.zendesk.com/agent/tickets').replace(
       /\/+$/,
@@ -74,17 +44,17 @@ export class MemoryTickets implements TicketPort {
 
   /** Every ticket, oldest first. */
   get tickets(): readonly Ticket[] {
-    return [...this.#tickets.values()].map((s) => s.ticket);
+    return this.#records.all().map((s) => s.ticket);
   }
 
   /** One ticket, or undefined. */
   ticket(id: string): Ticket | undefined {
-    return this.#tickets.get(id)?.ticket;
+    return this.#records.find(id)?.ticket;
   }
 
   /** A ticket's comments, oldest first (empty for an unknown ticket). */
   comments(ticketId: string): readonly TicketComment[] {
-    return [...(this.#tickets.get(ticketId)?.comments ?? [])];
+    return [...(this.#records.find(ticketId)?.comments ?? [])];
   }
 
   /** Adds a comment as an agent or requester would; returns its id. Not counted, never failed. */
@@ -93,13 +63,8 @@ export class MemoryTickets implements TicketPort {
       ...(comment.authorId === undefined ? {} : { id: comment.authorId }),
       name: comment.authorName,
     };
-    return this.#comment(
-      this.#stored(ticketId),
-      comment.body,
-      comment.public,
-      author,
-      comment.channel ?? 'web',
-    );
+    const stored = this.#records.get(ticketId);
+    return this.#records.comment(stored, comment.body, comment.public, author, comment.channel ?? 'web');
   }
 
   /** Creates a ticket as an email would (status `new`, channel `email`); returns its id. */
@@ -108,13 +73,13 @@ export class MemoryTickets implements TicketPort {
       ...(ticket.requesterName === undefined ? {} : { name: ticket.requesterName }),
       ...(ticket.requesterEmail === undefined ? {} : { email: ticket.requesterEmail }),
     };
-    const stored = this.#open(ticket.subject, ticket.body, requester, 'email', {});
-    return stored.ticket.id;
+    const opening = { channel: 'email', agentId: this.#agentId };
+    return this.#records.open(ticket.subject, ticket.body, requester, opening).ticket.id;
   }
 
   /** Forces a ticket's status, e.g. to `closed` as an agent or automation would. */
   setStatus(id: string, status: TicketStatus): void {
-    const stored = this.#stored(id);
+    const stored = this.#records.get(id);
     stored.ticket = { ...stored.ticket, status };
   }
 
@@ -126,8 +91,10 @@ export class MemoryTickets implements TicketPort {
   createTicket(ticket: NewTicket): Promise<Ticket> {
     return this.#call('createTicket', () => {
       const existing = this.#byIdempotencyKey.get(ticket.idempotencyKey);
-      if (existing !== undefined) return this.#stored(existing).ticket;
-      const stored = this.#open(ticket.subject, ticket.description, ticket.requester ?? null, 'api', {
+      if (existing !== undefined) return this.#records.get(existing).ticket;
+      const stored = this.#records.open(ticket.subject, ticket.description, ticket.requester ?? null, {
+        channel: 'api',
+        agentId: this.#agentId,
         externalId: ticket.externalId,
         ...(ticket.groupId === undefined ? {} : { groupId: ticket.groupId }),
         ...(ticket.assigneeId === undefined ? {} : { assigneeId: ticket.assigneeId }),
@@ -138,26 +105,31 @@ export class MemoryTickets implements TicketPort {
   }
 
   getTicket(ticketId: string): Promise<Ticket | undefined> {
-    return this.#call('getTicket', () => this.#tickets.get(ticketId)?.ticket);
+    return this.#call('getTicket', () => this.#records.find(ticketId)?.ticket);
   }
 
   addComment(ticketId: string, comment: NewComment): Promise<{ readonly id: string }> {
     return this.#call('addComment', () => {
-      const stored = this.#stored(ticketId);
+      const stored = this.#records.get(ticketId);
       if (stored.ticket.status === 'closed') {
         throw new IntegrationError('Invalid', `ticket ${ticketId} is closed`, {
           integration: 'memory-tickets',
         });
       }
       const author = { id: comment.authorId ?? this.#agentId };
-      return { id: this.#comment(stored, comment.body, comment.public, author, 'api') };
+      return { id: this.#records.comment(stored, comment.body, comment.public, author, 'api') };
     });
   }
 
   listCommentsAfter(ticketId: string, afterId: string | null): Promise<readonly TicketComment[]> {
     return this.#call('listCommentsAfter', () => {
-      const comments = this.#stored(ticketId).comments;
+      const comments = this.#records.get(ticketId).comments;
       if (afterId === null) return [...comments];
+      if (!/^\d+$/.test(afterId)) {
+        throw new IntegrationError('Invalid', `comment id ${afterId} is not numeric`, {
+          integration: 'memory-tickets',
+        });
+      }
       const after = Number(afterId);
       return comments.filter((c) => Number(c.id) > after);
     });
@@ -165,7 +137,7 @@ export class MemoryTickets implements TicketPort {
 
   solveTicket(ticketId: string): Promise<void> {
     return this.#call('solveTicket', () => {
-      const stored = this.#stored(ticketId);
+      const stored = this.#records.get(ticketId);
       if (stored.ticket.status === 'solved' || stored.ticket.status === 'closed') return;
       stored.ticket = { ...stored.ticket, status: 'solved' };
     });
@@ -173,7 +145,7 @@ export class MemoryTickets implements TicketPort {
 
   linkTicket(ticketId: string, link: TicketLink): Promise<void> {
     return this.#call('linkTicket', () => {
-      const stored = this.#stored(ticketId);
+      const stored = this.#records.get(ticketId);
       stored.ticket = {
         ...stored.ticket,
         ...(link.externalId === undefined ? {} : { externalId: link.externalId }),
@@ -190,67 +162,5 @@ export class MemoryTickets implements TicketPort {
   #call<T>(method: string, work: () => T): Promise<T> {
     this.#calls.count(method);
     return this.faults.run(method, work);
-  }
-
-  #stored(ticketId: string): StoredTicket {
-    const stored = this.#tickets.get(ticketId);
-    if (stored === undefined) {
-      throw new IntegrationError('NotFound', `ticket ${ticketId} not found`, {
-        integration: 'memory-tickets',
-      });
-    }
-    return stored;
-  }
-
-  #open(
-    subject: string,
-    body: string,
-    requester: TicketPerson | null,
-    channel: string,
-    fields: { externalId?: string; groupId?: string; assigneeId?: string },
-  ): StoredTicket {
-    this.#lastTicketId += 1;
-    const id = String(this.#lastTicketId);
-    const stored: StoredTicket = {
-      ticket: {
-        id,
-        subject,
-        description: body,
-        status: fields.assigneeId === undefined ? 'new' : 'open',
-        externalId: fields.externalId ?? null,
-        groupId: fields.groupId ?? null,
-        assigneeId: fields.assigneeId ?? null,
-        requester: requester === null ? null : { ...requester },
-        createdAt: this.#clock.now(),
-        firstCommentId: null,
-      },
-      comments: [],
-    };
-    this.#tickets.set(id, stored);
-    const author = requester ?? { id: this.#agentId };
-    const firstCommentId = this.#comment(stored, body, true, author, channel);
-    stored.ticket = { ...stored.ticket, firstCommentId };
-    return stored;
-  }
-
-  #comment(
-    stored: StoredTicket,
-    body: string,
-    isPublic: boolean,
-    author: TicketPerson,
-    channel: string,
-  ): string {
-    this.#lastCommentId += 1;
-    const id = String(this.#lastCommentId);
-    stored.comments.push({
-      id,
-      author: { ...author },
-      public: isPublic,
-      channel,
-      body,
-      attachments: [],
-      createdAt: this.#clock.now(),
-    });
-    return id;
   }
 }

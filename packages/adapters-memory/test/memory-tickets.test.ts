@@ -93,6 +93,12 @@ describe('MemoryTickets back door', () => {
     expect(new MemoryTickets().ticketUrl('7')).toBe('https://example.zendesk.com/agent/tickets/7');
   });
 
+  it('rejects a non-numeric comment cursor as Invalid', async () => {
+    const tickets = new MemoryTickets();
+    const { id } = await tickets.createTicket(newTicket);
+    await expect(tickets.listCommentsAfter(id, 'abc')).rejects.toMatchObject({ reason: 'Invalid' });
+  });
+
   it('fails only the named method when asked', async () => {
     const tickets = new MemoryTickets();
     const { id } = await tickets.createTicket(newTicket);

@@ -1,0 +1,28 @@
+import type { Clock } from '@zenslackchat/core';
+
+export interface MemoryTicketsOptions {
+  /** Stamps tickets and comments (default the system clock). */
+  readonly clock?: Clock;
+  /** Author of the bot's comments when a comment names none (default `agent-bot`). */
+  readonly agentId?: string;
+  /** Base of ticket links (default `https://example.zendesk.com/agent/tickets`). */
+  readonly ticketBaseUrl?: string;
+}
+
+/** A comment made on the ticketing side (by an agent or requester, not through the port). */
+export interface MemoryExternalComment {
+  readonly body: string;
+  readonly public: boolean;
+  readonly authorName: string;
+  readonly authorId?: string;
+  /** How it arrived (default `web`). */
+  readonly channel?: string;
+}
+
+/** A ticket created on the ticketing side, as an email creates one. */
+export interface MemoryExternalTicket {
+  readonly subject: string;
+  readonly body: string;
+  readonly requesterName?: string;
+  readonly requesterEmail?: string;
+}

@@ -1,0 +1,102 @@
+import type { Clock, Ticket, TicketComment, TicketLink, TicketPerson } from '@zenslackchat/core';
+import { IntegrationError } from '@zenslackchat/core';
+
+/** A stored ticket: its current (immutable) record and its comments, oldest first. */
+export interface StoredTicket {
+  ticket: Ticket;
+  readonly comments: TicketComment[];
+}
+
+/** What opening a ticket records besides subject, body and requester. */
+export interface TicketOpening extends TicketLink {
+  /** How the first comment arrived (`api`, `email`...). */
+  readonly channel: string;
+  /** Author of the first comment when there is no requester. */
+  readonly agentId: string;
+}
+
+/** The tickets of a MemoryTickets, with increasing ticket ids and globally increasing comment ids. */
+export class TicketRecords {
+  readonly #clock: Clock;
+  readonly #tickets = new Map<string, StoredTicket>();
+  #lastTicketId = 0;
+  #lastCommentId = 0;
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  /** Every stored ticket, oldest first. */
+  all(): readonly StoredTicket[] {
+    return [...this.#tickets.values()];
+  }
+
+  /** A stored ticket, or undefined. */
+  find(ticketId: string): StoredTicket | undefined {
+    return this.#tickets.get(ticketId);
+  }
+
+  /** A stored ticket; `NotFound` when unknown. */
+  get(ticketId: string): StoredTicket {
+    const stored = this.#tickets.get(ticketId);
+    if (stored === undefined) {
+      throw new IntegrationError('NotFound', `ticket ${ticketId} not found`, {
+        integration: 'memory-tickets',
+      });
+    }
+    return stored;
+  }
+
+  /** Opens a ticket whose body becomes its first comment (status `open` when assigned, else `new`). */
+  open(subject: string, body: string, requester: TicketPerson | null, opening: TicketOpening): StoredTicket {
+    this.#lastTicketId += 1;
+    const id = String(this.#lastTicketId);
+    const stored: StoredTicket = {
+      ticket: {
+        id,
+        subject,
+        description: body,
+        status: opening.assigneeId === undefined ? 'new' : 'open',
+        externalId: opening.externalId ?? null,
+        groupId: opening.groupId ?? null,
+        assigneeId: opening.assigneeId ?? null,
+        requester: requester === null ? null : { ...requester },
+        createdAt: this.#clock.now(),
+        firstCommentId: null,
+      },
+      comments: [],
+    };
+    this.#tickets.set(id, stored);
+    const firstCommentId = this.comment(
+      stored,
+      body,
+      true,
+      requester ?? { id: opening.agentId },
+      opening.channel,
+    );
+    stored.ticket = { ...stored.ticket, firstCommentId };
+    return stored;
+  }
+
+  /** Appends a comment and returns its id. */
+  comment(
+    stored: StoredTicket,
+    body: string,
+    isPublic: boolean,
+    author: TicketPerson,
+    channel: string,
+  ): string {
+    this.#lastCommentId += 1;
+    const id = String(this.#lastCommentId);
+    stored.comments.push({
+      id,
+      author: { ...author },
+      public: isPublic,
+      channel,
+      body,
+      attachments: [],
+      createdAt: this.#clock.now(),
+    });
+    return id;
+  }
+}
