@@ -16,6 +16,18 @@ export {
   secretsEqual,
   verifySlackSignature,
 } from './events/verify-slack-signature.ts';
+export {
+  SLACK_BOT_SCOPES,
+  SLACK_PROVIDER,
+  type SlackOAuthPluginOptions,
+} from './oauth/slack-oauth-config.ts';
+export { slackOAuthPlugin } from './oauth/slack-oauth-plugin.ts';
+export { slackTokenFromStore } from './oauth/slack-token-from-store.ts';
+export {
+  installationToToken,
+  tokenStoreInstallationStore,
+  tokenToInstallation,
+} from './oauth/token-store-installation-store.ts';
 export { SlackChatAdapter } from './slack-chat-adapter.ts';
 export {
   DEFAULT_SLACK_API_URL,

@@ -3,9 +3,14 @@ import { type Logger, silentLogger } from '@zenslackchat/core';
 
 /**
  * Adapts the core logger to the `@slack/logger` interface the Slack SDKs take. The SDKs' debug
- * output (request bodies, with tokens redacted but message text included) stays at debug level.
+ * and info output (request bodies, tokens redacted but message text included) goes to debug;
+ * `errorsAs: 'warn'` downgrades SDK errors that are really a visitor's mistake (a bad OAuth state).
  */
-export function toSlackLogger(logger: Logger = silentLogger, name = 'slack'): SlackLogger {
+export function toSlackLogger(
+  logger: Logger = silentLogger,
+  name = 'slack',
+  errorsAs: 'error' | 'warn' = 'error',
+): SlackLogger {
   let level: LogLevel = LogLevel.INFO;
   let component = name;
   const text = (parts: unknown[]): string =>
@@ -14,7 +19,7 @@ export function toSlackLogger(logger: Logger = silentLogger, name = 'slack'): Sl
     debug: (...parts: unknown[]) => logger.debug({ component }, text(parts)),
     info: (...parts: unknown[]) => logger.debug({ component }, text(parts)),
     warn: (...parts: unknown[]) => logger.warn({ component }, text(parts)),
-    error: (...parts: unknown[]) => logger.error({ component }, text(parts)),
+    error: (...parts: unknown[]) => logger[errorsAs]({ component }, text(parts)),
     setLevel: (next: LogLevel) => {
       level = next;
     },
