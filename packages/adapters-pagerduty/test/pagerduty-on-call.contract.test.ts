@@ -1,4 +1,7 @@
 import { onCallPortContract } from '@zenslackchat/core/testing';
 import { pagerDutyOnCallHarness } from '../src/fake/index.ts';
 
-onCallPortContract('PagerDutyOnCallAdapter against FakePagerDuty', () => pagerDutyOnCallHarness());
+onCallPortContract('PagerDutyOnCallAdapter (API key) on FakePagerDuty', () => pagerDutyOnCallHarness());
+onCallPortContract('PagerDutyOnCallAdapter (OAuth Bearer) on FakePagerDuty', () =>
+  pagerDutyOnCallHarness({ authKind: 'oauth' }),
+);

@@ -38,11 +38,20 @@ export function authorize(state: FakeOAuthState, query: URLSearchParams): FakeAn
   return { status: 302, headers: { location: back.toString() } };
 }
 
-function issue(state: FakeOAuthState, scope: string, withIdToken: boolean): FakeAnswer {
+/** Issues a new access + refresh token pair, as a successful grant does. */
+export function issueTokens(
+  state: FakeOAuthState,
+  scope: string,
+): { accessToken: string; refreshToken: string } {
   const accessToken = token('pdus+_0');
   const refreshToken = token('pdus+_1');
   state.accessTokens.add(accessToken);
   state.refreshTokens.set(refreshToken, scope);
+  return { accessToken, refreshToken };
+}
+
+function issue(state: FakeOAuthState, scope: string, withIdToken: boolean): FakeAnswer {
+  const { accessToken, refreshToken } = issueTokens(state, scope);
   const claims = { account_id: state.accountId, subdomain: state.subdomain, region: 'UnitedStates' };
   return {
     status: 200,

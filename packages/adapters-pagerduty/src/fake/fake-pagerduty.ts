@@ -10,7 +10,7 @@ import {
   FakeFaults,
   faultAnswer,
 } from './fake-faults.ts';
-import { authorize, exchangeToken, type FakeOAuthState } from './fake-oauth.ts';
+import { authorize, exchangeToken, type FakeOAuthState, issueTokens } from './fake-oauth.ts';
 import { buildOnCallEntries, type FakeOnCall, normaliseOnCall } from './fake-oncalls.ts';
 
 /** Options of the fake; every field has a test-friendly default. */
@@ -95,6 +95,11 @@ export class FakePagerDuty {
   /** Delays every answer by `ms`. */
   setLatency(ms: number): void {
     this.#latencyMs = ms;
+  }
+
+  /** Issues an OAuth token pair without the browser flow (a back door for tests). */
+  issueTokens(scope = 'openid read'): { accessToken: string; refreshToken: string } {
+    return issueTokens(this.#oauth, scope);
   }
 
   /** Makes the next authorization be denied by the "user". */

@@ -1,10 +1,13 @@
 import type { OnCallHarness } from '@zenslackchat/core/testing';
-import type { PagerDutyOnCallOptions } from '../pagerduty-config.ts';
+import type { PagerDutyAuth, PagerDutyOnCallOptions } from '../pagerduty-config.ts';
 import { PagerDutyOnCallAdapter } from '../pagerduty-on-call-adapter.ts';
 import { FakePagerDuty } from './fake-pagerduty.ts';
 
-/** The adapter's options the harness lets a test override. */
-export type PagerDutyHarnessOptions = Partial<Omit<PagerDutyOnCallOptions, 'apiUrl'>>;
+/** The adapter's options the harness lets a test override, and which kind of credential it uses. */
+export type PagerDutyHarnessOptions = Partial<Omit<PagerDutyOnCallOptions, 'apiUrl' | 'auth'>> & {
+  /** `token` (API key, default) or `oauth` (a Bearer token the fake issued, through a getter). */
+  readonly authKind?: PagerDutyAuth['kind'];
+};
 
 /**
  * A fresh `PagerDutyOnCallAdapter` against a fresh `FakePagerDuty`, for the core's contract suite.
@@ -13,12 +16,18 @@ export type PagerDutyHarnessOptions = Partial<Omit<PagerDutyOnCallOptions, 'apiU
 export async function pagerDutyOnCallHarness(
   options: PagerDutyHarnessOptions = {},
 ): Promise<OnCallHarness & { readonly fake: FakePagerDuty }> {
+  const { authKind = 'token', ...adapterOptions } = options;
   const fake = await FakePagerDuty.start();
+  const { accessToken } = fake.issueTokens();
+  const auth: PagerDutyAuth =
+    authKind === 'oauth'
+      ? { kind: 'oauth', accessToken: async () => accessToken }
+      : { kind: 'token', apiToken: fake.apiToken };
   const port = new PagerDutyOnCallAdapter({
-    auth: { kind: 'token', apiToken: fake.apiToken },
     timeoutMs: 500,
     cacheTtlMs: 0,
-    ...options,
+    ...adapterOptions,
+    auth,
     apiUrl: fake.apiUrl,
   });
   return {
