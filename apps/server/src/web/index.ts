@@ -7,7 +7,7 @@ import type { WebOptions } from './web-options.ts';
 import { webRoutes } from './web-routes.ts';
 import { webSecurity } from './web-security.ts';
 
-export type { AdminAccount, AdminAccounts } from './admin-accounts.ts';
+export type { AdminAccount, AdminAccounts, LockoutPolicy } from './admin-accounts.ts';
 export { escapeHtml, html, raw, SafeHtml } from './html.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
 export type * from './sandbox/sandbox-controls.ts';

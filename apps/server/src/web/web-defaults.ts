@@ -1,12 +1,12 @@
 import { type Clock, systemClock } from '@zenslackchat/core';
+import type { LockoutPolicy } from './admin-accounts.ts';
 import type { WebOptions } from './web-options.ts';
 
 /** WebOptions with every default filled in. */
 export type ResolvedWebOptions = WebOptions & {
+  readonly lockout: LockoutPolicy;
   readonly clock: Clock;
   readonly secureCookies: boolean | 'auto';
-  readonly maxFailedLogins: number;
-  readonly lockoutMs: number;
   readonly loginRateLimit: number;
   readonly sessionTtlSeconds: number;
 };
@@ -15,10 +15,9 @@ export type ResolvedWebOptions = WebOptions & {
 export function resolveWebOptions(options: WebOptions): ResolvedWebOptions {
   return {
     ...options,
+    lockout: { maxFailures: options.maxFailedLogins ?? 5, lockMs: options.lockoutMs ?? 15 * 60_000 },
     clock: options.clock ?? systemClock,
     secureCookies: options.secureCookies ?? 'auto',
-    maxFailedLogins: options.maxFailedLogins ?? 5,
-    lockoutMs: options.lockoutMs ?? 15 * 60_000,
     loginRateLimit: options.loginRateLimit ?? 10,
     sessionTtlSeconds: options.sessionTtlSeconds ?? 8 * 60 * 60,
   };

@@ -1,7 +1,7 @@
-import type { AdminAccount, AdminAccounts } from '../../src/web/index.ts';
+import type { AdminAccount, AdminAccounts, LockoutPolicy } from '../../src/web/index.ts';
 import { hashPassword } from '../../src/web/index.ts';
 
-/** A map-backed AdminAccounts for tests of the web front (the durable one lives in adapters-postgres). */
+/** A map-backed AdminAccounts with AdminUserStore's lock semantics, for fast tests of the web front. */
 export class MemoryAdminAccounts implements AdminAccounts {
   readonly #accounts = new Map<string, AdminAccount>();
 
@@ -21,15 +21,16 @@ export class MemoryAdminAccounts implements AdminAccounts {
     return this.#accounts.get(email.toLowerCase());
   }
 
-  async recordFailedLogin(id: string, lockUntil: Date | null): Promise<number> {
+  async recordFailedLogin(id: string, at: Date, policy: LockoutPolicy): Promise<AdminAccount | undefined> {
     const account = this.#byId(id);
-    const next = {
+    const locks = account.failedLogins >= policy.maxFailures - 1;
+    const next: AdminAccount = {
       ...account,
-      failedLogins: account.failedLogins + 1,
-      lockedUntil: lockUntil ?? account.lockedUntil,
+      failedLogins: locks ? 0 : account.failedLogins + 1,
+      lockedUntil: locks ? new Date(at.getTime() + policy.lockMs) : account.lockedUntil,
     };
     this.#accounts.set(account.email, next);
-    return next.failedLogins;
+    return next;
   }
 
   async resetFailedLogins(id: string): Promise<void> {

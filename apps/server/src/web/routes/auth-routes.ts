@@ -48,7 +48,7 @@ export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptio
       if (!form.success) return again(MESSAGES.malformed, 400);
       const result = await checkLogin(
         options.admins,
-        options,
+        options.lockout,
         form.data.email,
         form.data.password,
         options.clock.now(),
