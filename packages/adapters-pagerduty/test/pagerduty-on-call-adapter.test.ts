@@ -108,6 +108,15 @@ describe('PagerDutyOnCallAdapter: failures', () => {
     });
   });
 
+  it('times out on a uniformly slow PagerDuty, and answers once it is fast again', async () => {
+    fake.setOnCall('PPOL1', { primary: ['Ann'], secondary: [] });
+    fake.setLatency(5_000);
+    const port = adapter({ timeoutMs: 100, cacheTtlMs: 0 });
+    await expect(port.whoIsOnCall('PPOL1')).rejects.toMatchObject({ reason: 'Unavailable' });
+    fake.setLatency(0);
+    expect(names((await port.whoIsOnCall('PPOL1')).primary)).toEqual(['Ann']);
+  });
+
   it('maps a refused connection to Unavailable', async () => {
     const port = adapter();
     await fake.close();
