@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../src/config/index.ts';
 
 const MALFORMED: Record<string, string> = {
   PORT: '80a',
+  HOST: 'http://0.0.0.0',
   WEBAPP_SECRET_KEY: 'short',
   TOKEN_ENCRYPTION_KEY: 'short',
   DATABASE_URL: 'mysql://localhost/db',

@@ -53,6 +53,8 @@ export interface NotConfigured {
 /** The server's whole configuration, validated. */
 export interface AppConfig {
   readonly port: number;
+  /** Interface to listen on (default 0.0.0.0). */
+  readonly host: string;
   /** Signs and encrypts sessions; random per process when WEBAPP_SECRET_KEY is unset. */
   readonly secretKey: string;
   readonly secretKeyGenerated: boolean;

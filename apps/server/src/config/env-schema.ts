@@ -17,6 +17,7 @@ import {
 /** Every environment variable the server reads, each validated on its own (unset is allowed). */
 export const envSchema = z.object({
   PORT: port(),
+  HOST: hostName(),
   WEBAPP_SECRET_KEY: text(16),
   TOKEN_ENCRYPTION_KEY: text(16),
   DATABASE_URL: postgresUrl(),

@@ -47,6 +47,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
 
   return {
     port: env.PORT ?? 8000,
+    host: env.HOST ?? '0.0.0.0',
     secretKey,
     secretKeyGenerated,
     tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ?? secretKey,

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config/index.ts';
+import { buildServer } from './server/build-server.ts';
+import { ROLES, type Role } from './server/roles.ts';
+
+function parseRole(argv: readonly string[]): Role {
+  const { values } = parseArgs({ args: [...argv], options: { role: { type: 'string', default: 'all' } } });
+  const role = values.role as Role;
+  if (!ROLES.includes(role)) throw new ConfigError([`--role: must be one of ${ROLES.join(', ')}`]);
+  return role;
+}
+
+/** Starts the server: listens on PORT, runs the workers (per --role), stops cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const role = parseRole(process.argv.slice(2));
+  const config = loadConfig();
+  const server = await buildServer(config, { role });
+  const shutdown = (signal: string) => {
+    server.logger.info({ signal }, 'shutting down');
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await server.app.listen({ port: config.port, host: config.host });
+  await server.start();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
