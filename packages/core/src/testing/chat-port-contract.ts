@@ -81,6 +81,12 @@ export function chatPortContract(
       expect(plain).not.toContain('<');
     });
 
+    it('keeps a mention of an unknown user readable instead of failing', async () => {
+      const plain = await harness().port.toPlainText('ping <@U0NOBODY>');
+      expect(plain).toContain('U0NOBODY');
+      expect(plain).not.toContain('<');
+    });
+
     it.runIf(capabilities.findMessage)('finds a posted message by its key, and only by its key', async () => {
       const root = await post('root', 'k-find-root');
       const reply = await post('reply', 'k-find-reply', root.id);

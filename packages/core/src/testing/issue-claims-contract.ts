@@ -6,7 +6,7 @@ import type { IssueRepoHarness } from './harness.ts';
 /** A chat issue for thread `threadId` in channel C0SUPPORT on platform `slack`. */
 export function chatIssue(
   threadId: string,
-  openedAt = '2026-11-02T09:00:00.000Z',
+  openedAt = '2026-11-02T09:00:00.123Z',
   channel = 'C0SUPPORT',
 ): NewChatIssue {
   return { platform: 'slack', channel, threadId, openedAt: new Date(openedAt) };
@@ -32,7 +32,7 @@ export function issueClaimTests(harness: () => IssueRepoHarness): void {
       ticketId: null,
       status: 'open',
       source: 'chat',
-      openedAt: new Date('2026-11-02T09:00:00.000Z'),
+      openedAt: new Date('2026-11-02T09:00:00.123Z'),
       resolvedAt: null,
       commentCursor: null,
     });
