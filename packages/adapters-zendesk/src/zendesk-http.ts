@@ -1,3 +1,4 @@
+import { IntegrationError, isIntegrationError } from '@zenslackchat/core';
 import zendesk from 'node-zendesk';
 import { DEFAULT_TIMEOUT_MS, type ZendeskAuth } from './zendesk-config.ts';
 import { errorForStatus, errorForTransport } from './zendesk-errors.ts';
@@ -73,7 +74,7 @@ export class ZendeskHttp {
   private async credentials(): Promise<zendesk.ZendeskClientOptions> {
     if (this.auth.kind === 'token') return { username: this.auth.email, token: this.auth.apiToken };
     const { accessToken, onBehalfOf } = this.auth;
-    const token = typeof accessToken === 'function' ? await accessToken() : accessToken;
+    const token = typeof accessToken === 'function' ? await readToken(accessToken) : accessToken;
     return { token, useOAuth: true, ...(onBehalfOf ? { asUser: onBehalfOf } : {}) };
   }
 
@@ -103,6 +104,18 @@ export class ZendeskHttp {
         }),
       },
     };
+  }
+}
+
+async function readToken(read: () => Promise<string>): Promise<string> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isIntegrationError(error)) throw error;
+    throw new IntegrationError('Unavailable', 'zendesk token could not be read', {
+      integration: 'zendesk',
+      cause: error,
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FakeResponse } from './fake-records.ts';
 
 /** The OAuth client registered in the fake (Zendesk's "Unique Identifier" and secret). */
@@ -10,13 +10,16 @@ export interface FakeOAuthClient {
 interface Grant {
   readonly redirectUri: string;
   readonly scope: string;
+  /** PKCE S256 challenge, when the authorization request sent one. */
+  readonly challenge: string | undefined;
   used: boolean;
 }
 
 /**
  * Zendesk's authorization-code endpoints: `GET /oauth/authorizations/new` approves at once
  * (as if the admin clicked Allow) and redirects back with `code` and `state`; `POST /oauth/tokens`
- * trades a code, once, for a bearer token the fake's API then accepts.
+ * trades a code, once (with the PKCE verifier when a challenge was sent), for a bearer token the
+ * fake's API then accepts.
  */
 export class FakeOAuth {
   private readonly grants = new Map<string, Grant>();
@@ -31,14 +34,15 @@ export class FakeOAuth {
   /** Handles the authorization page request. */
   authorize(query: Record<string, string>): FakeResponse {
     const { response_type: type, client_id: clientId, redirect_uri: redirectUri, scope, state } = query;
+    const { code_challenge: challenge, code_challenge_method: method } = query;
     if (clientId !== this.client.clientId) return page(400, 'Invalid OAuth client');
     if (!redirectUri || !URL.canParse(redirectUri)) return page(400, 'Invalid redirect_uri');
     const back = new URL(redirectUri);
-    if (type !== 'code' || !scope) {
+    if (type !== 'code' || !scope || (challenge !== undefined && method !== 'S256')) {
       back.searchParams.set('error', 'invalid_request');
     } else {
       const code = randomBytes(16).toString('hex');
-      this.grants.set(code, { redirectUri, scope, used: false });
+      this.grants.set(code, { redirectUri, scope, challenge, used: false });
       back.searchParams.set('code', code);
     }
     if (state !== undefined) back.searchParams.set('state', state);
@@ -58,7 +62,11 @@ export class FakeOAuth {
       return { status: 400, body: { error: 'unsupported_grant_type' } };
     }
     const grant = typeof input.code === 'string' ? this.grants.get(input.code) : undefined;
-    if (!grant || grant.used || grant.redirectUri !== input.redirect_uri) {
+    const verifier = typeof input.code_verifier === 'string' ? input.code_verifier : '';
+    const pkceOk =
+      grant?.challenge === undefined ||
+      createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
+    if (!grant || grant.used || grant.redirectUri !== input.redirect_uri || !pkceOk) {
       return {
         status: 400,
         body: { error: 'invalid_grant', error_description: 'The code is invalid or was used' },

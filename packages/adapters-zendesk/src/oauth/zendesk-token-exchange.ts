@@ -1,0 +1,82 @@
+import type { StoredToken } from '@zenslackchat/core';
+import { z } from 'zod';
+
+const tokenAnswer = z.object({
+  access_token: z.string().min(1).max(4096),
+  token_type: z.string().optional(),
+  scope: z.string().max(1024).optional(),
+  refresh_token: z.string().min(1).max(4096).optional(),
+  expires_in: z.number().positive().optional(),
+});
+
+/** What the token call needs. */
+export interface TokenExchange {
+  readonly oauthBaseUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri: string;
+  readonly scopes: readonly string[];
+  readonly timeoutMs: number;
+}
+
+/** Why an exchange failed, for the log line (never the code or secret). */
+export class TokenExchangeError extends Error {
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.status = status;
+  }
+}
+
+/**
+ * `POST {base}/oauth/tokens` (JSON, as Zendesk documents) trading a code and PKCE verifier for a
+ * token; returns the grant to store for `account`. Throws `TokenExchangeError`.
+ */
+export async function exchangeCode(
+  exchange: TokenExchange,
+  code: string,
+  verifier: string,
+  account: string,
+  now: Date,
+): Promise<StoredToken> {
+  let response: Response;
+  try {
+    response = await fetch(`${exchange.oauthBaseUrl.replace(/\/+$/, '')}/oauth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'authorization_code',
+        code,
+        client_id: exchange.clientId,
+        client_secret: exchange.clientSecret,
+        redirect_uri: exchange.redirectUri,
+        scope: exchange.scopes.join(' '),
+        code_verifier: verifier,
+      }),
+      signal: AbortSignal.timeout(exchange.timeoutMs),
+    });
+  } catch (error) {
+    throw new TokenExchangeError('zendesk token request failed to connect or timed out', undefined, {
+      cause: error,
+    });
+  }
+  if (!response.ok)
+    throw new TokenExchangeError(`zendesk token request answered ${response.status}`, response.status);
+  const parsed = tokenAnswer.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success)
+    throw new TokenExchangeError('zendesk token answer has no access_token', response.status);
+  const token = parsed.data;
+  return {
+    provider: 'zendesk',
+    account,
+    accountName: account,
+    accessToken: token.access_token,
+    ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}),
+    ...(token.expires_in ? { expiresAt: new Date(now.getTime() + token.expires_in * 1000) } : {}),
+    scopes: (token.scope ?? exchange.scopes.join(' ')).split(/\s+/).filter(Boolean),
+    metadata: { tokenType: token.token_type ?? 'bearer' },
+    updatedAt: now,
+  };
+}

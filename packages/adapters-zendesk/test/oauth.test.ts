@@ -1,0 +1,191 @@
+import { MemoryTokenStore } from '@zenslackchat/adapters-memory';
+import type { Clock } from '@zenslackchat/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeZendesk } from '../src/fake/index.ts';
+import {
+  STATE_COOKIE,
+  ZendeskTicketAdapter,
+  zendeskOAuthPlugin,
+  zendeskTokenFromStore,
+} from '../src/index.ts';
+
+const REDIRECT = 'https://bot.example.com/zendesk/oauth/';
+let fake: FakeZendesk;
+let app: FastifyInstance;
+let store: MemoryTokenStore;
+let now: number;
+const clock: Clock = { now: () => new Date(now) };
+
+beforeEach(async () => {
+  fake = await FakeZendesk.start();
+  store = new MemoryTokenStore();
+  now = Date.parse('2026-11-27T10:00:00Z');
+  app = Fastify();
+  await app.register(zendeskOAuthPlugin, {
+    subdomain: 'acme',
+    oauthBaseUrl: fake.oauthBaseUrl,
+    clientId: fake.oauthClient.clientId,
+    clientSecret: fake.oauthClient.clientSecret,
+    redirectUri: REDIRECT,
+    tokenStore: store,
+    stateSecret: 'state-secret',
+    successRedirect: '/admin/',
+    clock,
+  });
+});
+afterEach(async () => {
+  await app.close();
+  await fake.close();
+});
+
+/** Starts the flow; returns the state cookie and the URL Zendesk sent the browser back to. */
+async function startAndApprove(): Promise<{ cookie: string; callback: URL }> {
+  const start = await app.inject({ method: 'GET', url: '/zendesk/oauth/start/' });
+  expect(start.statusCode).toBe(302);
+  const setCookie = String(start.headers['set-cookie']);
+  expect(setCookie).toMatch(/HttpOnly/);
+  expect(setCookie).toMatch(/Secure/);
+  expect(setCookie).toMatch(/SameSite=Lax/);
+  const cookie = setCookie.split(';')[0] ?? '';
+  const authorize = await fetch(String(start.headers.location), { redirect: 'manual' });
+  expect(authorize.status).toBe(302);
+  return { cookie, callback: new URL(authorize.headers.get('location') ?? '') };
+}
+
+describe('zendesk oauth', () => {
+  it('runs the authorization-code flow against the fake and stores a token the adapter can use', async () => {
+    const { cookie, callback } = await startAndApprove();
+    const authorizeRequest = fake.requests.find((r) => r.path === '/oauth/authorizations/new');
+    expect(authorizeRequest?.query).toMatchObject({
+      response_type: 'code',
+      client_id: 'zenslackchat',
+      redirect_uri: REDIRECT,
+      scope: 'read write impersonate',
+      code_challenge_method: 'S256',
+    });
+    expect(callback.origin + callback.pathname).toBe(REDIRECT);
+
+    const done = await app.inject({
+      method: 'GET',
+      url: `/zendesk/oauth/${callback.search}`,
+      headers: { cookie },
+    });
+    expect(done.statusCode).toBe(302);
+    expect(done.headers.location).toBe('/admin/');
+    expect(String(done.headers['set-cookie'])).toMatch(/Max-Age=0/);
+
+    const grant = await store.get('zendesk', 'acme');
+    expect(grant).toMatchObject({
+      provider: 'zendesk',
+      account: 'acme',
+      scopes: ['read', 'write', 'impersonate'],
+    });
+    const tokenRequest = fake.requests.find((r) => r.path === '/oauth/tokens');
+    expect(tokenRequest?.body).toMatchObject({
+      grant_type: 'authorization_code',
+      client_id: 'zenslackchat',
+      redirect_uri: REDIRECT,
+      code: callback.searchParams.get('code'),
+      code_verifier: expect.stringMatching(/^[\w-]{43}$/),
+    });
+
+    const port = new ZendeskTicketAdapter({
+      apiUrl: fake.apiUrl,
+      auth: { kind: 'oauth', accessToken: zendeskTokenFromStore(store, 'acme'), onBehalfOf: fake.agentEmail },
+      ticketUrl: 'https://acme.zendesk.com/agent/tickets',
+    });
+    const ticket = await port.createTicket({
+      idempotencyKey: 'k',
+      subject: 's',
+      description: 'd',
+      externalId: 'e',
+    });
+    const create = fake.requests.find((r) => r.method === 'POST' && r.path === '/api/v2/tickets.json');
+    expect(create?.headers.authorization).toBe(`Bearer ${grant?.accessToken}`);
+    expect(create?.headers['x-on-behalf-of']).toBe(fake.agentEmail);
+    expect(fake.ticket(ticket.id)?.submitter_id).toBe(fake.agent.id);
+  });
+
+  it('refuses a callback without the state cookie, storing nothing', async () => {
+    const { callback } = await startAndApprove();
+    const res = await app.inject({ method: 'GET', url: `/zendesk/oauth/${callback.search}` });
+    expect(res.statusCode).toBe(403);
+    expect(await store.list('zendesk')).toEqual([]);
+    expect(fake.requests.some((r) => r.path === '/oauth/tokens')).toBe(false);
+  });
+
+  it('refuses a state that does not match the cookie', async () => {
+    const first = await startAndApprove();
+    const second = await startAndApprove();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/zendesk/oauth/${first.callback.search}`,
+      headers: { cookie: second.cookie },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await store.list('zendesk')).toEqual([]);
+  });
+
+  it('refuses a forged or expired state cookie', async () => {
+    const { cookie, callback } = await startAndApprove();
+    const [name, value = ''] = cookie.split('=');
+    const forged = `${name}=${value.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))}`;
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/zendesk/oauth/${callback.search}`,
+          headers: { cookie: forged },
+        })
+      ).statusCode,
+    ).toBe(403);
+    now += 11 * 60 * 1000;
+    expect(
+      (await app.inject({ method: 'GET', url: `/zendesk/oauth/${callback.search}`, headers: { cookie } }))
+        .statusCode,
+    ).toBe(403);
+    expect(await store.list('zendesk')).toEqual([]);
+    expect(name).toBe(STATE_COOKIE);
+  });
+
+  it('answers 400 when the admin denied access, and 502 when the token call fails', async () => {
+    const denied = await startAndApprove();
+    const state = denied.callback.searchParams.get('state');
+    const res = await app.inject({
+      method: 'GET',
+      url: `/zendesk/oauth/?error=access_denied&state=${state}`,
+      headers: { cookie: denied.cookie },
+    });
+    expect(res.statusCode).toBe(400);
+
+    const used = await startAndApprove();
+    const wrongCode = `/zendesk/oauth/?code=not-a-code&state=${used.callback.searchParams.get('state')}`;
+    const failed = await app.inject({ method: 'GET', url: wrongCode, headers: { cookie: used.cookie } });
+    expect(failed.statusCode).toBe(502);
+    expect(await store.list('zendesk')).toEqual([]);
+  });
+});
+
+describe('zendeskTokenFromStore', () => {
+  it('is Unauthorized before any grant, then reads and caches the stored token', async () => {
+    const read = zendeskTokenFromStore(store, 'acme', { clock, cacheMs: 1000 });
+    await expect(read()).rejects.toMatchObject({ reason: 'Unauthorized' });
+    const grant = { provider: 'zendesk', account: 'acme', accessToken: 'one', scopes: [], metadata: {} };
+    await store.save({ ...grant, updatedAt: clock.now() });
+    expect(await read()).toBe('one');
+    await store.save({ ...grant, accessToken: 'two', updatedAt: clock.now() });
+    expect(await read()).toBe('one');
+    now += 1001;
+    expect(await read()).toBe('two');
+  });
+
+  it('a bad bearer token is Unauthorized at the API', async () => {
+    const port = new ZendeskTicketAdapter({
+      apiUrl: fake.apiUrl,
+      auth: { kind: 'oauth', accessToken: 'revoked' },
+      ticketUrl: 'https://acme.zendesk.com/agent/tickets',
+    });
+    await expect(port.getTicket('1')).rejects.toMatchObject({ reason: 'Unauthorized' });
+  });
+});
