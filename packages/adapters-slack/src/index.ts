@@ -34,6 +34,7 @@ export {
   DELIVERY_EVENT_TYPE,
   type SlackChatAdapterOptions,
   type SlackTokenSource,
+  slackApiBase,
 } from './slack-chat-config.ts';
 export { reasonForHttpStatus, reasonForSlackError, SLACK, toSlackIntegrationError } from './slack-errors.ts';
 export { toSlackLogger } from './slack-logger.ts';

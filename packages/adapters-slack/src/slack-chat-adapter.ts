@@ -10,11 +10,7 @@ import type {
 import { IntegrationError, silentLogger } from '@zenslackchat/core';
 import { LRUCache } from 'lru-cache';
 import { findDeliveredMessage } from './find-delivered-message.ts';
-import {
-  DEFAULT_SLACK_API_URL,
-  DELIVERY_EVENT_TYPE,
-  type SlackChatAdapterOptions,
-} from './slack-chat-config.ts';
+import { DELIVERY_EVENT_TYPE, type SlackChatAdapterOptions, slackApiBase } from './slack-chat-config.ts';
 import { SLACK, toSlackIntegrationError } from './slack-errors.ts';
 import { toSlackLogger } from './slack-logger.ts';
 import { buildSlackPermalink } from './slack-permalink.ts';
@@ -42,7 +38,7 @@ export class SlackChatAdapter implements ChatPort {
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
     this.#client = new WebClient(undefined, {
-      slackApiUrl: options.apiUrl ?? DEFAULT_SLACK_API_URL,
+      slackApiUrl: slackApiBase(options.apiUrl),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: options.timeoutMs ?? 10_000,

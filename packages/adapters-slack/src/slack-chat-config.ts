@@ -3,6 +3,12 @@ import type { Logger } from '@zenslackchat/core';
 /** Slack's public Web API base. */
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
+/** The Web API base with the trailing slash the client needs (`SLACK_API_URL` may omit it). */
+export function slackApiBase(apiUrl: string | undefined): string {
+  const base = apiUrl ?? DEFAULT_SLACK_API_URL;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
 /** A bot token, or a function that fetches the current one (e.g. from the stored installation). */
 export type SlackTokenSource = string | (() => Promise<string>);
 

@@ -54,6 +54,11 @@ describe('SlackChatAdapter.postMessage', () => {
     expect(fake.messages[0]?.text.length).toBeLessThanOrEqual(100);
   });
 
+  it('accepts an API URL without the trailing slash', async () => {
+    const slack = adapter({ apiUrl: fake.url.replace(/\/$/, '') });
+    expect((await slack.whoAmI()).userId).toBe('U0BOT');
+  });
+
   it('takes the token from a function on every call', async () => {
     let calls = 0;
     const slack = adapter({

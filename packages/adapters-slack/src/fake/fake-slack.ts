@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatUser } from '@zenslackchat/core';
+import {
+  type DeliverOptions,
+  type FakeAppConnection,
+  type FakeDelivery,
+  FakeEventSender,
+} from './fake-event-sender.ts';
 import { handleAuthorize } from './fake-slack-authorize.ts';
 import { FailureQueue, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
 import { FAKE_METHODS, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
@@ -10,6 +16,7 @@ import {
   type FakeSlackIdentity,
   FakeSlackState,
 } from './fake-slack-state.ts';
+import { messageEventOf } from './message-event-of.ts';
 import { readParams } from './read-params.ts';
 
 /** Options of `FakeSlack.start`; every field has a test-friendly default. */
@@ -24,6 +31,7 @@ export class FakeSlack {
   readonly #server: Server;
   readonly #state: FakeSlackState;
   readonly #failures = new FailureQueue();
+  readonly #events = new FakeEventSender();
   readonly #timers = new Set<NodeJS.Timeout>();
   #latencyMs = 0;
   /** Origin of the fake, e.g. `http://127.0.0.1:1234`. */
@@ -114,8 +122,41 @@ export class FakeSlack {
     this.#state.revoked.add(token);
   }
 
+  /** Subscribes a bot to the fake's events: messages posted by people (and optionally its own). */
+  connectApp(connection: FakeAppConnection): void {
+    this.#events.connect(connection);
+  }
+  /** Every event delivery attempt and the bot's answer, oldest first. */
+  get deliveries(): readonly FakeDelivery[] {
+    return this.#events.deliveries;
+  }
+  /**
+   * A person posts in a channel or thread: the message is stored and delivered to the connected
+   * app as a signed `message` event. Returns the message ts and the bot's answer.
+   */
+  async postAsUser(
+    message: { channel: string; user: string; text: string; threadTs?: string },
+    options: DeliverOptions = {},
+  ): Promise<{ ts: string; delivery: FakeDelivery }> {
+    const ts = this.addMessage(message);
+    const stored = this.#state.messages.at(-1) as FakeMessage;
+    return {
+      ts,
+      delivery: await this.#events.deliver(messageEventOf(stored, this.#state.identity.teamId), options),
+    };
+  }
+  /** Delivers any inner event (fixtures, retries of an earlier event id) to the connected app. */
+  deliverEvent(event: object, options: DeliverOptions = {}): Promise<FakeDelivery> {
+    return this.#events.deliver(event, options);
+  }
+  /** Waits until background deliveries (echoes of the bot's posts) are answered. */
+  settle(): Promise<void> {
+    return this.#events.settle();
+  }
+
   /** Stops the server, dropping delayed answers and open connections. */
   async close(): Promise<void> {
+    await this.#events.settle();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#server.closeAllConnections();
@@ -158,7 +199,12 @@ export class FakeSlack {
       if (!this.#state.tokens.has(token))
         return this.#send(res, 200, { ok: false, error: 'invalid_auth' }, delay);
     }
-    return this.#send(res, 200, handler(this.#state, params), delay);
+    const answer = handler(this.#state, params);
+    if (method === 'chat.postMessage' && answer.ok && this.#events.echoesBotPosts) {
+      const posted = this.#state.messages.at(-1) as FakeMessage;
+      this.#events.deliverLater(messageEventOf(posted, this.#state.identity.teamId));
+    }
+    return this.#send(res, 200, answer, delay);
   }
 
   #send(res: ServerResponse, status: number, body: SlackAnswer, delayMs: number, headers = {}): void {

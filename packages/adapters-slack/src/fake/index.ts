@@ -1,7 +1,9 @@
+export type { DeliverOptions, FakeAppConnection, FakeDelivery } from './fake-event-sender.ts';
 export { FakeSlack, type FakeSlackOptions } from './fake-slack.ts';
 export { FAKE_FAILURE_KINDS, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
 export { FAKE_METHODS, type FakeMethod, type SlackAnswer } from './fake-slack-methods.ts';
 export type { FakeCall, FakeMessage, FakeMetadata, FakeSlackIdentity } from './fake-slack-state.ts';
 export * from './fixtures.ts';
+export { messageEventOf } from './message-event-of.ts';
 export { type SlackSignatureHeaders, signSlackRequest } from './sign-slack-request.ts';
 export { type SlackChatHarness, slackChatHarness } from './slack-chat-harness.ts';

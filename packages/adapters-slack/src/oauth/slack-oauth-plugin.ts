@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { InstallProvider } from '@slack/oauth';
 import { type Logger, systemClock } from '@zenslackchat/core';
 import type { FastifyPluginAsync } from 'fastify';
-import { DEFAULT_SLACK_API_URL } from '../slack-chat-config.ts';
+import { slackApiBase } from '../slack-chat-config.ts';
 import { toSlackLogger } from '../slack-logger.ts';
 import { SLACK_BOT_SCOPES, type SlackOAuthPluginOptions } from './slack-oauth-config.ts';
 import { tokenStoreInstallationStore } from './token-store-installation-store.ts';
@@ -38,7 +38,7 @@ export const slackOAuthPlugin: FastifyPluginAsync<SlackOAuthPluginOptions> = asy
     ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
     logger: toSlackLogger(logger, 'slack-oauth', 'warn'),
     clientOptions: {
-      slackApiUrl: options.apiUrl ?? DEFAULT_SLACK_API_URL,
+      slackApiUrl: slackApiBase(options.apiUrl),
       retryConfig: { retries: 0 },
       timeout: 10_000,
     },
