@@ -46,13 +46,20 @@ export async function benchBackend(
   await migrateToLatest(db);
   const loadStarted = performance.now();
   await loadIssues(db, count, now, (n) => log(`  loaded ${n.toLocaleString('en')} issues`));
-  // A live database has autovacuum; without it the visibility map is empty and index-only scans read the heap.
-  await sql`vacuum analyze issues`.execute(db);
+  await sql`analyze issues`.execute(db);
   const loadSeconds = Math.round((performance.now() - loadStarted) / 100) / 10;
 
   const repo = new PostgresIssueRepo(db);
   const dayStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - DAY_MS);
   const dayEnd = new Date(dayStart.getTime() + DAY_MS);
+  const report = async () => {
+    await repo.countOpen();
+    await repo.countResolvedBetween(dayStart, dayEnd);
+  };
+  // Straight after a bulk load the visibility map is empty, so index-only scans still visit the
+  // heap; a live database has autovacuum for that. Time both states.
+  const dailyReportBeforeVacuum = await time(report);
+  await sql`vacuum analyze issues`.execute(db);
   const samples = await db
     .selectFrom('issues')
     .select(['platform', 'channel', 'thread_id', 'ticket_id', 'opened_at'])
@@ -67,10 +74,8 @@ export async function benchBackend(
 
   log('  timing queries');
   const timings = {
-    dailyReport: await time(async () => {
-      await repo.countOpen();
-      await repo.countResolvedBetween(dayStart, dayEnd);
-    }),
+    dailyReport: await time(report),
+    dailyReportBeforeVacuum,
     countOpen: await time(() => repo.countOpen()),
     countResolvedBetween: await time(() => repo.countResolvedBetween(dayStart, dayEnd)),
     findByThread: await time((i) => repo.findByThread(thread(i)), 200),

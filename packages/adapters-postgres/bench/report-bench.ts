@@ -58,6 +58,7 @@ async function onPglite(): Promise<BackendResult> {
 /** The plans a timed operation runs: the report is two counts; a repeated claim ends in a thread look-up. */
 const PLANS_OF: Readonly<Record<string, readonly string[]>> = {
   dailyReport: ['countOpen', 'countResolvedBetween'],
+  dailyReportBeforeVacuum: [],
   claimExistingThread: ['findByThread'],
 };
 
