@@ -28,6 +28,11 @@ export {
   tokenStoreInstallationStore,
   tokenToInstallation,
 } from './oauth/token-store-installation-store.ts';
+export {
+  SLACK_ADAPTER_ERROR_CODES,
+  SlackAdapterError,
+  type SlackAdapterErrorCode,
+} from './slack-adapter-error.ts';
 export { SlackChatAdapter } from './slack-chat-adapter.ts';
 export {
   DEFAULT_SLACK_API_URL,

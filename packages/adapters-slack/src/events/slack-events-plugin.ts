@@ -57,7 +57,7 @@ export const slackEventsPlugin: FastifyPluginAsync<SlackEventsPluginOptions> = a
     });
     let body: unknown;
     if (failure !== null) {
-      body = failure === 'missing' ? decodeSlackBody(raw, form) : undefined;
+      body = failure === 'missing' && options.allowLegacyToken ? decodeSlackBody(raw, form) : undefined;
       if (!legacyTokenMatches(body, options))
         return reject(request, reply, 401, 'invalid_signature', { failure });
       request.log.info('slack event authenticated by the legacy verification token');
@@ -91,6 +91,7 @@ export const slackEventsPlugin: FastifyPluginAsync<SlackEventsPluginOptions> = a
     }
     const event = normaliseSlackMessage(payload);
     if (event === undefined) return reject(request, reply, 400, 'invalid_message_event', fields);
+    request.log.debug({ ...fields, event }, 'slack message event');
 
     const outcome = await acceptWithin(options, {
       eventId: payload.event_id,

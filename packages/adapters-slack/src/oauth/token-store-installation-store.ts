@@ -1,5 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { Clock, StoredToken, TokenStore } from '@zenslackchat/core';
+import { SlackAdapterError } from '../slack-adapter-error.ts';
 import { SLACK_PROVIDER } from './slack-oauth-config.ts';
 
 const text = (value: unknown): string | undefined =>
@@ -21,8 +22,14 @@ export function installationToToken(installation: Installation, now: Date): Stor
     isEnterpriseInstall: installation.isEnterpriseInstall === true,
   });
   const bot = installation.bot;
-  if (account === undefined) throw new Error('Slack installation has no team or enterprise id');
-  if (bot === undefined) throw new Error('Slack installation has no bot token');
+  if (account === undefined) {
+    throw new SlackAdapterError(
+      'slack.installation_invalid',
+      'Slack installation has no team or enterprise id',
+    );
+  }
+  if (bot === undefined)
+    throw new SlackAdapterError('slack.installation_invalid', 'Slack installation has no bot token');
   const accountName = installation.team?.name ?? installation.enterprise?.name;
   return {
     provider: SLACK_PROVIDER,
@@ -83,7 +90,9 @@ export function tokenStoreInstallationStore(store: TokenStore, clock: Clock): In
     fetchInstallation: async (query: InstallationQuery<boolean>) => {
       const account = accountOf(query);
       const token = account === undefined ? undefined : await store.get(SLACK_PROVIDER, account);
-      if (token === undefined) throw new Error('No Slack installation for this workspace');
+      if (token === undefined) {
+        throw new SlackAdapterError('slack.installation_missing', 'No Slack installation for this workspace');
+      }
       return tokenToInstallation(token);
     },
     deleteInstallation: async (query: InstallationQuery<boolean>) => {
