@@ -1,5 +1,6 @@
 export { STATE_COOKIE } from './oauth/oauth-state-cookie.ts';
 export * from './oauth/zendesk-oauth-plugin.ts';
+export * from './oauth/zendesk-oauth-scopes.ts';
 export * from './oauth/zendesk-token-from-store.ts';
 export { ZENDESK_WEBHOOK_KINDS, type ZendeskWebhookKind } from './webhooks/webhook-body.ts';
 export {

@@ -7,6 +7,12 @@ export interface FakeOAuthClient {
   readonly clientSecret: string;
 }
 
+/** Issues and revokes the bearer tokens the fake's API accepts. */
+export interface FakeTokenIssuer {
+  issue(scope: string): string;
+  revoke(token: string): void;
+}
+
 interface Grant {
   readonly redirectUri: string;
   readonly scope: string;
@@ -23,12 +29,16 @@ interface Grant {
  */
 export class FakeOAuth {
   private readonly grants = new Map<string, Grant>();
+  private readonly refreshTokens = new Map<string, { scope: string; accessToken: string }>();
   private readonly client: FakeOAuthClient;
-  private readonly issueToken: (scope: string) => string;
+  private readonly tokens: FakeTokenIssuer;
+  private readonly lifetimeS: number | undefined;
 
-  constructor(client: FakeOAuthClient, issueToken: (scope: string) => string) {
+  /** With `lifetimeS`, tokens expire (`expires_in`) and come with a rotating refresh token. */
+  constructor(client: FakeOAuthClient, tokens: FakeTokenIssuer, lifetimeS?: number) {
     this.client = client;
-    this.issueToken = issueToken;
+    this.tokens = tokens;
+    this.lifetimeS = lifetimeS;
   }
 
   /** Handles the authorization page request. */
@@ -58,6 +68,7 @@ export class FakeOAuth {
         body: { error: 'invalid_client', error_description: 'Client authentication failed' },
       };
     }
+    if (input.grant_type === 'refresh_token') return this.refresh(input.refresh_token);
     if (input.grant_type !== 'authorization_code') {
       return { status: 400, body: { error: 'unsupported_grant_type' } };
     }
@@ -67,18 +78,37 @@ export class FakeOAuth {
       grant?.challenge === undefined ||
       createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
     if (!grant || grant.used || grant.redirectUri !== input.redirect_uri || !pkceOk) {
-      return {
-        status: 400,
-        body: { error: 'invalid_grant', error_description: 'The code is invalid or was used' },
-      };
+      return invalidGrant;
     }
     grant.used = true;
-    return {
-      status: 200,
-      body: { access_token: this.issueToken(grant.scope), token_type: 'bearer', scope: grant.scope },
-    };
+    return this.grant(grant.scope);
+  }
+
+  // Rotation: the old access and refresh tokens stop working.
+  private refresh(refreshToken: unknown): FakeResponse {
+    const known = typeof refreshToken === 'string' ? this.refreshTokens.get(refreshToken) : undefined;
+    if (!known || typeof refreshToken !== 'string') return invalidGrant;
+    this.refreshTokens.delete(refreshToken);
+    this.tokens.revoke(known.accessToken);
+    return this.grant(known.scope);
+  }
+
+  private grant(scope: string): FakeResponse {
+    const accessToken = this.tokens.issue(scope);
+    const body: Record<string, unknown> = { access_token: accessToken, token_type: 'bearer', scope };
+    if (this.lifetimeS !== undefined) {
+      const refreshToken = randomBytes(24).toString('hex');
+      this.refreshTokens.set(refreshToken, { scope, accessToken });
+      Object.assign(body, { refresh_token: refreshToken, expires_in: this.lifetimeS });
+    }
+    return { status: 200, body };
   }
 }
+
+const invalidGrant: FakeResponse = {
+  status: 400,
+  body: { error: 'invalid_grant', error_description: 'The code or refresh token is invalid or was used' },
+};
 
 function page(status: number, text: string): FakeResponse {
   return { status, headers: { 'content-type': 'text/plain' }, body: text };

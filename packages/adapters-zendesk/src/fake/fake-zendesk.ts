@@ -16,6 +16,8 @@ export interface FakeZendeskOptions {
   readonly apiToken?: string;
   /** The registered OAuth client (default `zenslackchat` / `test-client-secret`). */
   readonly oauthClient?: FakeOAuthClient;
+  /** When set, OAuth tokens carry `expires_in` and a refresh token that rotates on use. */
+  readonly tokenLifetimeS?: number;
   /** Extra groups that exist, besides `groupId`. */
   readonly groups?: readonly number[];
   /** Extra agents that exist, with fixed ids (e.g. ids a contract suite uses). */
@@ -83,7 +85,11 @@ export class FakeZendesk {
     for (const group of options.groups ?? []) this.state.groups.add(group);
     for (const agent of options.agents ?? [])
       this.state.addUser(agent.name, agent.email ?? null, 'agent', agent.id);
-    const oauth = new FakeOAuth(this.oauthClient, (scope) => this.issueBearerToken(scope.split(/[\s,]+/)));
+    const issuer = {
+      issue: (scope: string) => this.issueBearerToken(scope.split(/[\s,]+/)),
+      revoke: (token: string) => void this.bearerTokens.delete(token),
+    };
+    const oauth = new FakeOAuth(this.oauthClient, issuer, options.tokenLifetimeS);
     const credentials = {
       agentEmail: this.agentEmail,
       apiToken: this.apiToken,

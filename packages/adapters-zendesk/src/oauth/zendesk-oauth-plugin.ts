@@ -11,10 +11,8 @@ import {
   STATE_TTL_MS,
   stateCookieHeader,
 } from './oauth-state-cookie.ts';
+import { ZENDESK_OAUTH_SCOPES } from './zendesk-oauth-scopes.ts';
 import { exchangeCode, TokenExchangeError } from './zendesk-token-exchange.ts';
-
-/** The scopes the bot asks for: tickets and users (read, write) and acting as an agent. */
-export const ZENDESK_OAUTH_SCOPES = ['read', 'write', 'impersonate'] as const;
 
 export interface ZendeskOAuthOptions {
   /** `ZENDESK_SUBDOMAIN`; also the account the token is stored under. */

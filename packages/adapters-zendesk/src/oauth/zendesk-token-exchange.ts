@@ -34,10 +34,40 @@ export class TokenExchangeError extends Error {
  * `POST {base}/oauth/tokens` (JSON, as Zendesk documents) trading a code and PKCE verifier for a
  * token; returns the grant to store for `account`. Throws `TokenExchangeError`.
  */
-export async function exchangeCode(
+export function exchangeCode(
   exchange: TokenExchange,
   code: string,
   verifier: string,
+  account: string,
+  now: Date,
+): Promise<StoredToken> {
+  const params = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: exchange.redirectUri,
+    code_verifier: verifier,
+  };
+  return requestToken(exchange, params, account, now);
+}
+
+/** Trades a stored grant's refresh token for a new grant (Zendesk rotates both tokens). */
+export function refreshGrant(
+  exchange: Omit<TokenExchange, 'redirectUri'>,
+  grant: StoredToken,
+  now: Date,
+): Promise<StoredToken> {
+  if (!grant.refreshToken) throw new TokenExchangeError('the stored zendesk grant has no refresh token');
+  return requestToken(
+    exchange,
+    { grant_type: 'refresh_token', refresh_token: grant.refreshToken },
+    grant.account,
+    now,
+  );
+}
+
+async function requestToken(
+  exchange: Omit<TokenExchange, 'redirectUri'>,
+  params: Record<string, string>,
   account: string,
   now: Date,
 ): Promise<StoredToken> {
@@ -47,13 +77,10 @@ export async function exchangeCode(
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({
-        grant_type: 'authorization_code',
-        code,
+        ...params,
         client_id: exchange.clientId,
         client_secret: exchange.clientSecret,
-        redirect_uri: exchange.redirectUri,
         scope: exchange.scopes.join(' '),
-        code_verifier: verifier,
       }),
       signal: AbortSignal.timeout(exchange.timeoutMs),
     });
