@@ -1,4 +1,5 @@
 import type { Clock, Issue, IssueRepo, TokenStore } from '@zenslackchat/core';
+import type { FastifyPluginAsync } from 'fastify';
 import type { AdminAccounts } from './admin-accounts.ts';
 import type { SandboxControls } from './sandbox/sandbox-controls.ts';
 
@@ -41,6 +42,11 @@ export interface WebOptions {
   ticketUrl(ticketId: string): string;
   /** Link to an issue's chat thread; undefined when it has none yet. */
   threadUrl(issue: Issue): string | undefined;
+  /**
+   * Routes that only a logged-in admin may reach, registered inside the session-checked scope:
+   * the OAuth start and callback routes belong here (visitors without a session go to the login page).
+   */
+  readonly adminRoutes?: FastifyPluginAsync;
   /** When given, the sandbox page is served. */
   readonly sandbox?: SandboxControls;
   /** Default: the system clock. */

@@ -18,6 +18,7 @@ async function adminPages(app: FastifyInstance, options: ResolvedWebOptions): Pr
   await app.register(homeRoutes, options);
   await app.register(issueRoutes, options);
   await app.register(reportRoutes, options);
+  if (options.adminRoutes !== undefined) await app.register(options.adminRoutes);
   if (options.sandbox !== undefined)
     await app.register(sandboxRoutes, { ...options, sandbox: options.sandbox });
 }

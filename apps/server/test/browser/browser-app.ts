@@ -1,0 +1,92 @@
+import { createServer } from 'node:net';
+import { MemoryTokenStore } from '@zenslackchat/adapters-memory';
+import { pagerDutyOAuthPlugin } from '@zenslackchat/adapters-pagerduty';
+import { FakePagerDuty } from '@zenslackchat/adapters-pagerduty/fake';
+import { slackOAuthPlugin } from '@zenslackchat/adapters-slack';
+import { FakeSlack } from '@zenslackchat/adapters-slack/fake';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { webPlugin } from '../../src/web/index.ts';
+import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
+import { SANDBOX_CHANNEL, sandboxFixture } from '../web/sandbox-fixture.ts';
+import { ADMIN } from '../web/web-test-app.ts';
+
+/** A free local port (the OAuth redirect URIs need it before the app listens). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * The web front listening on localhost with the real Slack and PagerDuty OAuth plugins pointed at
+ * their fakes, and the sandbox over the memory adapters with the real SupportBot behind it.
+ */
+export async function startBrowserApp() {
+  const slack = await FakeSlack.start();
+  const pagerDuty = await FakePagerDuty.start();
+  const fixture = sandboxFixture();
+  const tokens = new MemoryTokenStore();
+  const admins = new MemoryAdminAccounts();
+  await admins.add(ADMIN.email, ADMIN.password);
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const app: FastifyInstance = Fastify({ logger: false });
+  await app.register(webPlugin, {
+    secretKey: 'browser test secret key, long enough',
+    admins,
+    tokens,
+    repo: fixture.repo,
+    integrations: {
+      slack: { configured: true, startUrl: '/slack/install/' },
+      zendesk: { configured: false },
+      pagerduty: { configured: true, startUrl: '/pagerduty/oauth/start/' },
+    },
+    settings: { processingEnabled: true, supportChannel: SANDBOX_CHANNEL },
+    postReportNow: async () => {
+      await fixture.bot.postDailyReport();
+    },
+    resolveIssue: async (issueId) => {
+      const issue = await fixture.repo.findById(issueId);
+      if (issue?.ticketId) await fixture.tickets.solveTicket(issue.ticketId);
+      await fixture.repo.markResolved(issueId, new Date());
+    },
+    ticketUrl: (id) => fixture.tickets.ticketUrl(id),
+    threadUrl: (issue) =>
+      issue.threadId === null
+        ? undefined
+        : `https://sandbox.slack.invalid/archives/${issue.channel}/p${issue.threadId.replace('.', '')}`,
+    sandbox: fixture.sandbox,
+    adminRoutes: async (scope) => {
+      await scope.register(slackOAuthPlugin, {
+        clientId: slack.identity.clientId,
+        clientSecret: slack.identity.clientSecret,
+        stateSecret: 'slack state secret for the browser test',
+        tokenStore: tokens,
+        redirectUri: `${origin}/slack/oauth/`,
+        authorizationUrl: slack.authorizeUrl,
+        apiUrl: slack.url,
+      });
+      await scope.register(pagerDutyOAuthPlugin, {
+        clientId: pagerDuty.clientId,
+        clientSecret: pagerDuty.clientSecret,
+        oauthBaseUrl: pagerDuty.oauthBaseUrl,
+        redirectUri: `${origin}/pagerduty/oauth/`,
+        tokenStore: tokens,
+      });
+    },
+  });
+  await app.listen({ port, host: 'localhost' });
+  return {
+    origin,
+    fixture,
+    tokens,
+    async close() {
+      await app.close();
+      await slack.close();
+      await pagerDuty.close();
+    },
+  };
+}
