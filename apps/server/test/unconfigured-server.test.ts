@@ -38,7 +38,9 @@ describe('a server with no configuration (embedded PGlite)', () => {
     ['POST', '/zendesk/email/webhook/', 'zendesk'],
     ['GET', '/pagerduty/oauth/', 'pagerduty'],
   ] as const)('answers %s %s with 503 and what is missing', async (method, url, integration) => {
-    const response = await server.app.inject(method === 'POST' ? { method, url, payload: {} } : { method, url });
+    const response = await server.app.inject(
+      method === 'POST' ? { method, url, payload: {} } : { method, url },
+    );
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ error: 'not_configured', integration });
     expect(response.json().message).toContain('is not configured');

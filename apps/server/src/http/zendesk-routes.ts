@@ -1,9 +1,18 @@
+import { zendeskWebhooksPlugin } from '@zenslackchat/adapters-zendesk';
 import type { FastifyInstance } from 'fastify';
 import type { ZendeskConfig } from '../config/index.ts';
-import type { IntakeDeps } from '../jobs/durable-intake.ts';
+import { acceptTicketNotice, type IntakeDeps } from '../jobs/durable-intake.ts';
 
-/** Zendesk's webhooks with the durable accept step (placeholder until the adapter's plugin lands). */
+/** Zendesk's comment and email webhooks, their accept step made durable. */
 export async function zendeskRoutes(
-  _app: FastifyInstance,
-  _options: { readonly zendesk: ZendeskConfig; readonly intake: IntakeDeps },
-): Promise<void> {}
+  app: FastifyInstance,
+  options: { readonly zendesk: ZendeskConfig; readonly intake: IntakeDeps },
+): Promise<void> {
+  const { zendesk, intake } = options;
+  await app.register(zendeskWebhooksPlugin, {
+    webhookToken: zendesk.webhookToken,
+    ...(zendesk.webhookSecret === undefined ? {} : { signingSecret: zendesk.webhookSecret }),
+    clock: intake.clock,
+    accept: (input) => acceptTicketNotice(intake, input),
+  });
+}

@@ -1,0 +1,3 @@
+import { endToEndSuite } from './support/e2e-suite.ts';
+
+endToEndSuite('postgres');
