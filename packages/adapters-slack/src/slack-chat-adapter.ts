@@ -158,7 +158,7 @@ export class SlackChatAdapter implements ChatPort {
     } catch (error) {
       const mapped = toSlackIntegrationError(error, method);
       this.#logger.warn(
-        { method, reason: mapped.reason, retryAfterMs: mapped.retryAfterMs },
+        { method, reason: mapped.reason, retryAfterMs: mapped.retryAfterMs, error: mapped.message },
         'slack call failed',
       );
       throw mapped;
