@@ -4,6 +4,8 @@ import { pagerDutyOAuthPlugin } from '@zenslackchat/adapters-pagerduty';
 import { FakePagerDuty } from '@zenslackchat/adapters-pagerduty/fake';
 import { slackOAuthPlugin } from '@zenslackchat/adapters-slack';
 import { FakeSlack } from '@zenslackchat/adapters-slack/fake';
+import { zendeskOAuthPlugin } from '@zenslackchat/adapters-zendesk';
+import { FakeZendesk } from '@zenslackchat/adapters-zendesk/fake';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
@@ -21,12 +23,13 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * The web front listening on localhost with the real Slack and PagerDuty OAuth plugins pointed at
+ * The web front listening on localhost with the real Slack, Zendesk and PagerDuty OAuth plugins pointed at
  * their fakes, and the sandbox over the memory adapters with the real SupportBot behind it.
  */
 export async function startBrowserApp() {
   const slack = await FakeSlack.start();
   const pagerDuty = await FakePagerDuty.start();
+  const zendesk = await FakeZendesk.start();
   const fixture = sandboxFixture();
   const tokens = new MemoryTokenStore();
   const admins = new MemoryAdminAccounts();
@@ -41,7 +44,7 @@ export async function startBrowserApp() {
     repo: fixture.repo,
     integrations: {
       slack: { configured: true, startUrl: '/slack/install/' },
-      zendesk: { configured: false },
+      zendesk: { configured: true, startUrl: '/zendesk/oauth/start/' },
       pagerduty: { configured: true, startUrl: '/pagerduty/oauth/start/' },
     },
     settings: { processingEnabled: true, supportChannel: SANDBOX_CHANNEL },
@@ -69,6 +72,14 @@ export async function startBrowserApp() {
         authorizationUrl: slack.authorizeUrl,
         apiUrl: slack.url,
       });
+      await scope.register(zendeskOAuthPlugin, {
+        subdomain: 'fake-support',
+        oauthBaseUrl: zendesk.oauthBaseUrl,
+        clientId: zendesk.oauthClient.clientId,
+        clientSecret: zendesk.oauthClient.clientSecret,
+        redirectUri: `${origin}/zendesk/oauth/`,
+        tokenStore: tokens,
+      });
       await scope.register(pagerDutyOAuthPlugin, {
         clientId: pagerDuty.clientId,
         clientSecret: pagerDuty.clientSecret,
@@ -87,6 +98,7 @@ export async function startBrowserApp() {
       await app.close();
       await slack.close();
       await pagerDuty.close();
+      await zendesk.close();
     },
   };
 }

@@ -37,14 +37,19 @@ describe.skipIf(!hasChromium)('web front in Chromium', () => {
     for (const name of ['Slack', 'Zendesk', 'PagerDuty']) {
       expect(await page.getByRole('heading', { name, level: 3 }).count()).toBe(1);
     }
-    expect(await page.locator('[data-integration="zendesk"]').textContent()).toContain('Not configured');
+    expect(await page.locator('[data-integration="zendesk"]').textContent()).toContain('Not connected');
   });
 
-  it('connects Slack and PagerDuty through their OAuth flows against the fakes', async () => {
+  it('connects Slack, Zendesk and PagerDuty through their OAuth flows against the fakes', async () => {
     await page.getByRole('link', { name: 'Add Slack' }).click();
     await page.waitForURL(`${server.origin}/`);
     expect(await page.locator('[data-integration="slack"]').textContent()).toContain(
       'Connected to Fake Workspace',
+    );
+    await page.getByRole('link', { name: 'Add Zendesk' }).click();
+    await page.waitForURL(`${server.origin}/`);
+    expect(await page.locator('[data-integration="zendesk"]').textContent()).toContain(
+      'Connected to fake-support',
     );
     await page.getByRole('link', { name: 'Add PagerDuty' }).click();
     await page.waitForURL(`${server.origin}/`);

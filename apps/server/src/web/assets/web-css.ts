@@ -14,7 +14,7 @@ a { color: var(--accent); }
   background: #16324f; color: #fff; }
 .site-header a { color: #fff; }
 .brand { font-weight: 700; text-decoration: none; font-size: 1.15rem; }
-nav { display: flex; flex-wrap: wrap; flex: 1; align-items: center; justify-content: space-between; gap: .5rem 1rem; }
+nav { display: flex; flex-wrap: wrap; flex: 1 1 22rem; align-items: center; justify-content: space-between; gap: .5rem 1rem; }
 nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
 nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
 .logout { display: flex; align-items: center; gap: .5rem; }
@@ -67,11 +67,12 @@ dl.facts dd { margin: 0; }
 .feed .replies { list-style: none; margin: .5rem 0 0 .75rem; padding-left: .75rem; border-left: 3px solid var(--line); display: grid; gap: .35rem; }
 .author { font-weight: 700; }
 .bot .author::after { content: " (bot)"; font-weight: 400; color: var(--muted); }
-.internal { border-style: dashed; }
+.replies .internal { border: 1px dashed var(--muted); padding: .25rem .5rem; border-radius: 4px; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .15rem 0; }
 .inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-top: .5rem; }
 .inline-form label { margin: 0; font-weight: 400; font-size: .9rem; }
 .inline-form input[type=text] { max-width: 14rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 800px) { .sandbox { grid-template-columns: 1fr; } main { padding: .75rem; } }
+@media (max-width: 480px) { .logout .who { display: none; } }
 `;

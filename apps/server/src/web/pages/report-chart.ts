@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.ts';
 const WIDTH = 900;
 const HEIGHT = 280;
 const MARGIN = { top: 16, right: 16, bottom: 40, left: 44 } as const;
+const ANCHORS = ['start', 'middle', 'end'] as const;
 export const CHART_COLOURS = { open: '#0b5cad', resolved: '#136c2e' } as const;
 
 /** The `days` calendar days (YYYY-MM-DD, UTC) ending with the day of `today`, oldest first. */
@@ -59,6 +60,6 @@ export function reportChart(reports: readonly ReportRecord[], today: Date, days 
     ${ticks.map((v) => html`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#c9d0d8"/><text x="${MARGIN.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="12" fill="#1b1f24">${v}</text>`)}
     ${bars}
     ${lines}
-    ${labels.map((i) => html`<text x="${(x(i) + step / 2).toFixed(1)}" y="${HEIGHT - 14}" text-anchor="middle" font-size="12" fill="#1b1f24">${axis[i]}</text>`)}
+    ${labels.map((i, n) => html`<text x="${(x(i) + step / 2).toFixed(1)}" y="${HEIGHT - 14}" text-anchor="${ANCHORS[n]}" font-size="12" fill="#1b1f24">${axis[i]}</text>`)}
   </svg>`;
 }
