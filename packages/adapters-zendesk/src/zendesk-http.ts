@@ -1,4 +1,4 @@
-import { IntegrationError, isIntegrationError } from '@zenslackchat/core';
+import { IntegrationError, isIntegrationError, type Logger, silentLogger } from '@zenslackchat/core';
 import zendesk from 'node-zendesk';
 import { DEFAULT_TIMEOUT_MS, type ZendeskAuth } from './zendesk-config.ts';
 import { errorForStatus, errorForTransport } from './zendesk-errors.ts';
@@ -34,11 +34,18 @@ export class ZendeskHttp {
   private readonly apiUrl: string;
   private readonly auth: ZendeskAuth;
   private readonly timeoutMs: number;
+  private readonly logger: Logger;
 
-  constructor(options: { apiUrl: string; auth: ZendeskAuth; timeoutMs?: number | undefined }) {
+  constructor(options: {
+    apiUrl: string;
+    auth: ZendeskAuth;
+    timeoutMs?: number | undefined;
+    logger?: Logger | undefined;
+  }) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.auth = options.auth;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** Sends one request; `operation` names it in errors. Throws `IntegrationError` unless 2xx. */
@@ -53,20 +60,24 @@ export class ZendeskHttp {
       ...this.transport(request.headers),
     });
     const uri: unknown[] = [...path.map(String), ...(request.query ? [{ ...request.query }] : [])];
+    const started = performance.now();
     let answer: { response: AdaptedResponse; result: unknown };
     try {
       answer = (await client.tickets.transporter.request(method, uri, request.body ?? null)) as typeof answer;
     } catch (error) {
-      throw errorForTransport(operation, error);
+      const failure = errorForTransport(operation, error);
+      this.logger.debug(
+        { integration: 'zendesk', operation, error: failure.message },
+        'zendesk request failed',
+      );
+      throw failure;
     }
     const { response, result } = answer;
+    const ms = Math.round(performance.now() - started);
+    this.logger.debug({ integration: 'zendesk', operation, status: response.status, ms }, 'zendesk request');
     if (response.status < 200 || response.status >= 300) {
-      throw errorForStatus(
-        response.status,
-        response.headers.get('retry-after'),
-        operation,
-        vendorCode(result),
-      );
+      const retryAfter = response.headers.get('retry-after');
+      throw errorForStatus(response.status, retryAfter, operation, vendorCode(result));
     }
     return { status: response.status, body: result, header: (name) => response.headers.get(name) };
   }

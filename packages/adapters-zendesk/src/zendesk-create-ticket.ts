@@ -1,0 +1,97 @@
+import { IntegrationError, type Logger, type NewTicket, type Ticket } from '@zenslackchat/core';
+import { isUnknownOutcome } from './zendesk-errors.ts';
+import type { ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
+import { zendeskId } from './zendesk-ids.ts';
+import { toTicket } from './zendesk-mapping.ts';
+import { resolveRequester } from './zendesk-requester.ts';
+import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
+import { findByExternalId, firstCommentId } from './zendesk-ticket-reads.ts';
+
+// Idempotency keys whose create ended with an unknown outcome; bounded, oldest dropped first.
+const MAX_UNCERTAIN = 1000;
+
+/**
+ * Ticket creation: POST /tickets with an `Idempotency-Key`. A create whose outcome was unknown
+ * (timeout, network, 5xx) throws `Unavailable` and its key is remembered; the retry first looks
+ * the ticket up by external id. After a restart the retry relies on the Idempotency-Key alone
+ * (Zendesk keeps keys for about two hours).
+ */
+export class ZendeskTicketCreator {
+  private readonly uncertain = new Set<string>();
+  private readonly http: ZendeskHttp;
+  private readonly logger: Logger;
+  private readonly authorId: number | undefined;
+
+  constructor(http: ZendeskHttp, logger: Logger, authorId: number | undefined) {
+    this.http = http;
+    this.logger = logger;
+    this.authorId = authorId;
+  }
+
+  /** Opens the ticket, or returns the one an earlier attempt with the same key opened. */
+  async create(ticket: NewTicket): Promise<Ticket> {
+    const key = ticket.idempotencyKey;
+    if (!key || key.length > 255) {
+      throw new IntegrationError('Invalid', 'idempotency key must be 1..255 characters', {
+        integration: 'zendesk',
+      });
+    }
+    if (this.uncertain.has(key)) {
+      const earlier = await findByExternalId(this.http, ticket.externalId);
+      if (earlier) return this.recovered(key, earlier);
+    }
+    const requester = await resolveRequester(this.http, ticket.requester, this.logger);
+    const body = {
+      ticket: { ...this.fields(ticket), ...(requester ? { requester_id: requester.requesterId } : {}) },
+    };
+    let answer: ZendeskAnswer;
+    try {
+      answer = await this.http.send('tickets.create', 'POST', ['tickets'], {
+        body,
+        headers: { 'Idempotency-Key': key },
+      });
+    } catch (error) {
+      if (isUnknownOutcome(error)) this.remember(key);
+      throw error;
+    }
+    this.uncertain.delete(key);
+    const created = parseAnswer(ticketWithAuditSchema, answer.body, 'tickets.create');
+    const first = auditComment(created.audit)?.id ?? (await firstCommentId(this.http, created.ticket.id));
+    const lookup = answer.header('x-idempotency-lookup');
+    this.logger.info(
+      { integration: 'zendesk', ticketId: created.ticket.id, idempotencyLookup: lookup },
+      'zendesk ticket created',
+    );
+    return toTicket(created.ticket, requester?.person ?? null, first);
+  }
+
+  // Exactly the documented field names; the tests assert this body field by field.
+  private fields(ticket: NewTicket) {
+    return {
+      subject: ticket.subject,
+      comment: {
+        body: ticket.description,
+        public: true,
+        ...(this.authorId !== undefined ? { author_id: this.authorId } : {}),
+      },
+      external_id: ticket.externalId,
+      ...(ticket.assigneeId !== undefined ? { assignee_id: zendeskId(ticket.assigneeId, 'assigneeId') } : {}),
+      ...(ticket.groupId !== undefined ? { group_id: zendeskId(ticket.groupId, 'groupId') } : {}),
+    };
+  }
+
+  private remember(key: string): void {
+    this.uncertain.add(key);
+    const oldest = this.uncertain.values().next().value;
+    if (this.uncertain.size > MAX_UNCERTAIN && oldest !== undefined) this.uncertain.delete(oldest);
+  }
+
+  private recovered(key: string, ticket: Ticket): Ticket {
+    this.uncertain.delete(key);
+    this.logger.warn(
+      { integration: 'zendesk', ticketId: ticket.id },
+      'zendesk create had an unknown outcome; found its ticket',
+    );
+    return ticket;
+  }
+}
