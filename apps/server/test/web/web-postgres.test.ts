@@ -1,0 +1,69 @@
+import { ManualClock } from '@zenslackchat/adapters-memory';
+import { AdminUserStore, PostgresIssueRepo, PostgresTokenStore } from '@zenslackchat/adapters-postgres';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminAccounts, hashPassword, webPlugin } from '../../src/web/index.ts';
+import { openTestDatabase } from '../support/databases.ts';
+import { ADMIN, Client } from './web-test-app.ts';
+
+describe('web front on the Postgres stores', () => {
+  let app: FastifyInstance;
+  let admins: AdminUserStore;
+  let cleanup: () => Promise<void>;
+  const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase('postgres', 'zsc_web');
+    cleanup = opened.cleanup;
+    const db = opened.database.db;
+    admins = new AdminUserStore(db);
+    const accounts: AdminAccounts = admins;
+    await admins.create({
+      email: ADMIN.email,
+      passwordHash: await hashPassword(ADMIN.password),
+      createdAt: clock.now(),
+    });
+    app = Fastify({ logger: false });
+    await app.register(webPlugin, {
+      secretKey: 'postgres test secret key, long enough',
+      admins: accounts,
+      tokens: new PostgresTokenStore(db, { encryptionKey: 'token encryption key for tests' }),
+      repo: new PostgresIssueRepo(db),
+      clock,
+      integrations: {
+        slack: { configured: false },
+        zendesk: { configured: false },
+        pagerduty: { configured: false },
+      },
+      settings: { processingEnabled: true, supportChannel: 'C0SUPPORT' },
+      postReportNow: async () => {},
+      resolveIssue: async () => {},
+      ticketUrl: (id) => `https://example.zendesk.com/agent/tickets/${id}`,
+      threadUrl: () => undefined,
+    });
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await cleanup?.();
+  });
+
+  it('logs in against AdminUserStore and renders every page from the Postgres repo and token store', async () => {
+    const client = new Client(app);
+    expect((await client.logIn()).statusCode).toBe(303);
+    for (const url of ['/', '/issues', '/reports']) expect((await client.get(url)).statusCode, url).toBe(200);
+  });
+
+  it('locks the account through the store after 5 failures and lets it in once the lock has passed', async () => {
+    const client = new Client(app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await client.logIn(ADMIN.email, `wrong-${i}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    expect((await client.logIn()).statusCode).toBe(429);
+    expect((await admins.findByEmail(ADMIN.email))?.lockedUntil).toEqual(new Date('2026-11-27T10:15:00Z'));
+    clock.advance(15 * 60_000 + 1);
+    expect((await client.logIn()).statusCode).toBe(303);
+    expect((await admins.findByEmail(ADMIN.email))?.lockedUntil).toBeNull();
+  });
+});
