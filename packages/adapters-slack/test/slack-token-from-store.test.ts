@@ -7,6 +7,7 @@ import {
   tokenStoreInstallationStore,
   tokenToInstallation,
 } from '../src/oauth/token-store-installation-store.ts';
+import { SlackChatAdapter } from '../src/slack-chat-adapter.ts';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const grant = (overrides: Partial<StoredToken> = {}): StoredToken => ({
@@ -39,6 +40,16 @@ describe('slackTokenFromStore', () => {
     await store.save(grant({ expiresAt: new Date(now.getTime() - 1) }));
     const clock = { now: () => now };
     await expect(slackTokenFromStore(store, { clock })()).rejects.toMatchObject({ reason: 'Unauthorized' });
+  });
+  it('makes the adapter fail Unauthorized before calling Slack when not installed', async () => {
+    const chat = new SlackChatAdapter({
+      token: slackTokenFromStore(new MemoryTokenStore()),
+      apiUrl: 'http://127.0.0.1:9/',
+    });
+    await expect(chat.postMessage({ channel: 'C1', text: 'a', key: 'k' })).rejects.toMatchObject({
+      reason: 'Unauthorized',
+      retryable: false,
+    });
   });
 });
 

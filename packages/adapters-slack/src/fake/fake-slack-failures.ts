@@ -18,7 +18,7 @@ export interface FakeFailureOptions {
   readonly count?: number;
   /** Only calls to this Web API method fail (default: any method). */
   readonly method?: string;
-  /** For `rate-limited`: the wait announced in Retry-After, rounded up to seconds (default 1000). */
+  /** For `rate-limited`: the wait announced in Retry-After, rounded up to seconds (default 1000; 0 sends none). */
   readonly retryAfterMs?: number;
   /** For `platform-error`: the Slack error code (default `internal_error`). */
   readonly error?: string;
@@ -30,6 +30,32 @@ interface PendingFailure {
   readonly kind: FakeFailureKind;
   readonly options: FakeFailureOptions;
   remaining: number;
+}
+
+/** What an injected failure answers instead of the method; undefined for `timeout` (answered late). */
+export function failureAnswer(failure: {
+  readonly kind: FakeFailureKind;
+  readonly options: FakeFailureOptions;
+}): { status: number; body: { ok: false; error: string }; headers: Record<string, string> } | undefined {
+  switch (failure.kind) {
+    case 'rate-limited': {
+      const seconds = Math.ceil((failure.options.retryAfterMs ?? 1000) / 1000);
+      const headers: Record<string, string> = seconds > 0 ? { 'Retry-After': String(seconds) } : {};
+      return { status: 429, body: { ok: false, error: 'ratelimited' }, headers };
+    }
+    case 'unavailable':
+      return { status: 500, body: { ok: false, error: 'internal_error' }, headers: {} };
+    case 'unauthorized':
+      return { status: 200, body: { ok: false, error: 'invalid_auth' }, headers: {} };
+    case 'platform-error':
+      return {
+        status: 200,
+        body: { ok: false, error: failure.options.error ?? 'internal_error' },
+        headers: {},
+      };
+    case 'timeout':
+      return undefined;
+  }
 }
 
 /** A queue of injected failures, consumed by matching calls in order. */

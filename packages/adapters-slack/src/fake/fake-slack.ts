@@ -8,7 +8,12 @@ import {
   FakeEventSender,
 } from './fake-event-sender.ts';
 import { handleAuthorize } from './fake-slack-authorize.ts';
-import { FailureQueue, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
+import {
+  FailureQueue,
+  type FakeFailureKind,
+  type FakeFailureOptions,
+  failureAnswer,
+} from './fake-slack-failures.ts';
 import { FAKE_METHODS, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
 import {
   type FakeCall,
@@ -173,19 +178,8 @@ export class FakeSlack {
 
     const failure = this.#failures.take(method);
     let delay = this.#latencyMs;
-    if (failure?.kind === 'rate-limited') {
-      const seconds = Math.max(1, Math.ceil((failure.options.retryAfterMs ?? 1000) / 1000));
-      return this.#send(res, 429, { ok: false, error: 'ratelimited' }, delay, {
-        'Retry-After': String(seconds),
-      });
-    }
-    if (failure?.kind === 'unavailable')
-      return this.#send(res, 500, { ok: false, error: 'internal_error' }, delay);
-    if (failure?.kind === 'unauthorized')
-      return this.#send(res, 200, { ok: false, error: 'invalid_auth' }, delay);
-    if (failure?.kind === 'platform-error') {
-      return this.#send(res, 200, { ok: false, error: failure.options.error ?? 'internal_error' }, delay);
-    }
+    const failed = failure === undefined ? undefined : failureAnswer(failure);
+    if (failed !== undefined) return this.#send(res, failed.status, failed.body, delay, failed.headers);
     if (failure?.kind === 'timeout') delay += failure.options.delayMs ?? 2000;
 
     if (params.__invalid_json === true)
@@ -207,7 +201,13 @@ export class FakeSlack {
     return this.#send(res, 200, answer, delay);
   }
 
-  #send(res: ServerResponse, status: number, body: SlackAnswer, delayMs: number, headers = {}): void {
+  #send(
+    res: ServerResponse,
+    status: number,
+    body: SlackAnswer,
+    delayMs: number,
+    headers: Readonly<Record<string, string>> = {},
+  ): void {
     const write = () => {
       if (res.destroyed) return;
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
