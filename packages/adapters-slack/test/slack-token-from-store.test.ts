@@ -41,6 +41,7 @@ describe('slackTokenFromStore', () => {
     const clock = { now: () => now };
     await expect(slackTokenFromStore(store, { clock })()).rejects.toMatchObject({ reason: 'Unauthorized' });
   });
+
   it('makes the adapter fail Unauthorized before calling Slack when not installed', async () => {
     const chat = new SlackChatAdapter({
       token: slackTokenFromStore(new MemoryTokenStore()),
