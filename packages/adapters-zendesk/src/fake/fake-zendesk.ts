@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  addUiComment,
+  createEmailTicket,
+  type FakeCommentInput,
+  type FakeEmailTicketInput,
+} from './fake-back-door.ts';
 import { type FakeFaultKind, type FakeFaultOptions, FaultQueue } from './fake-faults.ts';
+import { BAD_JSON, INVALID_JSON, readRequest, writeResponse } from './fake-http.ts';
 import { FakeOAuth, type FakeOAuthClient } from './fake-oauth.ts';
-import type { FakeComment, FakeResponse, FakeTicket, FakeUser, RecordedRequest } from './fake-records.ts';
+import type { FakeComment, FakeTicket, FakeUser, RecordedRequest } from './fake-records.ts';
 import { FakeRouter } from './fake-router.ts';
 import { FakeState } from './fake-state.ts';
 
@@ -22,26 +29,6 @@ export interface FakeZendeskOptions {
   readonly groups?: readonly number[];
   /** Extra agents that exist, with fixed ids (e.g. ids a contract suite uses). */
   readonly agents?: readonly { readonly id: number; readonly name: string; readonly email?: string }[];
-}
-
-/** A comment added on the Zendesk side, as an agent or the requester would in the UI. */
-export interface FakeCommentInput {
-  readonly body: string;
-  readonly public?: boolean;
-  /** An existing user; else a user named `authorName` is found or created. */
-  readonly authorId?: string | number;
-  readonly authorName?: string;
-  /** `web` (default) or `email`. */
-  readonly channel?: string;
-  readonly attachments?: readonly { readonly name: string; readonly url: string }[];
-}
-
-/** A ticket arriving by email. */
-export interface FakeEmailTicketInput {
-  readonly subject: string;
-  readonly body: string;
-  readonly requesterName?: string;
-  readonly requesterEmail?: string;
 }
 
 /**
@@ -135,44 +122,12 @@ export class FakeZendesk {
 
   /** Adds a comment as a person would in the Zendesk UI; returns its id. */
   addComment(ticketId: string | number, input: FakeCommentInput): string {
-    const ticket = this.ticket(ticketId);
-    if (!ticket) throw new Error(`fake zendesk: no ticket ${ticketId}`);
-    const author =
-      input.authorId !== undefined
-        ? this.user(input.authorId)
-        : [...this.state.users.values()].find((u) => u.name === input.authorName);
-    const id = input.authorId === undefined ? undefined : Number(input.authorId);
-    const authorId = (author ?? this.state.addUser(input.authorName ?? 'Support Agent', null, 'agent', id))
-      .id;
-    const { audit } = this.state.updateTicket(
-      ticket,
-      authorId,
-      {},
-      {
-        body: input.body,
-        public: input.public ?? true,
-        authorId,
-        channel: input.channel ?? 'web',
-        ...(input.attachments ? { attachments: input.attachments } : {}),
-      },
-    );
-    return String(audit.events[0]?.id);
+    return addUiComment(this.state, Number(ticketId), input);
   }
 
   /** Creates a ticket as an incoming email would; returns its id. */
   createEmailTicket(input: FakeEmailTicketInput): string {
-    const email = input.requesterEmail ?? null;
-    const requester =
-      (email ? this.state.userByEmail(email) : undefined) ??
-      this.state.addUser(input.requesterName ?? email ?? 'Anonymous', email, 'end-user');
-    const { ticket } = this.state.createTicket({
-      subject: input.subject,
-      comment: { body: input.body, public: true, authorId: requester.id, channel: 'email' },
-      requesterId: requester.id,
-      submitterId: requester.id,
-      channel: 'email',
-    });
-    return String(ticket.id);
+    return createEmailTicket(this.state, input);
   }
 
   /** Issues a bearer token with these scopes (default read write impersonate). */
@@ -206,18 +161,18 @@ export class FakeZendesk {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.oauthBaseUrl);
-    const request = await record(req, url);
+    const request = await readRequest(req, url);
     this.requests.push(request);
-    if (!FakeRouter.isApi(url.pathname)) return send(res, this.router.routeOAuth(request));
+    if (!FakeRouter.isApi(url.pathname)) return writeResponse(res, this.router.routeOAuth(request));
     if (this.latencyMs > 0) await this.sleep(this.latencyMs);
     const actor = this.router.authenticate(request.headers);
-    if ('status' in actor) return send(res, actor);
+    if ('status' in actor) return writeResponse(res, actor);
     const fault = this.faults.take(request.method, FakeRouter.resource(url.pathname));
-    if (fault?.response && !fault.afterCommit) return send(res, fault.response);
+    if (fault?.response && !fault.afterCommit) return writeResponse(res, fault.response);
     const response =
-      request.body === invalidJson ? badJson : this.router.routeApi(actor, request, url.toString());
+      request.body === INVALID_JSON ? BAD_JSON : this.router.routeApi(actor, request, url.toString());
     if (fault?.delayMs) await this.sleep(fault.delayMs);
-    send(res, fault?.response ?? response);
+    writeResponse(res, fault?.response ?? response);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -229,49 +184,4 @@ export class FakeZendesk {
       this.timers.add(timer);
     });
   }
-}
-
-const invalidJson = Symbol('invalid JSON');
-const badJson: FakeResponse = {
-  status: 400,
-  body: { error: 'InvalidJSON', description: 'The body is not valid JSON' },
-};
-
-async function record(req: IncomingMessage, url: URL): Promise<RecordedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString();
-  const type = req.headers['content-type'] ?? '';
-  let body: unknown;
-  if (raw.length > 0 && type.includes('application/x-www-form-urlencoded')) {
-    body = Object.fromEntries(new URLSearchParams(raw));
-  } else if (raw.length > 0) {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      body = invalidJson;
-    }
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return {
-    method: req.method ?? 'GET',
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
-    headers,
-    body,
-  };
-}
-
-function send(res: ServerResponse, response: FakeResponse): void {
-  if (res.destroyed) return;
-  const text = typeof response.body === 'string';
-  const headers = {
-    'content-type': text ? 'text/plain' : 'application/json; charset=utf-8',
-    ...response.headers,
-  };
-  res.writeHead(response.status, headers);
-  res.end(response.body === undefined ? undefined : text ? response.body : JSON.stringify(response.body));
 }

@@ -1,3 +1,4 @@
+export type { FakeCommentInput, FakeEmailTicketInput } from './fake-back-door.ts';
 export * from './fake-faults.ts';
 export type { FakeOAuthClient } from './fake-oauth.ts';
 export * from './fake-records.ts';

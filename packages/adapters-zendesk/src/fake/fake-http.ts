@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeResponse, RecordedRequest } from './fake-records.ts';
+
+/** The recorded body of a request whose JSON did not parse. */
+export const INVALID_JSON = Symbol('invalid JSON');
+
+/** Zendesk's answer to a body that is not JSON. */
+export const BAD_JSON: FakeResponse = {
+  status: 400,
+  body: { error: 'InvalidJSON', description: 'The body is not valid JSON' },
+};
+
+/** Reads a request whole: JSON or form body parsed, header names lower-cased. */
+export async function readRequest(req: IncomingMessage, url: URL): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString();
+  const type = req.headers['content-type'] ?? '';
+  let body: unknown;
+  if (raw.length > 0 && type.includes('application/x-www-form-urlencoded')) {
+    body = Object.fromEntries(new URLSearchParams(raw));
+  } else if (raw.length > 0) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = INVALID_JSON;
+    }
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+    body,
+  };
+}
+
+/** Writes an answer unless the caller has gone (e.g. after its timeout). */
+export function writeResponse(res: ServerResponse, response: FakeResponse): void {
+  if (res.destroyed) return;
+  const text = typeof response.body === 'string';
+  const headers = {
+    'content-type': text ? 'text/plain' : 'application/json; charset=utf-8',
+    ...response.headers,
+  };
+  res.writeHead(response.status, headers);
+  res.end(response.body === undefined ? undefined : text ? response.body : JSON.stringify(response.body));
+}
