@@ -3,7 +3,7 @@ import { SummaryReporter } from './scripts/summary-reporter.ts';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'tests'],
     reporters: ['default', new SummaryReporter()],
   },
 });
