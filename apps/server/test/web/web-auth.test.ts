@@ -57,6 +57,20 @@ describe('web front without a session', () => {
     expect(started.body).toBe('slack start');
   });
 
+  it('puts adminRoutes (the OAuth start and callback routes) behind the session', async () => {
+    t = await webTestApp({
+      adminRoutes: async (scope) => {
+        scope.get('/pagerduty/oauth/', async () => 'callback ran');
+      },
+    });
+    const anonymous = await t.app.inject({ method: 'GET', url: '/pagerduty/oauth/?code=c&state=s' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/login/);
+    const client = new Client(t.app);
+    await client.logIn();
+    expect((await client.get('/pagerduty/oauth/?code=c&state=s')).body).toBe('callback ran');
+  });
+
   it('serves the login page and the stylesheet with security headers', async () => {
     t = await webTestApp();
     const login = await t.app.inject({ method: 'GET', url: '/login' });
