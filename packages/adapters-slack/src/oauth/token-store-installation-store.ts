@@ -74,7 +74,7 @@ export function tokenToInstallation(token: StoredToken): Installation {
     tokenType: 'bot',
     isEnterpriseInstall: enterprise,
     authVersion: 'v2',
-  } as Installation;
+  };
 }
 
 /**
@@ -85,7 +85,7 @@ export function tokenToInstallation(token: StoredToken): Installation {
 export function tokenStoreInstallationStore(store: TokenStore, clock: Clock): InstallationStore {
   return {
     storeInstallation: async (installation) => {
-      await store.save(installationToToken(installation as Installation, clock.now()));
+      await store.save(installationToToken(installation, clock.now()));
     },
     fetchInstallation: async (query: InstallationQuery<boolean>) => {
       const account = accountOf(query);
