@@ -81,6 +81,15 @@ describe('vendor errors become IntegrationError', () => {
     });
   });
 
+  it('an answer slower than the timeout → Unavailable (timed out)', async () => {
+    h.fake.setLatency(1500);
+    const error = await failure(h.port.getTicket(ticketId));
+    expect(error).toMatchObject({ reason: 'Unavailable', retryable: true });
+    expect(error.message).toContain('timed out');
+    h.fake.setLatency(0);
+    expect((await h.port.getTicket(ticketId))?.id).toBe(ticketId);
+  });
+
   it('a refused connection → Unavailable', async () => {
     const port = new ZendeskTicketAdapter({
       apiUrl: 'http://127.0.0.1:1/api/v2',
