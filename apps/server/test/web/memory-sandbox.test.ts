@@ -39,4 +39,17 @@ describe('MemorySandbox', () => {
     ]);
     expect(state.messages.some((m) => m.fromBot && m.threadId === undefined)).toBe(true);
   });
+
+  it('turns a reply in the thread of an emailed ticket into a ticket comment', async () => {
+    const { sandbox, tickets } = sandboxFixture();
+    await sandbox.sendEmail({ from: 'customer@example.com', subject: 'VPN down', body: 'Cannot connect' });
+    const root = (await sandbox.snapshot()).messages.find((m) => m.fromBot && m.threadId === undefined);
+    await sandbox.postChatMessage({
+      user: 'Kim',
+      text: 'Restarting the VPN server',
+      threadId: root?.id ?? '',
+    });
+    const ticketId = tickets.tickets[0]?.id ?? '';
+    expect(tickets.comments(ticketId).some((c) => c.body.includes('Restarting the VPN server'))).toBe(true);
+  });
 });

@@ -60,6 +60,9 @@ describe('sandbox page', () => {
     expect(bad.headers.location).toBe('/sandbox');
     expect((await client.get('/sandbox')).body).toContain('Fill in every field');
     expect(fixture.tickets.tickets).toHaveLength(2);
+
+    await client.post('/sandbox/comments', { _csrf: token, ticketId: '999', body: 'lost', public: 'on' });
+    expect((await client.get('/sandbox')).body).toContain('That did not work (NotFound)');
   });
 
   it('keeps the live panels identical while nothing changes (so the page does not redraw)', async () => {

@@ -1,3 +1,4 @@
+import { isIntegrationError } from '@zenslackchat/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { html } from '../html.ts';
@@ -42,6 +43,17 @@ export async function sandboxRoutes(
 ): Promise<void> {
   const { sandbox } = options;
   const back = (reply: FastifyReply) => reply.redirect('/sandbox', 303);
+  /** Runs a simulated action; a failed integration call becomes a notice instead of an error page. */
+  const act = async (request: FastifyRequest, reply: FastifyReply, action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      if (!isIntegrationError(error)) throw error;
+      request.log.warn({ reason: error.reason }, 'sandbox action failed');
+      setFlash(request, `That did not work (${error.reason}): ${error.message}`);
+    }
+    return back(reply);
+  };
   const invalid = (request: FastifyRequest, reply: FastifyReply) => {
     setFlash(request, 'Fill in every field of the form (messages up to 4,000 characters).');
     return back(reply);
@@ -62,25 +74,23 @@ export async function sandboxRoutes(
     if (!form.success) return invalid(request, reply);
     const { user, text, threadId } = form.data;
     request.session.set('sandboxUser', user);
-    await sandbox.postChatMessage({ user, text, ...(threadId === undefined ? {} : { threadId }) });
-    return back(reply);
+    return act(request, reply, () =>
+      sandbox.postChatMessage({ user, text, ...(threadId === undefined ? {} : { threadId }) }),
+    );
   });
 
   app.post('/sandbox/comments', { preHandler: app.csrfProtection }, async (request, reply) => {
     const form = CommentForm.safeParse(request.body);
     if (!form.success) return invalid(request, reply);
-    await sandbox.addAgentComment({
-      ticketId: form.data.ticketId,
-      body: form.data.body,
-      public: form.data.public === 'on',
-    });
-    return back(reply);
+    const { ticketId, body } = form.data;
+    return act(request, reply, () =>
+      sandbox.addAgentComment({ ticketId, body, public: form.data.public === 'on' }),
+    );
   });
 
   app.post('/sandbox/emails', { preHandler: app.csrfProtection }, async (request, reply) => {
     const form = EmailForm.safeParse(request.body);
     if (!form.success) return invalid(request, reply);
-    await sandbox.sendEmail(form.data);
-    return back(reply);
+    return act(request, reply, () => sandbox.sendEmail(form.data));
   });
 }
