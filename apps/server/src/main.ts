@@ -4,18 +4,21 @@ import { ConfigError, loadConfig } from './config/index.ts';
 import { buildServer } from './server/build-server.ts';
 import { ROLES, type Role } from './server/roles.ts';
 
-function parseRole(argv: readonly string[]): Role {
-  const { values } = parseArgs({ args: [...argv], options: { role: { type: 'string', default: 'all' } } });
+function parseFlags(argv: readonly string[]): { role: Role; sandbox: boolean } {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { role: { type: 'string', default: 'all' }, sandbox: { type: 'boolean', default: false } },
+  });
   const role = values.role as Role;
   if (!ROLES.includes(role)) throw new ConfigError([`--role: must be one of ${ROLES.join(', ')}`]);
-  return role;
+  return { role, sandbox: values.sandbox };
 }
 
-/** Starts the server: listens on PORT, runs the workers (per --role), stops cleanly on SIGTERM/SIGINT. */
+/** Starts the server: listens on PORT, runs the workers (per --role, --sandbox), stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  const role = parseRole(process.argv.slice(2));
+  const flags = parseFlags(process.argv.slice(2));
   const config = loadConfig();
-  const server = await buildServer(config, { role });
+  const server = await buildServer(config, flags);
   const shutdown = (signal: string) => {
     server.logger.info({ signal }, 'shutting down');
     server.stop().then(

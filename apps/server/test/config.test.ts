@@ -16,6 +16,7 @@ const MALFORMED: Record<string, string> = {
   SLACK_API_URL: 'ftp://slack',
   SLACK_WORKSPACE_URI: 'example.slack.com/archives',
   SLACK_REDIRECT_URI: 'nope',
+  SLACK_OAUTH_URL: 'slack.com/oauth',
   SRE_SUPPORT_CHANNEL: '#support',
   ALLOWED_BOT_IDS: 'B123,not-a-bot',
   DISABLE_MESSAGE_PROCESSING: 'sometimes',
@@ -75,7 +76,11 @@ describe('loadConfig', () => {
 
   it.each([
     [{ SLACK_CLIENT_ID: 'id' }, 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET'],
+    [{ SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 's' }, 'SLACK_REDIRECT_URI: required'],
     [{ ZENDESK_CLIENT_SECRET: 'secret' }, 'ZENDESK_CLIENT_IDENTIFIER and ZENDESK_CLIENT_SECRET'],
+    [{ ZENDESK_CLIENT_IDENTIFIER: 'id', ZENDESK_CLIENT_SECRET: 's' }, 'ZENDESK_SUBDOMAIN: required'],
+    [{ ZENDESK_CLIENT_IDENTIFIER: 'id', ZENDESK_CLIENT_SECRET: 's' }, 'ZENDESK_REDIRECT_URI: required'],
+    [{ PAGERDUTY_CLIENT_IDENTIFIER: 'id', PAGERDUTY_CLIENT_SECRET: 's' }, 'PAGERDUTY_REDIRECT_URI: required'],
     [{ PAGERDUTY_CLIENT_IDENTIFIER: 'id' }, 'PAGERDUTY_CLIENT_IDENTIFIER and PAGERDUTY_CLIENT_SECRET'],
     [{ ZENDESK_API_TOKEN: 'token' }, 'ZENDESK_AGENT_EMAIL'],
     [{ ADMIN_EMAIL: 'admin@example.com' }, 'ADMIN_EMAIL and ADMIN_PASSWORD'],

@@ -46,6 +46,12 @@ describe('a server with no configuration (embedded PGlite)', () => {
     expect(response.json().message).toContain('is not configured');
   });
 
+  it('serves the admin front: pages need a login', async () => {
+    const response = await server.app.inject({ url: '/' });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toMatch(/^\/login/);
+  });
+
   it('says not ready once stopped', async () => {
     await server.boss.stop({ graceful: true, close: false });
     const ready = await server.app.inject({ url: '/readyz' });

@@ -8,6 +8,8 @@ export interface SlackConfig {
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly redirectUri?: string;
+  /** Slack's authorize page (SLACK_OAUTH_URL), for a fake in tests. */
+  readonly oauthUrl?: string;
   readonly apiUrl?: string;
   readonly workspaceUri?: string;
 }

@@ -38,6 +38,7 @@ export const envSchema = z.object({
   SLACK_API_URL: httpUrl(),
   SLACK_WORKSPACE_URI: httpUrl(),
   SLACK_REDIRECT_URI: httpUrl(),
+  SLACK_OAUTH_URL: httpUrl(),
   SRE_SUPPORT_CHANNEL: platformId('CG', 'Slack channel id', 'C0192NP3TFG'),
   ALLOWED_BOT_IDS: botIdList(),
   DISABLE_MESSAGE_PROCESSING: flag(),

@@ -17,6 +17,9 @@ function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }):
 /** Slack is configured with a signing secret, the support channel and a bot token or OAuth app. */
 export function slackConfig(env: Env, problems: Problems, missing: Missing): SlackConfig | undefined {
   pair(env, 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', problems);
+  if (env.SLACK_CLIENT_ID !== undefined && env.SLACK_REDIRECT_URI === undefined) {
+    problems.push('SLACK_REDIRECT_URI: required with SLACK_CLIENT_ID');
+  }
   if (env.SLACK_ALLOW_VERIFICATION_TOKEN && env.SLACK_VERIFICATION_TOKEN === undefined) {
     problems.push('SLACK_VERIFICATION_TOKEN: required when SLACK_ALLOW_VERIFICATION_TOKEN is on');
   }
@@ -37,6 +40,7 @@ export function slackConfig(env: Env, problems: Problems, missing: Missing): Sla
       clientId: env.SLACK_CLIENT_ID,
       clientSecret: env.SLACK_CLIENT_SECRET,
       redirectUri: env.SLACK_REDIRECT_URI,
+      oauthUrl: env.SLACK_OAUTH_URL,
       apiUrl: env.SLACK_API_URL,
       workspaceUri: env.SLACK_WORKSPACE_URI,
     }),
@@ -48,6 +52,16 @@ export function slackConfig(env: Env, problems: Problems, missing: Missing): Sla
 /** Zendesk is configured with an API location, credentials (API token or OAuth) and the webhook token. */
 export function zendeskConfig(env: Env, problems: Problems, missing: Missing): ZendeskConfig | undefined {
   pair(env, 'ZENDESK_CLIENT_IDENTIFIER', 'ZENDESK_CLIENT_SECRET', problems);
+  if (env.ZENDESK_CLIENT_IDENTIFIER !== undefined) {
+    if (env.ZENDESK_SUBDOMAIN === undefined) {
+      problems.push(
+        'ZENDESK_SUBDOMAIN: required with ZENDESK_CLIENT_IDENTIFIER (OAuth grants are kept per subdomain)',
+      );
+    }
+    if (env.ZENDESK_REDIRECT_URI === undefined) {
+      problems.push('ZENDESK_REDIRECT_URI: required with ZENDESK_CLIENT_IDENTIFIER');
+    }
+  }
   if (env.ZENDESK_API_TOKEN !== undefined && env.ZENDESK_AGENT_EMAIL === undefined) {
     problems.push('ZENDESK_AGENT_EMAIL: required with ZENDESK_API_TOKEN (API tokens act as that agent)');
   }
@@ -87,6 +101,9 @@ export function zendeskConfig(env: Env, problems: Problems, missing: Missing): Z
 /** PagerDuty is optional; configured with an escalation policy and an API token or OAuth app. */
 export function pagerDutyConfig(env: Env, problems: Problems, missing: Missing): PagerDutyConfig | undefined {
   pair(env, 'PAGERDUTY_CLIENT_IDENTIFIER', 'PAGERDUTY_CLIENT_SECRET', problems);
+  if (env.PAGERDUTY_CLIENT_IDENTIFIER !== undefined && env.PAGERDUTY_REDIRECT_URI === undefined) {
+    problems.push('PAGERDUTY_REDIRECT_URI: required with PAGERDUTY_CLIENT_IDENTIFIER');
+  }
   const absent: string[] = [];
   if (env.PAGERDUTY_ESCALATION_POLICY_ID === undefined) absent.push('PAGERDUTY_ESCALATION_POLICY_ID');
   if (env.PAGERDUTY_API_TOKEN === undefined && env.PAGERDUTY_CLIENT_IDENTIFIER === undefined) {

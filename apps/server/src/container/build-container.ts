@@ -78,7 +78,7 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
     const slack = config.slack;
     c.register(
       ChatPort,
-      cached((d) => slackChat(slack, d.resolve<TokenStore>(TokenStore), logger('slack'))),
+      cached((d) => slackChat(slack, d.resolve<TokenStore>(TokenStore), parts.clock, logger('slack'))),
     );
   }
   if (tickets !== undefined) c.register(TicketPort, { useValue: tickets });
@@ -86,7 +86,9 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
     const zendesk = config.zendesk;
     c.register(
       TicketPort,
-      cached((d) => zendeskTickets(zendesk, d.resolve<TokenStore>(TokenStore), logger('zendesk'))),
+      cached((d) =>
+        zendeskTickets(zendesk, d.resolve<TokenStore>(TokenStore), parts.clock, logger('zendesk')),
+      ),
     );
   }
   if (onCall !== undefined) c.register(OnCallPort, { useValue: onCall });

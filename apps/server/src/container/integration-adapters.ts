@@ -1,14 +1,13 @@
 import { PagerDutyOnCallAdapter, pagerDutyTokenFromStore } from '@zenslackchat/adapters-pagerduty';
-import { SlackChatAdapter } from '@zenslackchat/adapters-slack';
-import { ZendeskTicketAdapter } from '@zenslackchat/adapters-zendesk';
+import { SlackChatAdapter, slackTokenFromStore } from '@zenslackchat/adapters-slack';
+import { ZendeskTicketAdapter, zendeskTokenFromStore } from '@zenslackchat/adapters-zendesk';
 import type { ChatPort, Clock, Logger, OnCallPort, TicketPort, TokenStore } from '@zenslackchat/core';
 import type { PagerDutyConfig, SlackConfig, ZendeskConfig } from '../config/index.ts';
-import { storedAccessToken } from './stored-token.ts';
 
 /** Slack's ChatPort: the static bot token, else the stored installation's. */
-export function slackChat(slack: SlackConfig, tokens: TokenStore, logger: Logger): ChatPort {
+export function slackChat(slack: SlackConfig, tokens: TokenStore, clock: Clock, logger: Logger): ChatPort {
   return new SlackChatAdapter({
-    token: slack.botToken ?? storedAccessToken(tokens, 'slack'),
+    token: slack.botToken ?? slackTokenFromStore(tokens, { clock }),
     ...(slack.apiUrl === undefined
       ? {}
       : { apiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/` }),
@@ -18,13 +17,32 @@ export function slackChat(slack: SlackConfig, tokens: TokenStore, logger: Logger
 }
 
 /** Zendesk's TicketPort: API-token auth when ZENDESK_API_TOKEN is set, else the stored OAuth grant. */
-export function zendeskTickets(zendesk: ZendeskConfig, tokens: TokenStore, logger: Logger): TicketPort {
+export function zendeskTickets(
+  zendesk: ZendeskConfig,
+  tokens: TokenStore,
+  clock: Clock,
+  logger: Logger,
+): TicketPort {
+  // Config guarantees a subdomain whenever OAuth (a client id) is configured.
+  const accessToken = () =>
+    zendeskTokenFromStore(tokens, zendesk.subdomain ?? '', {
+      ...(zendesk.clientId === undefined || zendesk.clientSecret === undefined
+        ? {}
+        : {
+            refresh: {
+              clientId: zendesk.clientId,
+              clientSecret: zendesk.clientSecret,
+              ...(zendesk.oauthUrl === undefined ? {} : { oauthBaseUrl: zendesk.oauthUrl }),
+            },
+          }),
+      clock,
+    });
   const auth =
     zendesk.apiToken !== undefined && zendesk.agentEmail !== undefined
       ? { kind: 'token' as const, email: zendesk.agentEmail, apiToken: zendesk.apiToken }
       : {
           kind: 'oauth' as const,
-          accessToken: storedAccessToken(tokens, 'zendesk'),
+          accessToken: accessToken(),
           ...(zendesk.agentEmail === undefined ? {} : { onBehalfOf: zendesk.agentEmail }),
         };
   return new ZendeskTicketAdapter({

@@ -8,10 +8,12 @@ import type { AppConfig } from '../config/index.ts';
 import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { integrationRoutes } from '../http/integration-routes.ts';
+import { webFront } from '../http/web-front.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import { DEFAULT_JOB_TUNING, type JobTuning } from '../jobs/job-tuning.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { type Role, servesWeb } from './roles.ts';
+import { sandboxControls, sandboxSetup } from './sandbox-wiring.ts';
 import { startJobs } from './start-jobs.ts';
 import { logStartup } from './startup-log.ts';
 
@@ -23,6 +25,8 @@ export interface BuildOptions {
   readonly tuning?: Partial<JobTuning>;
   /** Where logs go (default stdout). */
   readonly logStream?: DestinationStream;
+  /** In-memory chat and tickets behind the real core, database and queue, plus the sandbox page. */
+  readonly sandbox?: boolean;
 }
 
 /** A built server: the fastify app (not listening), its container, and the job lifecycle. */
@@ -43,11 +47,14 @@ export interface ZenServer {
  * Opens and migrates the database, starts the job queue and builds the fastify app with every
  * route of the role. Nothing listens and no worker runs until the caller says so (`listen`, `start`).
  */
-export async function buildServer(config: AppConfig, options: BuildOptions = {}): Promise<ZenServer> {
+export async function buildServer(given: AppConfig, options: BuildOptions = {}): Promise<ZenServer> {
   const role = options.role ?? 'all';
+  const clock = options.clock ?? systemClock;
+  const sandbox = options.sandbox === true ? sandboxSetup(given, clock) : undefined;
+  const config = sandbox?.config ?? given;
+  const adapters = sandbox?.adapters ?? options.adapters;
   const logger = createLogger(config.logging, options.logStream);
   logStartup(config, logger, role);
-  const clock = options.clock ?? systemClock;
   const tuning = { ...DEFAULT_JOB_TUNING, ...options.tuning };
   const database = await openDatabase({ ...config.database, logger });
   let boss: PgBoss | undefined;
@@ -77,7 +84,7 @@ export async function buildServer(config: AppConfig, options: BuildOptions = {})
     boss: started,
     clock,
     tuning,
-    ...(options.adapters === undefined ? {} : { adapters: options.adapters }),
+    ...(adapters === undefined ? {} : { adapters }),
   });
 
   const app: FastifyInstance = Fastify({
@@ -86,7 +93,13 @@ export async function buildServer(config: AppConfig, options: BuildOptions = {})
     bodyLimit: 1_048_576,
   });
   await app.register(healthRoutes, { database, jobsRunning: () => jobsRunning });
-  if (servesWeb(role)) await app.register(integrationRoutes, { container });
+  if (servesWeb(role)) {
+    await app.register(integrationRoutes, { container });
+    await app.register(webFront, {
+      container,
+      ...(sandbox === undefined ? {} : { sandbox: sandboxControls(container, sandbox.adapters, clock) }),
+    });
+  }
 
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;

@@ -1,0 +1,72 @@
+import type { AdminUserStore } from '@zenslackchat/adapters-postgres';
+import { buildSlackPermalink } from '@zenslackchat/adapters-slack';
+import { Clock, type Issue, IssueRepo, type Logger, TicketPort, TokenStore } from '@zenslackchat/core';
+import type { FastifyInstance } from 'fastify';
+import type { PgBoss } from 'pg-boss';
+import type { DependencyContainer } from 'tsyringe';
+import type { AppConfig } from '../config/index.ts';
+import { ServerTokens } from '../container/tokens.ts';
+import { type SandboxControls, webPlugin } from '../web/index.ts';
+import { oauthRoutes, oauthStartUrls } from './oauth-routes.ts';
+
+/** Marks an issue resolved from the admin page: solves its ticket (when reachable), then records it. */
+async function resolveIssue(container: DependencyContainer, issueId: string): Promise<void> {
+  const repo = container.resolve<IssueRepo>(IssueRepo);
+  const issue = await repo.findById(issueId);
+  if (issue === undefined) throw new Error('no such issue');
+  if (issue.ticketId !== null && container.isRegistered(TicketPort)) {
+    await container.resolve<TicketPort>(TicketPort).solveTicket(issue.ticketId);
+  }
+  await repo.markResolved(issueId, container.resolve<Clock>(Clock).now());
+}
+
+/**
+ * The admin web front (issue 8's `webPlugin`) with everything it needs from the container: admin
+ * accounts, stores, integration status, OAuth routes behind the session, and the sandbox if any.
+ */
+export async function webFront(
+  app: FastifyInstance,
+  options: { readonly container: DependencyContainer; readonly sandbox?: SandboxControls },
+): Promise<void> {
+  const { container } = options;
+  const config = container.resolve<AppConfig>(ServerTokens.Config);
+  const tokens = container.resolve<TokenStore>(TokenStore);
+  const clock = container.resolve<Clock>(Clock);
+  const logger = container.resolve<Logger>(ServerTokens.RootLogger);
+  const starts = oauthStartUrls(config);
+  const integration = (configured: boolean, startUrl: string | undefined) => ({
+    configured,
+    ...(startUrl === undefined ? {} : { startUrl }),
+  });
+  const workspace = config.slack?.workspaceUri;
+  await app.register(webPlugin, {
+    secretKey: config.secretKey,
+    admins: container.resolve<AdminUserStore>(ServerTokens.AdminUserStore),
+    tokens,
+    repo: container.resolve<IssueRepo>(IssueRepo),
+    integrations: {
+      slack: integration(config.slack !== undefined, starts.slack),
+      zendesk: integration(config.zendesk !== undefined, starts.zendesk),
+      pagerduty: integration(config.pagerDuty !== undefined, starts.pagerduty),
+    },
+    settings: {
+      processingEnabled: config.bot.processingEnabled,
+      supportChannel: config.bot.supportChannel ?? '(not set)',
+    },
+    postReportNow: async () => {
+      await container.resolve<PgBoss>(ServerTokens.Boss).send('daily-report', {});
+    },
+    resolveIssue: (issueId) => resolveIssue(container, issueId),
+    ticketUrl: (ticketId) =>
+      container.isRegistered(TicketPort)
+        ? container.resolve<TicketPort>(TicketPort).ticketUrl(ticketId)
+        : `${config.zendesk?.ticketUri ?? '#'}/${ticketId}`,
+    threadUrl: (issue: Issue) =>
+      issue.threadId === null || workspace === undefined
+        ? undefined
+        : buildSlackPermalink(workspace, issue.channel, issue.threadId),
+    adminRoutes: async (scope) => oauthRoutes(scope, { config, tokens, clock, logger }),
+    ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+    clock,
+  });
+}

@@ -1,0 +1,44 @@
+import { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
+import type { Clock } from '@zenslackchat/core';
+import type { DependencyContainer } from 'tsyringe';
+import type { AppConfig } from '../config/index.ts';
+import type { AdapterOverrides } from '../container/build-container.ts';
+import { ServerTokens } from '../container/tokens.ts';
+import { intakeDeps } from '../http/integration-routes.ts';
+import { acceptChatEvent, acceptTicketNotice } from '../jobs/durable-intake.ts';
+import { MemorySandbox } from '../web/sandbox/memory-sandbox.ts';
+
+/** The support channel of the sandbox when SRE_SUPPORT_CHANNEL is not set. */
+export const SANDBOX_CHANNEL = 'C0SANDBOX';
+
+/** In-memory chat and tickets for `--sandbox`, and the configuration without any real vendor. */
+export function sandboxSetup(
+  config: AppConfig,
+  clock: Clock,
+): { config: AppConfig; adapters: AdapterOverrides } {
+  const { slack: _slack, zendesk: _zendesk, pagerDuty: _pagerDuty, ...rest } = config;
+  return {
+    config: {
+      ...rest,
+      bot: { ...config.bot, supportChannel: config.bot.supportChannel ?? SANDBOX_CHANNEL },
+      notes: [...config.notes, 'sandbox mode: in-memory chat and tickets; no request reaches a real vendor'],
+    },
+    adapters: { chat: new MemoryChat({ clock }), tickets: new MemoryTickets({ clock }) },
+  };
+}
+
+/** The sandbox page's controls over the memory adapters, feeding the real durable intake. */
+export function sandboxControls(container: DependencyContainer, adapters: AdapterOverrides, clock: Clock) {
+  const config = container.resolve<AppConfig>(ServerTokens.Config);
+  const intake = intakeDeps(container);
+  return new MemorySandbox({
+    chat: adapters.chat as MemoryChat,
+    tickets: adapters.tickets as MemoryTickets,
+    channel: config.bot.supportChannel ?? SANDBOX_CHANNEL,
+    intake: {
+      acceptChat: (input) => acceptChatEvent(intake, input),
+      acceptTicket: (input) => acceptTicketNotice(intake, input),
+    },
+    clock,
+  });
+}
