@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Clock, type Logger, systemClock, type TokenStore } from '@zenslackchat/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { constantTimeEqual } from '../constant-time.ts';
+import { zendeskApiUrl } from '../zendesk-config.ts';
 import {
   cookieFrom,
   newAttempt,
@@ -47,7 +48,9 @@ export interface ZendeskOAuthOptions {
 export const zendeskOAuthPlugin: FastifyPluginAsync<ZendeskOAuthOptions> = async (app, options) => {
   const clock = options.clock ?? systemClock;
   const secret = options.stateSecret ?? randomBytes(32).toString('hex');
-  const base = (options.oauthBaseUrl ?? `https://${options.subdomain}.zendesk.com`).replace(/\/+$/, '');
+  // zendeskApiUrl validates the subdomain; the OAuth pages live on the same host.
+  const defaultBase = zendeskApiUrl(options.subdomain).replace(/\/api\/v2$/, '');
+  const base = (options.oauthBaseUrl ?? defaultBase).replace(/\/+$/, '');
   const scopes = options.scopes ?? ZENDESK_OAUTH_SCOPES;
   const secure = options.redirectUri.startsWith('https:');
 

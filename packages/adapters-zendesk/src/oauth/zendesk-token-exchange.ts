@@ -1,4 +1,4 @@
-import type { StoredToken } from '@zenslackchat/core';
+import { CoreError, type StoredToken } from '@zenslackchat/core';
 import { z } from 'zod';
 
 const tokenAnswer = z.object({
@@ -19,13 +19,13 @@ export interface TokenExchange {
   readonly timeoutMs: number;
 }
 
-/** Why an exchange failed, for the log line (never the code or secret). */
-export class TokenExchangeError extends Error {
+/** Why a token request failed, for the log line (never the code, secret or tokens). */
+export class TokenExchangeError extends CoreError {
+  /** Zendesk's HTTP status, when it answered. */
   readonly status: number | undefined;
 
   constructor(message: string, status?: number, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
+    super('zendesk.token-exchange', message, options);
     this.status = status;
   }
 }
