@@ -75,6 +75,27 @@ describe('Slack OAuth install', () => {
     expect(fake.calls.at(-1)).toMatchObject({ method: 'chat.postMessage', token: saved?.accessToken });
   });
 
+  it('asks for user scopes only when configured', async () => {
+    const { authorizeUrl } = await authorize();
+    expect(authorizeUrl.searchParams.has('user_scope')).toBe(false);
+    const legacy = Fastify();
+    await legacy.register(slackOAuthPlugin, {
+      clientId: 'c',
+      clientSecret: 's',
+      stateSecret: 'state-secret',
+      tokenStore: store,
+      redirectUri: REDIRECT,
+      userScopes: ['channels:history'],
+    });
+    const start = await legacy.inject({ method: 'GET', url: '/slack/install/' });
+    const url = new URL(String(start.headers.location));
+    expect([url.origin + url.pathname, url.searchParams.get('user_scope')]).toEqual([
+      'https://slack.com/oauth/v2/authorize',
+      'channels:history',
+    ]);
+    await legacy.close();
+  });
+
   it('refuses a callback whose state does not match the browser cookie', async () => {
     const first = await authorize();
     const second = await authorize();

@@ -26,6 +26,11 @@ export interface SlackOAuthPluginOptions {
   readonly redirectUri: string;
   /** Bot scopes (default `SLACK_BOT_SCOPES`). */
   readonly scopes?: readonly string[];
+  /**
+   * User scopes, none by default. Only for an app kept on the original set-up that subscribes to
+   * message events "on behalf of users" (it needs `channels:history` here); the user token is not stored.
+   */
+  readonly userScopes?: readonly string[];
   /** Slack's authorize page (default `https://slack.com/oauth/v2/authorize`); a fake's in tests. */
   readonly authorizationUrl?: string;
   /** Web API base for oauth.v2.access and auth.test (SLACK_API_URL). */

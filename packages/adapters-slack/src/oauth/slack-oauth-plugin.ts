@@ -26,6 +26,7 @@ export const slackOAuthPlugin: FastifyPluginAsync<SlackOAuthPluginOptions> = asy
   const logger: Logger = options.logger ?? fastify.log;
   const installOptions = {
     scopes: [...(options.scopes ?? SLACK_BOT_SCOPES)],
+    ...(options.userScopes?.length ? { userScopes: [...options.userScopes] } : {}),
     redirectUri: options.redirectUri,
   };
   const installer = new InstallProvider({
