@@ -226,7 +226,9 @@ describe('zendesk webhooks: outcomes', () => {
         throw new Error('database down');
       },
     });
-    expect((await post('/zendesk/webhook/', comment())).statusCode).toBe(503);
+    const res = await post('/zendesk/webhook/', comment());
+    expect(res.statusCode).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeLessThan(60);
     expect(lines.filter((l) => l.level === 'error')).toHaveLength(1);
   });
 

@@ -34,13 +34,15 @@ export interface ZendeskWebhooksOptions {
 }
 
 const INVOCATION_HEADER = 'x-zendesk-webhook-invocation-id';
+// Zendesk retries a 503 only with a Retry-After under 60 s (and a 409 or a timeout on its own).
+const RETRY_AFTER_S = '10';
 
 /**
  * `POST /zendesk/webhook/` (comments: `{token, chat_id, ticket_id}`) and
  * `POST /zendesk/email/webhook/` (email tickets: `{token, ticket_id}`). Encapsulated: it keeps
  * raw bodies for the signature without changing the parent's parsers. 403 on a bad token or
  * signature, 400 on a malformed body, 200 once handed to `accept` (also for unknown tickets, so
- * Zendesk does not deactivate the webhook), 503 when `accept` fails (Zendesk retries).
+ * Zendesk does not deactivate the webhook), 503 + Retry-After when `accept` fails (Zendesk retries).
  */
 export const zendeskWebhooksPlugin: FastifyPluginAsync<ZendeskWebhooksOptions> = async (app, options) => {
   const clock = options.clock ?? systemClock;
@@ -96,7 +98,7 @@ export const zendeskWebhooksPlugin: FastifyPluginAsync<ZendeskWebhooksOptions> =
         { route, kind, ticketId: input.ticketId, err: error },
         'zendesk webhook not recorded; Zendesk will retry',
       );
-      return reply.code(503).send({ error: 'unavailable' });
+      return reply.code(503).header('retry-after', RETRY_AFTER_S).send({ error: 'unavailable' });
     }
     const fields = { route, kind, ticketId: input.ticketId, outcome, ...(deliveryId ? { deliveryId } : {}) };
     if (outcome === 'unknown')
