@@ -22,6 +22,8 @@ export const SANDBOX_JS = `
       if (fresh.innerHTML === last[id]) return;
       last[id] = fresh.innerHTML;
       region.replaceChildren.apply(region, Array.prototype.slice.call(fresh.childNodes));
+      var status = document.getElementById('sandbox-status');
+      if (status) status.textContent = (id === 'live-chat' ? 'Channel' : 'Tickets') + ' updated';
     });
   }
   function refresh() {

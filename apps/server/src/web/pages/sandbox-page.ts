@@ -75,6 +75,7 @@ export function sandboxPage(frame: PageFrame, snapshot: SandboxSnapshot, view: S
     <p>Post in the simulated support channel as anyone: the bot opens a ticket and answers in the thread.
       Reply in a thread to add a ticket comment; reply <code>resolve</code> to solve it. On the ticket side, add an
       agent comment or send an email. Nothing here reaches a real vendor; the page updates every second.</p>
+    <p id="sandbox-status" class="visually-hidden" role="status" aria-live="polite"></p>
     <div class="sandbox">
       <section class="panel" aria-labelledby="chat-title">
         <h2 id="chat-title">Support channel <code>#${snapshot.channel}</code></h2>
