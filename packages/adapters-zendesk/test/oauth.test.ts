@@ -189,3 +189,32 @@ describe('zendeskTokenFromStore', () => {
     await expect(port.getTicket('1')).rejects.toMatchObject({ reason: 'Unauthorized' });
   });
 });
+
+describe('zendeskOAuthPlugin defaults', () => {
+  const base = { clientId: 'id', clientSecret: 'secret', redirectUri: REDIRECT };
+
+  it("sends the admin to the subdomain's authorization page", async () => {
+    const app2 = Fastify();
+    await app2.register(zendeskOAuthPlugin, {
+      ...base,
+      subdomain: 'acme',
+      tokenStore: new MemoryTokenStore(),
+    });
+    const res = await app2.inject({ method: 'GET', url: '/zendesk/oauth/start/' });
+    expect(String(res.headers.location)).toMatch(
+      /^https:\/\/acme\.zendesk\.com\/oauth\/authorizations\/new\?/,
+    );
+    await app2.close();
+  });
+
+  it('refuses to start with an invalid subdomain', async () => {
+    const app2 = Fastify();
+    const register = app2.register(zendeskOAuthPlugin, {
+      ...base,
+      subdomain: 'evil.com/x',
+      tokenStore: new MemoryTokenStore(),
+    });
+    await expect(register).rejects.toThrow(/subdomain/);
+    await app2.close();
+  });
+});

@@ -49,8 +49,10 @@ export const zendeskOAuthPlugin: FastifyPluginAsync<ZendeskOAuthOptions> = async
   const clock = options.clock ?? systemClock;
   const secret = options.stateSecret ?? randomBytes(32).toString('hex');
   // zendeskApiUrl validates the subdomain; the OAuth pages live on the same host.
-  const defaultBase = zendeskApiUrl(options.subdomain).replace(/\/api\/v2$/, '');
-  const base = (options.oauthBaseUrl ?? defaultBase).replace(/\/+$/, '');
+  const base = (options.oauthBaseUrl ?? zendeskApiUrl(options.subdomain).replace(/\/api\/v2$/, '')).replace(
+    /\/+$/,
+    '',
+  );
   const scopes = options.scopes ?? ZENDESK_OAUTH_SCOPES;
   const secure = options.redirectUri.startsWith('https:');
 
