@@ -1,5 +1,6 @@
 import { AdminUserStore, migrateToLatest, openDatabase } from '@zenslackchat/adapters-postgres';
 import { isIntegrationError, systemClock } from '@zenslackchat/core';
+import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
@@ -14,9 +15,14 @@ import { hashPassword } from '../web/index.ts';
 /** A command's printable result. */
 export type CommandResult = Readonly<Record<string, unknown>>;
 
+/** Where a command's log lines go (default stdout). */
+export interface CommandIo {
+  readonly logStream?: DestinationStream;
+}
+
 /** Applies the bot's migrations and installs/updates the job queue schema and queues. */
-export async function migrate(config: AppConfig): Promise<CommandResult> {
-  const logger = createLogger({ ...config.logging, debug: false });
+export async function migrate(config: AppConfig, io: CommandIo = {}): Promise<CommandResult> {
+  const logger = createLogger({ ...config.logging, debug: false }, io.logStream);
   const database = await openDatabase({ ...config.database, logger });
   try {
     const report = await migrateToLatest(database.db, logger);
@@ -34,9 +40,10 @@ export async function migrate(config: AppConfig): Promise<CommandResult> {
 /** Runs `work` against a worker-role server that starts no workers, then stops it. */
 async function withServer<T>(
   config: AppConfig,
+  io: CommandIo,
   work: (server: Awaited<ReturnType<typeof buildServer>>) => Promise<T>,
 ) {
-  const server = await buildServer(config, { role: 'worker' });
+  const server = await buildServer(config, { role: 'worker', ...io });
   try {
     return await work(server);
   } finally {
@@ -45,8 +52,8 @@ async function withServer<T>(
 }
 
 /** Posts the daily report now (once per local day, like the schedule). */
-export function report(config: AppConfig): Promise<CommandResult> {
-  return withServer(config, async (server) => {
+export function report(config: AppConfig, io: CommandIo = {}): Promise<CommandResult> {
+  return withServer(config, io, async (server) => {
     if (!server.container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
       throw new Error('the report needs Slack, Zendesk and SRE_SUPPORT_CHANNEL configured');
     }
@@ -87,8 +94,8 @@ export async function createAdmin(
 }
 
 /** Sends dead-lettered jobs back to their queues. */
-export function replay(config: AppConfig, limit: number): Promise<CommandResult> {
-  return withServer(config, async (server) => ({
+export function replay(config: AppConfig, limit: number, io: CommandIo = {}): Promise<CommandResult> {
+  return withServer(config, io, async (server) => ({
     ...(await replayDeadLetters(server.database, server.boss, limit)),
   }));
 }
