@@ -1,0 +1,94 @@
+import type { AdminUserStore } from '@zenslackchat/adapters-postgres';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.ts';
+import { ServerTokens } from '../../src/container/tokens.ts';
+import { buildServer, type ZenServer } from '../../src/server/build-server.ts';
+import { hashPassword } from '../../src/web/index.ts';
+import { databaseEnv, TEST_TUNING } from '../support/e2e-harness.ts';
+import { logCapture } from '../support/log-capture.ts';
+import { ADMIN } from '../web/web-test-app.ts';
+import { hasChromium, launchChromium, screenshot } from './chromium.ts';
+
+/**
+ * The whole server in sandbox mode (`buildServer(config, { sandbox: true })`) on Postgres: the
+ * sandbox page drives the real durable intake, job queue and core, and the page updates live.
+ */
+describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', () => {
+  let server: ZenServer;
+  let drop: () => Promise<void>;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+
+  beforeAll(async () => {
+    const db = await databaseEnv('postgres', 'zsc_websandbox');
+    drop = db.drop;
+    const env = { ...db.env, WEBAPP_SECRET_KEY: 'sandbox browser secret key 0123', REPORT_CRON: '0 0 1 1 *' };
+    server = await buildServer(loadConfig(env), {
+      sandbox: true,
+      tuning: TEST_TUNING,
+      logStream: logCapture().stream,
+    });
+    const admins = server.container.resolve<AdminUserStore>(ServerTokens.AdminUserStore);
+    await admins.create({
+      email: ADMIN.email,
+      passwordHash: await hashPassword(ADMIN.password),
+      createdAt: new Date(),
+    });
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    await server.start();
+    const address = server.app.server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await drop?.();
+  });
+
+  it('logs in and is offered the sandbox, with no integration configured', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${origin}/`);
+    for (const id of ['slack', 'zendesk', 'pagerduty']) {
+      expect(await page.locator(`[data-integration="${id}"]`).textContent()).toContain('Not configured');
+    }
+    await page.getByRole('link', { name: 'Open the sandbox' }).click();
+    await page.waitForURL(`${origin}/sandbox`);
+  });
+
+  it('round-trips message → ticket → agent comment → reply in the thread → resolve through the job queue', async () => {
+    await page.getByLabel('Your name').fill('Robin');
+    await page.getByLabel('Message').fill('Staging database is read-only');
+    await page.getByRole('button', { name: 'Post message' }).click();
+    const ticket = page.locator('#live-tickets [data-ticket]').first();
+    await ticket.waitFor({ timeout: 15_000 });
+    expect(await ticket.textContent()).toContain('Staging database is read-only');
+    const thread = page.locator('#live-chat [data-message]').first();
+    await thread.locator('.replies .bot').first().waitFor({ timeout: 15_000 });
+
+    await ticket.getByLabel('Agent comment').fill('Failing over to the replica');
+    await ticket.getByRole('button', { name: 'Add comment' }).click();
+    await page
+      .locator('#live-chat .replies', { hasText: 'Failing over to the replica' })
+      .waitFor({ timeout: 15_000 });
+
+    await page.locator('#live-chat [data-message]').first().getByLabel('Reply as Robin').fill('resolve');
+    await page.locator('#live-chat [data-message]').first().getByRole('button', { name: 'Reply' }).click();
+    await page.locator('#live-tickets [data-ticket]', { hasText: '(solved)' }).waitFor({ timeout: 15_000 });
+    await screenshot(page, 'sandbox-real-server');
+  });
+
+  it('shows the resolved issue on the issues page', async () => {
+    await page.getByRole('link', { name: 'Issues', exact: true }).click();
+    const rows = page.locator('tr[data-issue]');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Resolved');
+  });
+});
