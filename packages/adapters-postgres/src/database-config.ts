@@ -8,6 +8,10 @@ export interface DatabaseConfig {
   readonly dataDir?: string;
   /** Largest number of pooled Postgres connections (default 10). Ignored for PGlite. */
   readonly poolMax?: number;
+  /** How long to wait for a Postgres connection before failing `Unavailable` (default 10 s). */
+  readonly connectTimeoutMs?: number;
+  /** Server-side limit per statement so a stuck query cannot hold a job forever (default 30 s; 0 = none). */
+  readonly statementTimeoutMs?: number;
   /** Receives pool errors and migration notices. Never sees credentials. */
   readonly logger?: Logger;
 }

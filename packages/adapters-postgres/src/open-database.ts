@@ -34,7 +34,15 @@ function once(close: () => Promise<void>): () => Promise<void> {
 
 async function openPostgres(url: string, config: DatabaseConfig): Promise<Database> {
   const logger = config.logger ?? silentLogger;
-  const pool = new pg.Pool({ connectionString: url, max: config.poolMax ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.poolMax ?? 10,
+    connectionTimeoutMillis: config.connectTimeoutMs ?? 10_000,
+    statement_timeout: config.statementTimeoutMs ?? 30_000,
+    // A transaction left open by a crashed handler must not hold its locks forever.
+    idle_in_transaction_session_timeout: 60_000,
+    application_name: 'zenslackchat',
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn({ err: mapDbError(error).message }, 'idle postgres client failed'));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });

@@ -1,4 +1,5 @@
 import { type CoreError, IntegrationError, isIntegrationError } from '@zenslackchat/core';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { mapDbError, openDatabase, PostgresAdapterError, TokenDecryptionError } from '../src/index.ts';
 
@@ -54,6 +55,19 @@ describe('mapDbError', () => {
         reason: 'Unavailable',
         retryable: true,
       });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('turns a statement over the configured time limit into retryable Unavailable', async () => {
+    const database = await openDatabase({
+      url: process.env.ZSC_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      statementTimeoutMs: 50,
+    });
+    try {
+      const error = await sql`select pg_sleep(1)`.execute(database.db).catch(mapDbError);
+      expect(error).toMatchObject({ reason: 'Unavailable', retryable: true });
     } finally {
       await database.close();
     }
