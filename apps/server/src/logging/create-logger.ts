@@ -25,10 +25,24 @@ export const SECRET_PATHS = [
   '*.clientSecret',
   '*.apiToken',
   '*.botToken',
+  '*.*.token',
+  '*.*.accessToken',
+  '*.*.secret',
+  '*.*.password',
 ] as const;
 
 /** Fields with people's words or addresses; redacted unless DEBUG_ENABLED is on. */
-export const PERSONAL_PATHS = ['text', 'email', 'body', '*.text', '*.email', '*.body'] as const;
+export const PERSONAL_PATHS = [
+  'text',
+  'email',
+  'body',
+  '*.text',
+  '*.email',
+  '*.body',
+  '*.*.text',
+  '*.*.email',
+  '*.*.body',
+] as const;
 
 /**
  * Builds the process logger: ECS JSON by default, pino-pretty when ECS is off; info level, or
