@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { silentLogger } from '@zenslackchat/core';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DatabaseConfig, DEFAULT_DATA_DIR } from './database-config.ts';
-import { mapDbError } from './map-db-error.ts';
+import { mapDbError, mapped } from './map-db-error.ts';
 import { PostgresAdapterError } from './postgres-adapter-error.ts';
 import type { Schema } from './schema.ts';
 
@@ -20,8 +20,17 @@ export interface Database {
   readonly pglite?: PGlite;
   /** The connection pool (backend `postgres`). */
   readonly pool?: pg.Pool;
+  /** Runs `select 1`; throws `IntegrationError` (`Unavailable` when unreachable). For health checks. */
+  ping(): Promise<void>;
   /** Closes the pool or the embedded instance. Idempotent; stop pg-boss first. */
   close(): Promise<void>;
+}
+
+function pinger(db: Kysely<Schema>): () => Promise<void> {
+  return () =>
+    mapped(async () => {
+      await sql`select 1`.execute(db);
+    });
 }
 
 function once(close: () => Promise<void>): () => Promise<void> {
@@ -46,7 +55,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn({ err: mapDbError(error).message }, 'idle postgres client failed'));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: 'postgres', pool, close: once(() => db.destroy()) };
+  return { db, backend: 'postgres', pool, ping: pinger(db), close: once(() => db.destroy()) };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -59,7 +68,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     await db.destroy();
     if (!pglite.closed) await pglite.close();
   });
-  return { db, backend: 'pglite', pglite, close };
+  return { db, backend: 'pglite', pglite, ping: pinger(db), close };
 }
 
 /**

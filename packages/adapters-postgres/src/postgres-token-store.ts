@@ -10,6 +10,8 @@ import { instant, text } from './validate.ts';
 export interface PostgresTokenStoreOptions {
   /** Any secret string of 16+ characters (e.g. TOKEN_ENCRYPTION_KEY); the AES key is derived from it. */
   readonly encryptionKey: string;
+  /** Earlier keys, still accepted for reading while grants are re-saved under the current one. */
+  readonly previousEncryptionKeys?: readonly string[];
 }
 
 type Field = 'access' | 'refresh';
@@ -26,7 +28,7 @@ export class PostgresTokenStore implements TokenStore {
 
   constructor(db: Kysely<Schema>, options: PostgresTokenStoreOptions) {
     this.#db = db;
-    this.#cipher = new TokenCipher(options.encryptionKey);
+    this.#cipher = new TokenCipher(options.encryptionKey, options.previousEncryptionKeys);
   }
 
   save(token: StoredToken): Promise<void> {

@@ -16,43 +16,55 @@ const INFO = 'aes-256-gcm.v1';
  * another row or column fails to decrypt.
  */
 export class TokenCipher {
-  readonly #key: Buffer;
+  readonly #keys: readonly Buffer[];
 
-  constructor(secret: string) {
-    if (typeof secret !== 'string' || secret.length < 16) {
-      throw new PostgresAdapterError(
-        'postgres.invalid_config',
-        'token encryption key must be at least 16 characters',
-      );
-    }
-    this.#key = Buffer.from(hkdfSync('sha256', secret, SALT, INFO, 32));
+  /** `secret` encrypts and decrypts; `previous` secrets only decrypt (key rotation). */
+  constructor(secret: string, previous: readonly string[] = []) {
+    this.#keys = [secret, ...previous].map((s) => {
+      if (typeof s !== 'string' || s.length < 16) {
+        throw new PostgresAdapterError(
+          'postgres.invalid_config',
+          'token encryption keys must be at least 16 characters',
+        );
+      }
+      return Buffer.from(hkdfSync('sha256', s, SALT, INFO, 32));
+    });
   }
 
-  /** Encrypts `plaintext` for `context`; every call yields a different ciphertext. */
+  /** Encrypts `plaintext` for `context` under the current key; every call yields a different ciphertext. */
   encrypt(plaintext: string, context: string): Buffer {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.#keys[0]!, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
   }
 
-  /** Decrypts a value written by `encrypt` with the same key and context, or throws `TokenDecryptionError`. */
+  /**
+   * Decrypts a value written by `encrypt` for the same context under the current or a previous
+   * key (GCM's tag tells a wrong key apart), or throws `TokenDecryptionError`.
+   */
   decrypt(sealed: Uint8Array, context: string): string {
     const data = Buffer.from(sealed);
     if (data.length < HEADER_BYTES || data[0] !== VERSION) {
       throw new TokenDecryptionError(`stored token for ${context} is not in a known format`);
     }
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, data.subarray(1, 1 + IV_BYTES));
-    decipher.setAAD(Buffer.from(context, 'utf8'));
-    decipher.setAuthTag(data.subarray(1 + IV_BYTES, HEADER_BYTES));
-    try {
-      return Buffer.concat([decipher.update(data.subarray(HEADER_BYTES)), decipher.final()]).toString('utf8');
-    } catch (error) {
-      throw new TokenDecryptionError(
-        `cannot decrypt the stored token for ${context}: the token encryption key differs from the one that saved it`,
-        { cause: error },
-      );
+    let failure: unknown;
+    for (const key of this.#keys) {
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(1, 1 + IV_BYTES));
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(data.subarray(1 + IV_BYTES, HEADER_BYTES));
+      try {
+        return Buffer.concat([decipher.update(data.subarray(HEADER_BYTES)), decipher.final()]).toString(
+          'utf8',
+        );
+      } catch (error) {
+        failure = error;
+      }
     }
+    throw new TokenDecryptionError(
+      `cannot decrypt the stored token for ${context}: the token encryption key differs from the one that saved it`,
+      { cause: failure },
+    );
   }
 }

@@ -55,6 +55,7 @@ describe('mapDbError', () => {
         reason: 'Unavailable',
         retryable: true,
       });
+      await expect(database.ping()).rejects.toMatchObject({ reason: 'Unavailable', retryable: true });
     } finally {
       await database.close();
     }

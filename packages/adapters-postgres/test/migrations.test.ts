@@ -30,6 +30,7 @@ describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
   afterAll(() => database?.close());
 
   it('migrates an empty database to the latest, and a second run is a no-op', async () => {
+    await database.ping();
     expect((await migrateToLatest(database.db)).applied).toEqual(ALL);
     expect((await migrateToLatest(database.db)).applied).toEqual([]);
     expect(await appliedMigrations(database.db)).toEqual(ALL);

@@ -68,6 +68,20 @@ describeEachBackend('PostgresTokenStore encryption', (get) => {
     await expect(store.get('zendesk', 'other')).rejects.toBeInstanceOf(TokenDecryptionError);
   });
 
+  it('reads grants saved under a previous key, and re-saves them under the current one', async () => {
+    await new PostgresTokenStore(get().db, { encryptionKey: KEY }).save(grant);
+    const NEXT = 'the rotated key, also sixteen+';
+    const rotating = new PostgresTokenStore(get().db, { encryptionKey: NEXT, previousEncryptionKeys: [KEY] });
+    const read = await rotating.get('zendesk', 'acme');
+    expect(read?.accessToken).toBe(grant.accessToken);
+    await rotating.save(read!);
+    const onlyNext = new PostgresTokenStore(get().db, { encryptionKey: NEXT });
+    expect((await onlyNext.get('zendesk', 'acme'))?.refreshToken).toBe(grant.refreshToken);
+    await expect(
+      new PostgresTokenStore(get().db, { encryptionKey: KEY }).get('zendesk', 'acme'),
+    ).rejects.toBeInstanceOf(TokenDecryptionError);
+  });
+
   it('refuses a short encryption key at construction', () => {
     expect(() => new PostgresTokenStore(get().db, { encryptionKey: 'short' })).toThrow(PostgresAdapterError);
   });
