@@ -13,6 +13,7 @@ import { FakeOAuth, type FakeOAuthClient } from './fake-oauth.ts';
 import type { FakeComment, FakeTicket, FakeUser, RecordedRequest } from './fake-records.ts';
 import { FakeRouter } from './fake-router.ts';
 import { FakeState } from './fake-state.ts';
+import { deliverWebhook, type FakeDelivery, type FakeWebhookTargets } from './fake-webhooks.ts';
 
 export interface FakeZendeskOptions {
   /** Comments per page when the caller names no page size (Zendesk's default is 100). */
@@ -56,6 +57,7 @@ export class FakeZendesk {
   private readonly bearerTokens = new Map<string, readonly string[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private latencyMs = 0;
+  private webhooks: FakeWebhookTargets | undefined;
 
   private constructor(server: Server, origin: string, options: FakeZendeskOptions) {
     this.server = server;
@@ -130,6 +132,24 @@ export class FakeZendesk {
     return createEmailTicket(this.state, input);
   }
 
+  /** Sets where the triggers post (the bot's two webhooks). */
+  setWebhooks(targets: FakeWebhookTargets): void {
+    this.webhooks = targets;
+  }
+
+  /**
+   * Fires the comment trigger for a ticket, as Zendesk does after a comment; pass an earlier
+   * delivery's invocation id to imitate a redelivery. Resolves with the bot's answer.
+   */
+  notifyComment(ticketId: string | number, invocationId?: string): Promise<FakeDelivery> {
+    return this.deliver('comment', ticketId, invocationId);
+  }
+
+  /** Fires the email trigger for a ticket (after `createEmailTicket`). */
+  notifyEmailTicket(ticketId: string | number, invocationId?: string): Promise<FakeDelivery> {
+    return this.deliver('email', ticketId, invocationId);
+  }
+
   /** Issues a bearer token with these scopes (default read write impersonate). */
   issueBearerToken(scopes: readonly string[] = ['read', 'write', 'impersonate']): string {
     const token = randomBytes(24).toString('hex');
@@ -173,6 +193,12 @@ export class FakeZendesk {
       request.body === INVALID_JSON ? BAD_JSON : this.router.routeApi(actor, request, url.toString());
     if (fault?.delayMs) await this.sleep(fault.delayMs);
     writeResponse(res, fault?.response ?? response);
+  }
+
+  private deliver(kind: 'comment' | 'email', ticketId: string | number, invocationId?: string) {
+    const ticket = this.ticket(ticketId);
+    if (!ticket || !this.webhooks) throw new Error('fake zendesk: unknown ticket or no webhooks set');
+    return deliverWebhook(this.webhooks, kind, ticket, invocationId);
   }
 
   private sleep(ms: number): Promise<void> {
