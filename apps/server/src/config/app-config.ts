@@ -62,6 +62,7 @@ export interface AppConfig {
   readonly secretKeyGenerated: boolean;
   /** Encrypts stored OAuth tokens (TOKEN_ENCRYPTION_KEY, else derived from the secret key). */
   readonly tokenEncryptionKey: string;
+  /** Host names served (PAAS_FQDN, localhost); empty means any host. */
   readonly allowedHosts: readonly string[];
   readonly database: { readonly url?: string; readonly dataDir: string };
   readonly logging: { readonly ecs: boolean; readonly debug: boolean };

@@ -7,6 +7,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
 import { healthRoutes } from '../http/health-routes.ts';
+import { hostGuard } from '../http/host-guard.ts';
 import { integrationRoutes } from '../http/integration-routes.ts';
 import { webFront } from '../http/web-front.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
@@ -92,6 +93,7 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1_048_576,
   });
+  if (config.allowedHosts.length > 0) await hostGuard(app, { allowed: config.allowedHosts });
   await app.register(healthRoutes, { database, jobsRunning: () => jobsRunning });
   if (servesWeb(role)) {
     await app.register(integrationRoutes, { container });
