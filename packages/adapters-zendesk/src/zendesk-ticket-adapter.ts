@@ -20,7 +20,9 @@ import { invalidResponse } from './zendesk-errors.ts';
 import { ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
-import { showTicket, ticketStatus } from './zendesk-ticket-reads.ts';
+import { showTicket, ticketState } from './zendesk-ticket-reads.ts';
+
+const DONE = new Set(['solved', 'closed']);
 
 /** The core's `TicketPort` on Zendesk's REST API through node-zendesk. */
 export class ZendeskTicketAdapter implements TicketPort {
@@ -75,19 +77,23 @@ export class ZendeskTicketAdapter implements TicketPort {
     return listCommentsAfter(this.http, ticketId, afterId, this.pageSize);
   }
 
-  /** Sets `status: solved` unless already solved or closed (never `closed`, which cannot be undone). */
+  /**
+   * Sets `status: solved` unless already solved or closed (never `closed`, which cannot be undone).
+   * An unassigned ticket is assigned to the configured agent too: Zendesk may refuse to solve it.
+   */
   async solveTicket(ticketId: string): Promise<void> {
     zendeskId(ticketId, 'ticket id', 'NotFound');
-    if (await this.isDone(ticketId)) return;
+    const { status, assigneeId } = await ticketState(this.http, ticketId);
+    if (DONE.has(status)) return;
+    const assign = assigneeId === null && this.agentId !== undefined ? { assignee_id: this.agentId } : {};
     try {
       await this.http.send('tickets.solve', 'PUT', ['tickets', ticketId], {
-        body: { ticket: { status: 'solved' } },
+        body: { ticket: { status: 'solved', ...assign } },
       });
     } catch (error) {
       // Closed between the read and the write: already done.
-      if (error instanceof IntegrationError && error.reason === 'Invalid' && (await this.isDone(ticketId)))
-        return;
-      throw error;
+      if (!(error instanceof IntegrationError) || error.reason !== 'Invalid') throw error;
+      if (!DONE.has((await ticketState(this.http, ticketId)).status)) throw error;
     }
   }
 
@@ -106,10 +112,5 @@ export class ZendeskTicketAdapter implements TicketPort {
   /** `{ticketUrl}/{id}`. */
   ticketUrl(ticketId: string): string {
     return `${this.ticketBase}/${encodeURIComponent(ticketId)}`;
-  }
-
-  private async isDone(ticketId: string): Promise<boolean> {
-    const status = await ticketStatus(this.http, ticketId);
-    return status === 'solved' || status === 'closed';
   }
 }

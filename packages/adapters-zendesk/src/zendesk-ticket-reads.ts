@@ -20,10 +20,14 @@ export async function showTicket(http: ZendeskHttp, ticketId: string): Promise<T
   return toTicket(ticket, requester, await firstCommentId(http, ticket.id));
 }
 
-/** The ticket's status as Zendesk reports it. */
-export async function ticketStatus(http: ZendeskHttp, ticketId: string): Promise<string> {
+/** The ticket's status and assignee as Zendesk reports them. */
+export async function ticketState(
+  http: ZendeskHttp,
+  ticketId: string,
+): Promise<{ status: string; assigneeId: string | null }> {
   const answer = await http.send('tickets.show', 'GET', ['tickets', ticketId]);
-  return parseAnswer(showTicketSchema, answer.body, 'tickets.show').ticket.status;
+  const { ticket } = parseAnswer(showTicketSchema, answer.body, 'tickets.show');
+  return { status: ticket.status, assigneeId: ticket.assignee_id };
 }
 
 /** The oldest ticket with this external id (GET /tickets?external_id=), if any. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ZendeskTicketHarness, zendeskTicketHarness } from '../src/fake/index.ts';
+import { ZendeskTicketAdapter } from '../src/index.ts';
 
 let h: ZendeskTicketHarness;
 let ticketId: string;
@@ -35,11 +36,30 @@ describe('update bodies', () => {
     expect(h.fake.comments(ticketId).at(-1)).toMatchObject({ public: false, author_id: other.id });
   });
 
-  it('solveTicket sets status solved once and never closes', async () => {
+  it('solveTicket sets status solved once, assigning the agent when nobody is, and never closes', async () => {
     await h.port.solveTicket(ticketId);
     await h.port.solveTicket(ticketId);
-    expect(updates().map((r) => r.body)).toEqual([{ ticket: { status: 'solved' } }]);
-    expect(h.fake.ticket(ticketId)?.status).toBe('solved');
+    expect(updates().map((r) => r.body)).toEqual([
+      { ticket: { status: 'solved', assignee_id: h.fake.agent.id } },
+    ]);
+    expect(h.fake.ticket(ticketId)).toMatchObject({ status: 'solved', assignee_id: h.fake.agent.id });
+  });
+
+  it('solveTicket sends only the status for an assigned ticket', async () => {
+    const other = h.fake.addAgent('Grace', 'grace@example.com');
+    await h.port.linkTicket(ticketId, { assigneeId: String(other.id) });
+    await h.port.solveTicket(ticketId);
+    expect(updates().at(-1)?.body).toEqual({ ticket: { status: 'solved' } });
+    expect(h.fake.ticket(ticketId)).toMatchObject({ status: 'solved', assignee_id: other.id });
+  });
+
+  it('solveTicket without a configured agent is Invalid for an unassigned ticket (Zendesk refuses)', async () => {
+    const port = new ZendeskTicketAdapter({
+      apiUrl: h.fake.apiUrl,
+      auth: { kind: 'token', email: h.fake.agentEmail, apiToken: h.fake.apiToken },
+      ticketUrl: 'https://x/agent/tickets',
+    });
+    await expect(port.solveTicket(ticketId)).rejects.toMatchObject({ reason: 'Invalid', retryable: false });
   });
 
   it('solveTicket leaves a closed ticket alone', async () => {

@@ -65,8 +65,11 @@ export function updateTicket(
   const input = parsed.value.ticket;
   const people = checkPeople(state, input);
   if (people) return people;
-  // Like Zendesk, solving an unassigned ticket assigns it to the agent who solves it.
-  const assignee = input.status === 'solved' && ticket.assignee_id === null ? actor.id : input.assignee_id;
+  // Zendesk's system rule (without the optional "auto assign upon solve" setting).
+  const assignee = input.assignee_id;
+  if (input.status === 'solved' && (assignee === undefined ? ticket.assignee_id : assignee) === null) {
+    return invalidField('assignee_id', 'is required to solve a ticket');
+  }
   const comment = input.comment;
   const updated = state.updateTicket(
     ticket,
