@@ -3,9 +3,9 @@ import type { Logger } from '@zenslackchat/core';
 /** Where the bot's database lives. */
 export interface DatabaseConfig {
   /** A Postgres connection string (`DATABASE_URL`). Absent → embedded PGlite in `dataDir`. */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /** PGlite's data directory, created if missing (default `./.data`); `memory://` keeps it in memory. */
-  readonly dataDir?: string;
+  readonly dataDir?: string | undefined;
   /** Largest number of pooled Postgres connections (default 10). Ignored for PGlite. */
   readonly poolMax?: number;
   /** How long to wait for a Postgres connection before failing `Unavailable` (default 10 s). */

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { silentLogger } from '@zenslackchat/core';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { type DatabaseConfig, DEFAULT_DATA_DIR } from './database-config.ts';
 import { mapDbError, mapped } from './map-db-error.ts';
 import { PostgresAdapterError } from './postgres-adapter-error.ts';
@@ -59,22 +60,33 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  let unlock = async () => {};
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
   // Kysely only closes PGlite if it ever used it; close it ourselves in every case.
   const close = once(async () => {
     await db.destroy();
     if (!pglite.closed) await pglite.close();
+    await unlock();
   });
   return { db, backend: 'pglite', pglite, ping: pinger(db), close };
 }
 
 /**
  * Opens the bot's database: Postgres when `url` is given, otherwise embedded PGlite with its data
- * in `dataDir`. Does not migrate (call `migrateToLatest`). Throws `IntegrationError` when the
- * database cannot be opened.
+ * in `dataDir` (locked against a second instance). Does not migrate (call `migrateToLatest`).
+ * Throws `PostgresAdapterError` for bad config or a locked data directory, `IntegrationError`
+ * when the database cannot be opened.
  */
 export async function openDatabase(config: DatabaseConfig = {}): Promise<Database> {
   if (config.url !== undefined) {

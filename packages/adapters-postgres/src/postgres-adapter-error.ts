@@ -3,6 +3,7 @@ export const POSTGRES_ADAPTER_ERROR_CODES = [
   'postgres.migration_failed',
   'postgres.token_decryption_failed',
   'postgres.invalid_config',
+  'postgres.data_dir_locked',
 ] as const;
 export type PostgresAdapterErrorCode = (typeof POSTGRES_ADAPTER_ERROR_CODES)[number];
 

@@ -1,14 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_DIR_LOCK_FILE, lockDataDir } from '../src/data-dir-lock.ts';
 import {
   appliedMigrations,
   MIGRATIONS,
   migrateToEmpty,
   migrateToLatest,
   openDatabase,
+  PostgresAdapterError,
   PostgresIssueRepo,
 } from '../src/index.ts';
 import { openTestDatabase, TEST_BACKENDS, type TestDatabase } from './test-database.ts';
@@ -93,6 +95,18 @@ describe('PGlite data directory', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
+  it('takes over the lock a dead process left behind', async () => {
+    const dataDir = join(dir, 'stale');
+    await mkdir(dataDir, { recursive: true });
+    // Pid 2^31-2 is never a live process here.
+    await writeFile(join(dataDir, DATA_DIR_LOCK_FILE), '2147483646');
+    const release = await lockDataDir(dataDir);
+    expect(await readFile(join(dataDir, DATA_DIR_LOCK_FILE), 'utf8')).toBe(String(process.pid));
+    await expect(lockDataDir(dataDir)).rejects.toBeInstanceOf(PostgresAdapterError);
+    await release();
+    await (await lockDataDir(dataDir))();
+  });
+
   it('creates a missing directory and keeps the data across close and reopen', async () => {
     const dataDir = join(dir, 'nested', 'data');
     const first = await openDatabase({ dataDir });
@@ -107,6 +121,8 @@ describe('PGlite data directory', () => {
     await first.close();
     const reopened = await openDatabase({ dataDir });
     try {
+      // A second instance on the same directory would corrupt it: refused while the first is open.
+      await expect(openDatabase({ dataDir })).rejects.toMatchObject({ code: 'postgres.data_dir_locked' });
       expect((await migrateToLatest(reopened.db)).applied).toEqual([]);
       expect(await new PostgresIssueRepo(reopened.db).findById(issue.id)).toEqual(issue);
     } finally {
