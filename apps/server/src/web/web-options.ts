@@ -13,6 +13,8 @@ export interface IntegrationConfig {
   readonly configured: boolean;
   /** The route that starts its OAuth flow (e.g. `/slack/install/`); no "Add" link without it. */
   readonly startUrl?: string;
+  /** Set when it runs on a token from the environment rather than an OAuth grant, e.g. `SLACK_BOT_TOKEN`. */
+  readonly staticCredential?: string;
   /** Overrides the account shown when connected (default: the stored grant's account name). */
   readonly accountLabel?: string;
 }

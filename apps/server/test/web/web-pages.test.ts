@@ -58,6 +58,24 @@ describe('home page', () => {
     expect(body).toContain('Enabled');
   });
 
+  it('says an integration running on a token from the environment is connected, and when OAuth is not set up', async () => {
+    const client = await loggedIn({
+      integrations: {
+        slack: { configured: true, staticCredential: 'SLACK_BOT_TOKEN' },
+        zendesk: { configured: true },
+        pagerduty: { configured: false },
+      },
+    });
+    const body = (await client.get('/')).body;
+    expect(body).toMatch(
+      /data-integration="slack">[\s\S]*Connected<\/span> with <code>SLACK_BOT_TOKEN<\/code>/,
+    );
+    expect(body).toMatch(
+      /data-integration="zendesk">[\s\S]*Not connected<\/span> — set ZENDESK_CLIENT_IDENTIFIER/,
+    );
+    expect(body).not.toContain('aria-label="Add');
+  });
+
   it('offers the sandbox when Slack or Zendesk is not configured', async () => {
     const client = await loggedIn({
       integrations: {

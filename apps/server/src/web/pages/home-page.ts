@@ -11,6 +11,8 @@ export interface IntegrationRow {
   readonly account?: string;
   /** When the grant was saved, when connected. */
   readonly since?: Date;
+  /** The environment variable whose token it uses instead of an OAuth grant, if any. */
+  readonly staticCredential?: string;
   /** True when the token store could not be read. */
   readonly unknown?: boolean;
 }
@@ -41,22 +43,32 @@ export function formatInstant(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+function status(item: IntegrationRow): SafeHtml {
+  if (!item.configured)
+    return html`<span class="status off">Not configured</span> — set ${ENV_HINTS[item.id]}.`;
+  if (item.unknown)
+    return html`<span class="status warn">Status unknown</span> (the token store did not answer).`;
+  if (item.since !== undefined) {
+    return html`<span class="status ok">Connected</span>${item.account === undefined ? '' : html` to <strong>${item.account}</strong>`}
+      since <time datetime="${item.since.toISOString()}">${formatInstant(item.since)}</time>`;
+  }
+  if (item.staticCredential !== undefined) {
+    return html`<span class="status ok">Connected</span> with <code>${item.staticCredential}</code> from the environment`;
+  }
+  return item.startUrl === undefined
+    ? html`<span class="status off">Not connected</span> — set ${ENV_HINTS[item.id]} to connect with OAuth.`
+    : html`<span class="status off">Not connected</span>`;
+}
+
 function row(item: IntegrationRow): SafeHtml {
   const label = LABELS[item.id];
-  const status = !item.configured
-    ? html`<span class="status off">Not configured</span> — set ${ENV_HINTS[item.id]}.`
-    : item.unknown
-      ? html`<span class="status warn">Status unknown</span> (the token store did not answer).`
-      : item.since !== undefined
-        ? html`<span class="status ok">Connected</span>${item.account === undefined ? '' : html` to <strong>${item.account}</strong>`}
-            since <time datetime="${item.since.toISOString()}">${formatInstant(item.since)}</time>`
-        : html`<span class="status off">Not connected</span>`;
+  const verb = item.since === undefined ? 'Add' : 'Reconnect';
   const action =
     item.configured && item.startUrl !== undefined
       ? html`<a class="button${item.since === undefined ? '' : ' secondary'}" href="${item.startUrl}"
-          aria-label="${item.since === undefined ? 'Add' : 'Reconnect'} ${label}">${item.since === undefined ? 'Add' : 'Reconnect'}</a>`
+          aria-label="${verb} ${label}">${verb}</a>`
       : '';
-  return html`<li data-integration="${item.id}"><div><h3>${label}</h3><p>${status}</p></div>${action}</li>`;
+  return html`<li data-integration="${item.id}"><div><h3>${label}</h3><p>${status(item)}</p></div>${action}</li>`;
 }
 
 function sandboxOffer(view: HomeView): SafeHtml {

@@ -25,6 +25,7 @@ export async function homeRoutes(app: FastifyInstance, options: ResolvedWebOptio
         id,
         configured: config.configured,
         ...(config.startUrl === undefined ? {} : { startUrl: config.startUrl }),
+        ...(config.staticCredential === undefined ? {} : { staticCredential: config.staticCredential }),
         ...(token === undefined
           ? {}
           : { since: token.updatedAt, ...(account === undefined ? {} : { account }) }),
