@@ -134,3 +134,22 @@ describe('fake zendesk idempotency and pagination', () => {
     expect((await call('GET', 'macros.json')).status).toBe(404);
   });
 });
+
+describe('fake zendesk ticket rules', () => {
+  it('opens a new ticket when it is assigned, and never sets it back to new', async () => {
+    const id = fake.createEmailTicket({ subject: 's', body: 'b' });
+    expect(fake.ticket(id)?.status).toBe('new');
+    expect((await call('PUT', `tickets/${id}.json`, { ticket: { assignee_id: fake.agent.id } })).status).toBe(
+      200,
+    );
+    expect(fake.ticket(id)?.status).toBe('open');
+    expect((await call('PUT', `tickets/${id}.json`, { ticket: { status: 'new' } })).status).toBe(422);
+  });
+
+  it('refuses to solve an unassigned ticket', async () => {
+    const id = fake.createEmailTicket({ subject: 's', body: 'b' });
+    expect((await call('PUT', `tickets/${id}.json`, { ticket: { status: 'solved' } })).status).toBe(422);
+    const assigned = { ticket: { status: 'solved', assignee_id: fake.agent.id } };
+    expect((await call('PUT', `tickets/${id}.json`, assigned)).status).toBe(200);
+  });
+});

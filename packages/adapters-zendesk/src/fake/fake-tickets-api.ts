@@ -65,17 +65,20 @@ export function updateTicket(
   const input = parsed.value.ticket;
   const people = checkPeople(state, input);
   if (people) return people;
-  // Zendesk's system rule (without the optional "auto assign upon solve" setting).
+  // Zendesk's system ticket rules (without the optional "auto assign upon solve" setting).
   const assignee = input.assignee_id;
-  if (input.status === 'solved' && (assignee === undefined ? ticket.assignee_id : assignee) === null) {
+  const assigned = (assignee === undefined ? ticket.assignee_id : assignee) !== null;
+  if (input.status === 'solved' && !assigned)
     return invalidField('assignee_id', 'is required to solve a ticket');
-  }
+  if (input.status === 'new' && ticket.status !== 'new')
+    return invalidField('status', 'cannot be set back to new');
+  const status = input.status ?? (ticket.status === 'new' && assigned ? 'open' : undefined);
   const comment = input.comment;
   const updated = state.updateTicket(
     ticket,
     actor.id,
     {
-      ...(input.status ? { status: input.status } : {}),
+      ...(status ? { status } : {}),
       ...(input.external_id !== undefined ? { external_id: input.external_id } : {}),
       ...(input.group_id !== undefined ? { group_id: input.group_id } : {}),
       ...(assignee !== undefined ? { assignee_id: assignee } : {}),
