@@ -16,6 +16,7 @@ export interface ZendeskOAuthAuth {
   readonly onBehalfOf?: string;
 }
 
+/** How the adapter authenticates. */
 export type ZendeskAuth = ZendeskTokenAuth | ZendeskOAuthAuth;
 
 /** How to reach and act on a Zendesk account. */
@@ -40,7 +41,9 @@ export function zendeskApiUrl(subdomain: string): string {
   return `https://${subdomain}.zendesk.com/api/v2`;
 }
 
+/** Default per-request timeout. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Default comments per page when walking back to a cursor. */
 export const DEFAULT_COMMENT_PAGE_SIZE = 10;
 /** Zendesk's largest page. */
 export const MAX_PAGE_SIZE = 100;

@@ -10,6 +10,7 @@ export interface ZendeskAnswer {
   header(name: string): string | null;
 }
 
+/** Query, JSON body and extra headers of one request. */
 export interface ZendeskRequest {
   readonly query?: Readonly<Record<string, string | number>>;
   readonly body?: unknown;

@@ -15,6 +15,7 @@ export const FAKE_FAULT_KINDS = [
 ] as const;
 export type FakeFaultKind = (typeof FAKE_FAULT_KINDS)[number];
 
+/** How, how often and for which requests a fault fires. */
 export interface FakeFaultOptions {
   /** How many matching requests fail (default 1). */
   readonly count?: number;

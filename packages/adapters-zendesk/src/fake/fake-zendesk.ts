@@ -15,6 +15,7 @@ import { FakeRouter } from './fake-router.ts';
 import { FakeState } from './fake-state.ts';
 import { deliverWebhook, type FakeDelivery, type FakeWebhookTargets } from './fake-webhooks.ts';
 
+/** Options of `FakeZendesk.start`. */
 export interface FakeZendeskOptions {
   /** Comments per page when the caller names no page size (Zendesk's default is 100). */
   readonly pageSize?: number;

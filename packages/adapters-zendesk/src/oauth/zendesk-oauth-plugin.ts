@@ -15,6 +15,7 @@ import {
 import { ZENDESK_OAUTH_SCOPES } from './zendesk-oauth-scopes.ts';
 import { exchangeCode, TokenExchangeError } from './zendesk-token-exchange.ts';
 
+/** Options of `zendeskOAuthPlugin` (env var names in the field docs). */
 export interface ZendeskOAuthOptions {
   /** `ZENDESK_SUBDOMAIN`; also the account the token is stored under. */
   readonly subdomain: string;

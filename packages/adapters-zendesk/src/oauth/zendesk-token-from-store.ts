@@ -16,6 +16,7 @@ export interface ZendeskRefreshClient {
   readonly oauthBaseUrl?: string;
 }
 
+/** Options of `zendeskTokenFromStore`. */
 export interface ZendeskTokenFromStoreOptions {
   /** Refreshes grants that carry an expiry and a refresh token; without it they are used as stored. */
   readonly refresh?: ZendeskRefreshClient;

@@ -17,6 +17,7 @@ export interface ZendeskWebhookInput {
 /** `accepted` (recorded for work), `duplicate` (seen before), `unknown` (no such issue: ignored). */
 export type ZendeskWebhookOutcome = 'accepted' | 'duplicate' | 'unknown';
 
+/** Options of `zendeskWebhooksPlugin` (env var names in the field docs). */
 export interface ZendeskWebhooksOptions {
   /** `ZENDESK_WEBHOOK_TOKEN`: the `token` field the triggers send. */
   readonly webhookToken: string;
