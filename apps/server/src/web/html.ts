@@ -48,3 +48,14 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
 export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
+
+/** A link target that is safe in `href`: http(s) or a same-site path; anything else (e.g. `javascript:`) becomes `#`. */
+export function safeHref(url: string): string {
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? url : '#';
+  } catch {
+    return '#';
+  }
+}

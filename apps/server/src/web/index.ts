@@ -8,7 +8,7 @@ import { webRoutes } from './web-routes.ts';
 import { webSecurity } from './web-security.ts';
 
 export type { AdminAccount, AdminAccounts, LockoutPolicy } from './admin-accounts.ts';
-export { escapeHtml, html, raw, SafeHtml } from './html.ts';
+export { escapeHtml, html, raw, SafeHtml, safeHref } from './html.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
 export { MemorySandbox, type MemorySandboxOptions, type SandboxIntake } from './sandbox/memory-sandbox.ts';
 export type * from './sandbox/sandbox-controls.ts';

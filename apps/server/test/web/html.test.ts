@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, SafeHtml } from '../../src/web/index.ts';
+import { escapeHtml, html, raw, SafeHtml, safeHref } from '../../src/web/index.ts';
 
 describe('html', () => {
   it('escapes every interpolated string, in content and attributes', () => {
@@ -28,5 +28,21 @@ describe('html', () => {
 
   it('escapeHtml leaves ordinary text alone', () => {
     expect(escapeHtml('Hello, world — 100%')).toBe('Hello, world — 100%');
+  });
+
+  it('safeHref keeps http(s) and local paths and neutralises script and protocol-relative URLs', () => {
+    expect(safeHref('https://acme.zendesk.com/agent/tickets/1')).toBe(
+      'https://acme.zendesk.com/agent/tickets/1',
+    );
+    expect(safeHref('/slack/install/')).toBe('/slack/install/');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      '//evil.example/',
+      'not a url',
+    ]) {
+      expect(safeHref(bad), bad).toBe('#');
+    }
   });
 });

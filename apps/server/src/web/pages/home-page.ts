@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml, safeHref } from '../html.ts';
 import { layout, type PageFrame } from '../layout.ts';
 import type { IntegrationId } from '../web-options.ts';
 
@@ -65,7 +65,7 @@ function row(item: IntegrationRow): SafeHtml {
   const verb = item.since === undefined ? 'Add' : 'Reconnect';
   const action =
     item.configured && item.startUrl !== undefined
-      ? html`<a class="button${item.since === undefined ? '' : ' secondary'}" href="${item.startUrl}"
+      ? html`<a class="button${item.since === undefined ? '' : ' secondary'}" href="${safeHref(item.startUrl)}"
           aria-label="${verb} ${label}">${verb}</a>`
       : '';
   return html`<li data-integration="${item.id}"><div><h3>${label}</h3><p>${status(item)}</p></div>${action}</li>`;

@@ -1,5 +1,5 @@
 import type { Issue } from '@zenslackchat/core';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml, safeHref } from '../html.ts';
 import type { IssueFilter, IssuePage } from '../issue-search.ts';
 import { layout, type PageFrame } from '../layout.ts';
 import { formatInstant } from './home-page.ts';
@@ -43,8 +43,8 @@ function issueRow(issue: Issue, links: IssueLinks): SafeHtml {
     <td><time datetime="${issue.openedAt.toISOString()}">${formatInstant(issue.openedAt)}</time></td>
     <td><span class="status ${issue.status === 'open' ? 'warn' : 'ok'}">${issue.status === 'open' ? 'Open' : 'Resolved'}</span></td>
     <td>${issue.source === 'chat' ? 'Chat' : 'Email'}</td>
-    <td>${thread === undefined ? '—' : html`<a href="${thread}" rel="noopener noreferrer">Thread</a>`}</td>
-    <td>${issue.ticketId === null ? '—' : html`<a href="${links.ticketUrl(issue.ticketId)}" rel="noopener noreferrer">#${issue.ticketId}</a>`}</td>
+    <td>${thread === undefined ? '—' : html`<a href="${safeHref(thread)}" rel="noopener noreferrer">Thread</a>`}</td>
+    <td>${issue.ticketId === null ? '—' : html`<a href="${safeHref(links.ticketUrl(issue.ticketId))}" rel="noopener noreferrer">#${issue.ticketId}</a>`}</td>
     <td>${issue.resolvedAt === null ? '—' : formatInstant(issue.resolvedAt)}</td>
     <td>${issue.status === 'open' ? html`<a href="/issues/${encodeURIComponent(issue.id)}/resolve" aria-label="Mark issue ${issue.ticketId ?? issue.id} resolved">Mark resolved</a>` : ''}</td>
   </tr>`;
