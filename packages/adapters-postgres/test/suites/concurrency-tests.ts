@@ -1,16 +1,16 @@
 import { isIntegrationError } from '@zenslackchat/core';
-import { beforeEach, expect, it } from 'vitest';
-import { PostgresIssueRepo } from '../src/index.ts';
-import { describeEachBackend } from './test-database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PostgresIssueRepo } from '../../src/index.ts';
+import type { TestBackend, TestDatabase } from '../test-database.ts';
 
 const N = 20;
 const times = <T>(work: (i: number) => Promise<T>) =>
   Promise.all(Array.from({ length: N }, (_, i) => work(i)));
 
 // On Postgres the pool has 10 connections, so the calls really run at the same time.
-describeEachBackend(
-  'concurrent writers',
-  (get, backend) => {
+/** Concurrent writers (20 at once; really parallel on the Postgres pool) keep every uniqueness rule. */
+export function concurrencyTests(get: () => TestDatabase, backend: TestBackend): void {
+  describe('concurrent writers', () => {
     beforeEach(() => get().reset());
 
     it(`${N} concurrent claims of one thread make one issue, created once`, async () => {
@@ -72,6 +72,5 @@ describeEachBackend(
       const failure = results.find((r) => r.status === 'rejected');
       expect(isIntegrationError(failure?.reason) && failure.reason.reason).toBe('Conflict');
     });
-  },
-  { poolMax: 10 },
-);
+  });
+}
