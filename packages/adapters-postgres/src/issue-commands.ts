@@ -70,7 +70,12 @@ export async function claimTicket(db: Db, id: string, issue: NewEmailIssue): Pro
   return { issue: existing, created: false };
 }
 
-/** Sets a column that may only go from null to one value; a unique violation maps to Conflict. */
+/**
+ * Sets a column that may only go from null to one value. The NOT EXISTS guard turns "taken by
+ * another issue" into zero rows instead of a unique violation, which on Postgres would abort a
+ * surrounding transaction (the memory repo's caller could carry on); the unique index still
+ * decides a true race, mapped to Conflict.
+ */
 async function attach(
   db: Db,
   issueId: string,
@@ -83,12 +88,30 @@ async function attach(
     .set({ [column]: value })
     .where('id', '=', issueId)
     .where((eb) => eb.or([eb(column, 'is', null), eb(column, '=', value)]))
+    .where(({ not, exists, selectFrom, ref }) => {
+      let holder = selectFrom('issues as holder')
+        .select('holder.id')
+        .where(`holder.${column}`, '=', value)
+        .where('holder.id', '<>', issueId);
+      if (column === 'thread_id') {
+        holder = holder
+          .where('holder.platform', '=', ref('issues.platform'))
+          .where('holder.channel', '=', ref('issues.channel'));
+      }
+      return not(exists(holder));
+    })
     .returningAll()
     .executeTakeFirst();
   if (updated !== undefined) return toIssue(updated);
   const current = await findIssueById(db, issueId);
   if (current === undefined) throw issueNotFound(issueId);
-  throw conflict(`issue ${issueId} already has a different ${column === 'ticket_id' ? 'ticket' : 'thread'}`);
+  const what = column === 'ticket_id' ? 'ticket' : 'thread';
+  const own = column === 'ticket_id' ? current.ticketId : current.threadId;
+  throw conflict(
+    own === null || own === value
+      ? `the ${what} ${value} belongs to another issue`
+      : `issue ${issueId} already has a different ${what}`,
+  );
 }
 
 /** Sets the ticket of an issue; idempotent. */

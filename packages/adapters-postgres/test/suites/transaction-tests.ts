@@ -105,5 +105,26 @@ export function transactionTests(get: () => TestDatabase): void {
       expect(isIntegrationError(error) && error.reason).toBe('Conflict');
       expect(await repo.findByThread({ ...thread, threadId: '2.2' })).toBeUndefined();
     });
+
+    it('lets the work catch a Conflict (taken ticket or thread) and carry on, as with the memory repo', async () => {
+      const { issue } = await repo.claimThread(thread);
+      await repo.attachTicket(issue.id, '1');
+      const kept = await repo.transaction(async (tx) => {
+        const { issue: email } = await tx.claimTicket({
+          platform: 'slack',
+          channel: 'C1',
+          ticketId: '2',
+          openedAt: new Date(),
+        });
+        const takenThread = await tx.attachThread(email.id, thread.threadId).catch((e: unknown) => e);
+        expect(isIntegrationError(takenThread) && takenThread.reason).toBe('Conflict');
+        const { issue: chat } = await tx.claimThread({ ...thread, threadId: '3.3' });
+        const takenTicket = await tx.attachTicket(chat.id, '1').catch((e: unknown) => e);
+        expect(isIntegrationError(takenTicket) && takenTicket.reason).toBe('Conflict');
+        return tx.attachTicket(chat.id, '3');
+      });
+      expect((await repo.findByTicket('3'))?.id).toBe(kept.id);
+      expect((await repo.findByTicket('2'))?.threadId).toBeNull();
+    });
   });
 }
