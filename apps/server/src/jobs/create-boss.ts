@@ -26,6 +26,8 @@ export function createBoss(target: BossTarget, logger: Logger, options: { schedu
       connectionString: target.url,
       max: 4,
       application_name: 'zenslackchat-jobs',
+      // Wakes workers as soon as a job is committed instead of at their next poll.
+      useListenNotify: true,
     });
   }
   boss.on('error', (error) => logger.error({ err: error.message }, 'job queue error'));
@@ -54,9 +56,11 @@ export async function setupQueues(boss: PgBoss, tuning: JobTuning): Promise<void
       ...max,
       policy: ORDERED_QUEUES.includes(name) ? 'key_strict_fifo' : 'standard',
       deadLetter: DEAD_LETTER_QUEUE,
+      notify: true,
     });
     await boss.updateQueue(name, {
       ...retry,
+      notify: true,
       retryDelayMax: tuning.retryBackoff ? tuning.retryDelayMaxSeconds : null,
     });
   }

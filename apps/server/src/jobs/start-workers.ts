@@ -15,6 +15,13 @@ export interface WorkerDeps {
   readonly logger: Logger;
 }
 
+/**
+ * Jobs fetched at once per queue. They run concurrently (the ordered queues hand out one job per
+ * key at a time); a full batch is followed by another fetch at once, so a backlog drains without
+ * waiting a polling interval per job.
+ */
+export const WORKER_BATCH_SIZE = 8;
+
 /** Starts one worker per work queue; pg-boss's `stop()` stops them. */
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   for (const queue of WORK_QUEUES) {
@@ -22,10 +29,13 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
     await deps.boss.work(
       queue,
       {
-        batchSize: 1,
+        batchSize: WORKER_BATCH_SIZE,
+        burstWhenBatchFull: true,
         perJobResults: true,
         includeMetadata: true,
         pollingIntervalSeconds: deps.tuning.pollingIntervalSeconds,
+        // NOTIFY wakes workers for new jobs only; retries coming due still need the normal poll.
+        notifyPollingIntervalSeconds: deps.tuning.pollingIntervalSeconds,
       },
       (jobs) =>
         Promise.all(
