@@ -1,5 +1,5 @@
 import { IntegrationError, type Logger, type NewTicket, type Ticket } from '@zenslackchat/core';
-import { isUnknownOutcome } from './zendesk-errors.ts';
+import { isUnknownOutcome, zendeskFailureOf } from './zendesk-errors.ts';
 import type { ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { toTicket } from './zendesk-mapping.ts';
@@ -52,6 +52,12 @@ export class ZendeskTicketCreator {
       });
     } catch (error) {
       if (isUnknownOutcome(error)) this.remember(key);
+      // The key was used with another body: an earlier attempt created the ticket (the body can
+      // differ when, say, the requester was found this time and not the first time).
+      if (zendeskFailureOf(error)?.error === 'IdempotentRequestError') {
+        const earlier = await findByExternalId(this.http, ticket.externalId);
+        if (earlier) return this.recovered(key, earlier);
+      }
       throw error;
     }
     this.uncertain.delete(key);

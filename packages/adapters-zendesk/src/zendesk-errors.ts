@@ -2,6 +2,20 @@ import { IntegrationError, type IntegrationReason } from '@zenslackchat/core';
 
 const integration = 'zendesk';
 
+/** The `cause` of an error for a non-2xx answer: the status and Zendesk's error code. */
+export interface ZendeskFailure {
+  readonly status: number;
+  readonly error: string | undefined;
+}
+
+/** The Zendesk answer behind an error, when it was a non-2xx answer. */
+export function zendeskFailureOf(error: unknown): ZendeskFailure | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return typeof cause === 'object' && cause !== null && typeof (cause as ZendeskFailure).status === 'number'
+    ? (cause as ZendeskFailure)
+    : undefined;
+}
+
 /** Maps a non-2xx answer to the core's error: 429, 401/403, 404, 409, 422/4xx, 5xx. */
 export function errorForStatus(
   status: number,
@@ -12,8 +26,10 @@ export function errorForStatus(
   const reason = reasonForStatus(status);
   const retryAfterMs = parseRetryAfter(retryAfter);
   const detail = vendorError ? ` (${vendorError})` : '';
+  const cause: ZendeskFailure = { status, error: vendorError };
   return new IntegrationError(reason, `zendesk ${operation} answered ${status}${detail}`, {
     integration,
+    cause,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
 }

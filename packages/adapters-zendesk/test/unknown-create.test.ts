@@ -71,3 +71,19 @@ describe('a create whose outcome is unknown', () => {
     expect(lookups()).toHaveLength(0);
   });
 });
+
+describe('a create whose idempotency key was used with another body', () => {
+  it('returns the ticket the earlier attempt created, found by external id', async () => {
+    const first = await h.port.createTicket(input);
+    const changed = await h.port.createTicket({ ...input, description: 'edited before the retry' });
+    expect(changed.id).toBe(first.id);
+    expect(h.fake.tickets).toHaveLength(1);
+    expect(lookups()).toHaveLength(1);
+  });
+
+  it('stays Invalid when no ticket has that external id', async () => {
+    await h.port.createTicket(input);
+    const other = { ...input, description: 'x', externalId: 'C9:9.9' };
+    await expect(h.port.createTicket(other)).rejects.toMatchObject({ reason: 'Invalid', retryable: false });
+  });
+});
