@@ -36,6 +36,10 @@ export async function runTransaction<T>(
         } catch (error) {
           workFailure = { error };
           throw error;
+        } finally {
+          // Callbacks the work left behind (timers, listeners) keep this context: once the work is
+          // over they must reach the database, not a finished transaction.
+          scope.delete(db);
         }
       });
     });

@@ -72,6 +72,21 @@ export function transactionTests(get: () => TestDatabase): void {
       expect(await repo.countOpen()).toBe(0);
     });
 
+    it('sends calls the work left behind to the database once the transaction is over', async () => {
+      let open: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      let later: Promise<number> | undefined;
+      await repo.transaction(async (tx) => {
+        await tx.claimThread(thread);
+        // This continuation is created inside the transaction's async context.
+        later = gate.then(() => repo.countOpen());
+      });
+      open();
+      expect(await later).toBe(1);
+    });
+
     it('withTransaction commits or rolls back the repo writes together with other writes on trx', async () => {
       const other = async (trx: Parameters<Parameters<typeof withTransaction>[1]>[0]) =>
         sql`insert into inbound_events (source, event_id, received_at) values ('job', 'j1', now())`.execute(
