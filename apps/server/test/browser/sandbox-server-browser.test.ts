@@ -42,6 +42,7 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', () => {
     origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
   });
 
   afterAll(async () => {

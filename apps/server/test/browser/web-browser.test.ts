@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../web/web-test-app.ts';
+import { axeViolations } from './axe.ts';
 import { startBrowserApp } from './browser-app.ts';
 import { hasChromium, launchChromium, screenshot } from './chromium.ts';
 
@@ -16,6 +17,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', () => {
     server = await startBrowserApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -99,7 +101,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     expect(await rows.count()).toBe(2);
     await page
-      .getByRole('link', { name: /^Mark issue .* resolved$/ })
+      .getByRole('link', { name: /^Mark resolved \(ticket #\d+\)$/ })
       .first()
       .click();
     await screenshot(page, 'resolve-confirm');
@@ -132,5 +134,23 @@ describe.skipIf(!hasChromium)('web front in Chromium', () => {
     expect(await phone.evaluate(OVERFLOW)).toBeLessThanOrEqual(0);
     await screenshot(phone, 'sandbox-phone');
     await phone.close();
+  });
+
+  it('has no WCAG 2.1 A/AA violations that axe-core can find, on any page', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    await context.addCookies(await page.context().cookies());
+    const checked = await context.newPage();
+    const issue = (await server.fixture.repo.listIssues({ limit: 1, offset: 0, status: 'open' }))[0];
+    const paths = ['/', '/issues', '/reports', '/sandbox', ...(issue ? [`/issues/${issue.id}/resolve`] : [])];
+    for (const path of paths) {
+      await checked.goto(`${server.origin}${path}`);
+      expect(await axeViolations(checked), path).toEqual([]);
+    }
+    const anonymous = await browser.newContext({ bypassCSP: true });
+    const login = await anonymous.newPage();
+    await login.goto(`${server.origin}/login`);
+    expect(await axeViolations(login), '/login').toEqual([]);
+    await anonymous.close();
+    await context.close();
   });
 });

@@ -46,7 +46,7 @@ function issueRow(issue: Issue, links: IssueLinks): SafeHtml {
     <td>${thread === undefined ? '—' : html`<a href="${safeHref(thread)}" rel="noopener noreferrer">Thread</a>`}</td>
     <td>${issue.ticketId === null ? '—' : html`<a href="${safeHref(links.ticketUrl(issue.ticketId))}" rel="noopener noreferrer">#${issue.ticketId}</a>`}</td>
     <td>${issue.resolvedAt === null ? '—' : formatInstant(issue.resolvedAt)}</td>
-    <td>${issue.status === 'open' ? html`<a href="/issues/${encodeURIComponent(issue.id)}/resolve" aria-label="Mark issue ${issue.ticketId ?? issue.id} resolved">Mark resolved</a>` : ''}</td>
+    <td>${issue.status === 'open' ? html`<a href="/issues/${encodeURIComponent(issue.id)}/resolve">Mark resolved<span class="visually-hidden"> (${issue.ticketId === null ? `issue ${issue.id}` : `ticket #${issue.ticketId}`})</span></a>` : ''}</td>
   </tr>`;
 }
 
