@@ -19,9 +19,11 @@ const NETWORK_CODES = new Set([
 const CONNECTION_MESSAGE =
   /connection terminated|connection ended|timeout exceeded when trying to connect|client has encountered a connection error|cannot use a pool after calling end|pglite is closed|instance is already closed|driver has already been destroyed/i;
 
-function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+/** The SQLSTATE of a driver error, or of its cause (Kysely wraps some, e.g. an aborted transaction). */
+function sqlState(error: unknown, depth = 0): string | undefined {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  return depth < 2 && cause !== undefined ? sqlState(cause, depth + 1) : undefined;
 }
 
 function fail(reason: IntegrationError['reason'], message: string, cause: unknown, retryable?: boolean) {

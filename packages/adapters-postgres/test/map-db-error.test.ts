@@ -37,6 +37,11 @@ describe('mapDbError', () => {
     expect(mapped(error)).toMatchObject({ reason: 'Unavailable', retryable: true });
   });
 
+  it('reads the SQLSTATE of a wrapped cause (Kysely wraps an aborted transaction)', () => {
+    const wrapped = new Error('transaction aborted', { cause: withCode('25P02') });
+    expect(mapped(wrapped)).toMatchObject({ reason: 'Conflict', retryable: true });
+  });
+
   it('keeps the original error as the cause and passes its own errors through', () => {
     const original = withCode('23505');
     expect((mapDbError(original) as CoreError).cause).toBe(original);
