@@ -43,7 +43,7 @@ export class ZendeskHttp {
     timeoutMs?: number | undefined;
     logger?: Logger | undefined;
   }) {
-    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.apiUrl = checkedApiUrl(options.apiUrl);
     this.auth = options.auth;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.logger = options.logger ?? silentLogger;
@@ -117,6 +117,19 @@ export class ZendeskHttp {
       },
     };
   }
+}
+
+// A base without /api/v2 would make every call a 404, which reads as "no such ticket": refuse it.
+function checkedApiUrl(value: string): string {
+  const trimmed = value.replace(/\/+$/, '');
+  if (
+    !URL.canParse(trimmed) ||
+    !/^https?:$/.test(new URL(trimmed).protocol) ||
+    !trimmed.endsWith('/api/v2')
+  ) {
+    throw new TypeError('Zendesk apiUrl must be an http(s) URL ending in /api/v2');
+  }
+  return trimmed;
 }
 
 async function readToken(read: () => Promise<string>): Promise<string> {

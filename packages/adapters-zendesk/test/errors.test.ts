@@ -109,6 +109,18 @@ describe('vendor errors become IntegrationError', () => {
   });
 });
 
+describe('configuration', () => {
+  it.each(['https://acme.zendesk.com', 'acme.zendesk.com/api/v2', 'ftp://acme.zendesk.com/api/v2'])(
+    'refuses the API base %s',
+    (apiUrl) => {
+      const auth = { kind: 'token' as const, email: 'a@example.com', apiToken: 't' };
+      expect(() => new ZendeskTicketAdapter({ apiUrl, auth, ticketUrl: 'https://x/agent/tickets' })).toThrow(
+        /api\/v2/,
+      );
+    },
+  );
+});
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('3')).toBe(3000);
