@@ -44,7 +44,7 @@ export class AdminUserStore {
   }
 
   /** Creates an account; `Conflict` (not retryable) when the email (case-insensitive) is taken. */
-  create(user: { email: string; passwordHash: string; createdAt: Date }): Promise<AdminUser> {
+  async create(user: { email: string; passwordHash: string; createdAt: Date }): Promise<AdminUser> {
     const values = {
       id: randomUUID(),
       email: normalise(user.email),
@@ -65,7 +65,7 @@ export class AdminUserStore {
   }
 
   /** The account with that email (case-insensitive), if any. */
-  findByEmail(email: string): Promise<AdminUser | undefined> {
+  async findByEmail(email: string): Promise<AdminUser | undefined> {
     return mapped(async () => {
       const row = await executorFor(this.#db)
         .selectFrom('admin_users')
@@ -80,7 +80,7 @@ export class AdminUserStore {
    * Counts a failed login atomically; reaching `policy.maxFailures` locks the account until
    * `at + policy.lockMs` and restarts the count. Returns the account, undefined when unknown.
    */
-  recordFailedLogin(id: string, at: Date, policy: LockoutPolicy): Promise<AdminUser | undefined> {
+  async recordFailedLogin(id: string, at: Date, policy: LockoutPolicy): Promise<AdminUser | undefined> {
     const max = whole(policy.maxFailures, 'maxFailures', 1, 1000);
     const lockedUntil = new Date(instant(at, 'at').getTime() + whole(policy.lockMs, 'lockMs', 0, 2 ** 40));
     return mapped(async () => {

@@ -31,7 +31,7 @@ export class PostgresTokenStore implements TokenStore {
     this.#cipher = new TokenCipher(options.encryptionKey, options.previousEncryptionKeys);
   }
 
-  save(token: StoredToken): Promise<void> {
+  async save(token: StoredToken): Promise<void> {
     const provider = text(token.provider, 'provider', 64);
     const account = text(token.account, 'account');
     const values = {

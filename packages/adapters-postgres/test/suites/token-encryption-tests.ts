@@ -89,6 +89,11 @@ export function tokenEncryptionTests(get: () => TestDatabase): void {
       ).rejects.toBeInstanceOf(TokenDecryptionError);
     });
 
+    it('rejects (not throws) a grant with an empty access token', async () => {
+      const store = new PostgresTokenStore(get().db, { encryptionKey: KEY });
+      await expect(store.save({ ...grant, accessToken: '' })).rejects.toMatchObject({ reason: 'Invalid' });
+    });
+
     it('refuses a short encryption key at construction', () => {
       expect(() => new PostgresTokenStore(get().db, { encryptionKey: 'short' })).toThrow(
         PostgresAdapterError,
