@@ -6,6 +6,7 @@ import { slackOAuthPlugin } from '@zenslackchat/adapters-slack';
 import { FakeSlack } from '@zenslackchat/adapters-slack/fake';
 import { zendeskOAuthPlugin } from '@zenslackchat/adapters-zendesk';
 import { FakeZendesk } from '@zenslackchat/adapters-zendesk/fake';
+import type { IssueRepo } from '@zenslackchat/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
@@ -22,6 +23,23 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** Saves a plausible daily report for each of the `days` days before today, for the chart. */
+async function seedReportHistory(repo: IssueRepo, days: number): Promise<void> {
+  const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+  for (let i = days; i >= 1; i -= 1) {
+    const start = new Date(today - i * 86_400_000);
+    if (i % 7 === 3) continue; // a missed day shows as a gap
+    await repo.saveReport({
+      day: start.toISOString().slice(0, 10),
+      periodStart: new Date(start.getTime() - 86_400_000),
+      periodEnd: start,
+      openCount: 4 + ((i * 7) % 9),
+      resolvedCount: (i * 5) % 6,
+      postedAt: new Date(start.getTime() + 9 * 3_600_000),
+    });
+  }
+}
+
 /**
  * The web front listening on localhost with the real Slack, Zendesk and PagerDuty OAuth plugins pointed at
  * their fakes, and the sandbox over the memory adapters with the real SupportBot behind it.
@@ -34,6 +52,7 @@ export async function startBrowserApp() {
   const tokens = new MemoryTokenStore();
   const admins = new MemoryAdminAccounts();
   await admins.add(ADMIN.email, ADMIN.password);
+  await seedReportHistory(fixture.repo, 60);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const app: FastifyInstance = Fastify({ logger: false });

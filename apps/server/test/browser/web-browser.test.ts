@@ -114,7 +114,8 @@ describe.skipIf(!hasChromium)('web front in Chromium', () => {
     await page.getByRole('button', { name: 'Post report now' }).click();
     await page.getByRole('status').filter({ hasText: 'Report posted' }).waitFor();
     expect(await page.locator('svg.chart').count()).toBe(1);
-    expect(await page.locator('table tbody tr').count()).toBe(1);
+    expect(await page.locator('table tbody tr').count()).toBe(1 + 60 - 9);
+    expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(10);
     const posted = server.fixture.chat.messages.at(-1);
     expect(posted?.threadId).toBeUndefined();
     await screenshot(page, 'reports');
