@@ -61,10 +61,10 @@ export class FakeRouter {
     if (scheme === 'Basic') {
       const decoded = Buffer.from(value, 'base64').toString();
       const { agentEmail, apiToken } = this.credentials;
-      if (
-        decoded.toLowerCase().startsWith(`${agentEmail.toLowerCase()}/token:`) &&
-        decoded.endsWith(`:${apiToken}`)
-      ) {
+      const separator = decoded.indexOf('/token:');
+      const email = decoded.slice(0, separator).toLowerCase();
+      const token = decoded.slice(separator + '/token:'.length);
+      if (separator > 0 && email === agentEmail.toLowerCase() && token === apiToken) {
         return this.state.userByEmail(agentEmail) ?? unauthorized;
       }
       return unauthorized;
