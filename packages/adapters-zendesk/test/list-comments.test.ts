@@ -78,3 +78,23 @@ describe('listCommentsAfter', () => {
     expect(listed.map((c) => c.id)).toEqual([newId]);
   });
 });
+
+describe('listCommentsAfter while comments arrive', () => {
+  it('drops the repeats the shifting pages bring, and the next call returns the newcomers', async () => {
+    const { ticketId, lastId } = ticketWithComments(3);
+    const ids = Array.from({ length: 12 }, (_, i) =>
+      h.fake.addComment(ticketId, { body: `n${i}`, authorName: 'A' }),
+    );
+    const arrived: string[] = [];
+    let pages = 0;
+    h.fake.onApiRequest((request) => {
+      if (!request.path.endsWith('/comments.json') || ++pages !== 2) return;
+      for (let i = 0; i < 3; i++)
+        arrived.push(h.fake.addComment(ticketId, { body: `late${i}`, authorName: 'B' }));
+    });
+    const walked = await h.port.listCommentsAfter(ticketId, lastId);
+    expect(walked.map((c) => c.id)).toEqual(ids);
+    const next = await h.port.listCommentsAfter(ticketId, walked.at(-1)?.id ?? null);
+    expect(next.map((c) => c.id)).toEqual(arrived);
+  });
+});

@@ -59,6 +59,7 @@ export class FakeZendesk {
   private readonly timers = new Set<NodeJS.Timeout>();
   private latencyMs = 0;
   private webhooks: FakeWebhookTargets | undefined;
+  private readonly listeners: ((request: RecordedRequest) => void)[] = [];
 
   private constructor(server: Server, origin: string, options: FakeZendeskOptions) {
     this.server = server;
@@ -133,6 +134,11 @@ export class FakeZendesk {
     return createEmailTicket(this.state, input);
   }
 
+  /** Calls `listener` with each API request before it is handled (e.g. to change data mid-walk). */
+  onApiRequest(listener: (request: RecordedRequest) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** Sets where the triggers post (the bot's two webhooks). */
   setWebhooks(targets: FakeWebhookTargets): void {
     this.webhooks = targets;
@@ -185,6 +191,7 @@ export class FakeZendesk {
     const request = await readRequest(req, url);
     this.requests.push(request);
     if (!FakeRouter.isApi(url.pathname)) return writeResponse(res, this.router.routeOAuth(request));
+    for (const listener of this.listeners) listener(request);
     if (this.latencyMs > 0) await this.sleep(this.latencyMs);
     const actor = this.router.authenticate(request.headers);
     if ('status' in actor) return writeResponse(res, actor);
