@@ -10,8 +10,9 @@ import { webSecurity } from './web-security.ts';
 export type { AdminAccount, AdminAccounts, LockoutPolicy } from './admin-accounts.ts';
 export { escapeHtml, html, raw, SafeHtml, safeHref } from './html.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
-export { MemorySandbox, type MemorySandboxOptions, type SandboxIntake } from './sandbox/memory-sandbox.ts';
+export { MemorySandbox, type MemorySandboxOptions } from './sandbox/memory-sandbox.ts';
 export type * from './sandbox/sandbox-controls.ts';
+export type { SandboxIntake } from './sandbox/sandbox-intake.ts';
 export { deriveSessionKey } from './session-key.ts';
 export * from './web-options.ts';
 

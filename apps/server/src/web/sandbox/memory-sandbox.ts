@@ -1,18 +1,9 @@
 import type { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
 import type { ChatEvent, Clock } from '@zenslackchat/core';
 import { systemClock } from '@zenslackchat/core';
-import type { SandboxControls, SandboxMessage, SandboxSnapshot, SandboxTicket } from './sandbox-controls.ts';
-
-/** What the sandbox hands to the bot's durable intake (the server's `acceptChatEvent`/`acceptTicketNotice`). */
-export interface SandboxIntake {
-  acceptChat(intake: { readonly eventId: string; readonly event: ChatEvent }): Promise<unknown>;
-  acceptTicket(intake: {
-    readonly kind: 'comment' | 'email';
-    readonly ticketId: string;
-    readonly externalId?: string;
-    readonly deliveryId?: string;
-  }): Promise<unknown>;
-}
+import type { SandboxControls, SandboxSnapshot } from './sandbox-controls.ts';
+import type { SandboxIntake } from './sandbox-intake.ts';
+import { type PeopleMessage, sandboxSnapshot } from './sandbox-snapshot.ts';
 
 /** How to build a MemorySandbox. */
 export interface MemorySandboxOptions {
@@ -30,11 +21,6 @@ export interface MemorySandboxOptions {
   readonly botAgentId?: string;
   /** Author of agent comments (default `Sam (agent)`). */
   readonly agentName?: string;
-}
-
-interface PeopleMessage extends SandboxMessage {
-  readonly at: number;
-  readonly seq: number;
 }
 
 function slug(name: string): string {
@@ -136,34 +122,6 @@ export class MemorySandbox implements SandboxControls {
   }
 
   async snapshot(): Promise<SandboxSnapshot> {
-    const { chat, tickets, channel } = this.#options;
-    const botName = this.#options.botName ?? 'ZenSlackChat';
-    const botAgentId = this.#options.botAgentId ?? 'agent-bot';
-    const bot = chat.messages
-      .filter((m) => m.channel === channel)
-      .map((m, i) => ({
-        id: m.id,
-        user: botName,
-        text: m.text,
-        fromBot: true,
-        at: m.postedAt.getTime(),
-        seq: i,
-        ...(m.threadId === undefined ? {} : { threadId: m.threadId }),
-      }));
-    const messages = [...this.#people, ...bot]
-      .sort((a, b) => a.at - b.at || Number(a.fromBot) - Number(b.fromBot) || a.seq - b.seq)
-      .map(({ at: _at, seq: _seq, ...message }) => message);
-    const all: SandboxTicket[] = tickets.tickets.map((t) => ({
-      id: t.id,
-      subject: t.subject,
-      status: t.status,
-      comments: tickets.comments(t.id).map((c) => ({
-        id: c.id,
-        author: c.author.name ?? (c.author.id === botAgentId ? botName : (c.author.id ?? 'unknown')),
-        body: c.body,
-        public: c.public,
-      })),
-    }));
-    return { channel, messages, tickets: all.reverse() };
+    return sandboxSnapshot(this.#options, this.#people);
   }
 }
