@@ -14,7 +14,7 @@ import { hasChromium, launchChromium, screenshot } from './chromium.ts';
  * The whole server in sandbox mode (`buildServer(config, { sandbox: true })`) on Postgres: the
  * sandbox page drives the real durable intake, job queue and core, and the page updates live.
  */
-describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', () => {
+describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeout: 90_000 }, () => {
   let server: ZenServer;
   let drop: () => Promise<void>;
   let browser: Browser;

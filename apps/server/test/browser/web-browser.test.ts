@@ -8,7 +8,7 @@ import { hasChromium, launchChromium, screenshot } from './chromium.ts';
 /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
 const OVERFLOW = 'document.documentElement.scrollWidth - window.innerWidth';
 
-describe.skipIf(!hasChromium)('web front in Chromium', () => {
+describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 60_000 }, () => {
   let browser: Browser;
   let page: Page;
   let server: Awaited<ReturnType<typeof startBrowserApp>>;
