@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Backend } from './databases.ts';
 import { CHANNEL, databaseEnv, type Fakes, startFakes, startServer, zendeskWebhook } from './e2e-harness.ts';
 
-const WAIT = { timeout: 20_000, interval: 100 } as const;
+// Generous: the machine is shared and pg-boss polls; these bound a wait, they assert no speed.
+const WAIT = { timeout: 60_000, interval: 100 } as const;
 
 /** The whole bot end to end, in process, against the fakes and the given database backend. */
 export function endToEndSuite(backend: Backend): void {
-  describe(`zenslackchat end to end on ${backend}`, () => {
+  describe(`zenslackchat end to end on ${backend}`, { timeout: 120_000 }, () => {
     let fakes: Fakes;
     let running: Awaited<ReturnType<typeof startServer>>;
     let dropDatabase: () => Promise<void>;
@@ -174,6 +175,8 @@ export function endToEndSuite(backend: Backend): void {
         WAIT,
       );
       expect(reports()).toHaveLength(1);
+      const [schedule] = await running.server.boss.getSchedules('daily-report');
+      expect(schedule).toMatchObject({ cron: fakes.env.REPORT_CRON, timezone: 'UTC' });
     });
 
     it('never logs message text or e-mail addresses at the default level', () => {
