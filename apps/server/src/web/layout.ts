@@ -46,6 +46,7 @@ export function layout(frame: PageFrame, content: SafeHtml): SafeHtml {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${frame.title} · ZenSlackChat</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/static/web.css">
   ${(frame.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>

@@ -12,12 +12,18 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 60_000 }, () =
   let browser: Browser;
   let page: Page;
   let server: Awaited<ReturnType<typeof startBrowserApp>>;
+  /** Console errors and uncaught exceptions (a CSP violation shows up here). */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     server = await startBrowserApp();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(10_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
   });
 
   afterAll(async () => {
@@ -153,5 +159,9 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 60_000 }, () =
     expect(await axeViolations(login), '/login').toEqual([]);
     await anonymous.close();
     await context.close();
+  });
+
+  it('raised no script error or CSP violation on any page visited', () => {
+    expect(problems).toEqual([]);
   });
 });
