@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Tests run on the TypeScript sources of workspace packages (the `@zenslackchat/source`
 // export condition), so `pnpm test` needs no build first.
-const conditions = ['@zenslackchat/source', 'node', 'import', 'module', 'default'];
+// Vitest hands these to its Node workers as `--conditions`, which Node applies to require() too:
+// listing `import` would make pg's require('pg-pool') load the ESM build. Node adds import/require.
+const conditions = ['@zenslackchat/source', 'node', 'default'];
 
 export default defineConfig({
   resolve: { conditions },
