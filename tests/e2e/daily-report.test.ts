@@ -10,7 +10,12 @@ const HOUR = 3_600_000;
 
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 // The daily report on a seeded database: open issues now, and issues resolved on the previous
