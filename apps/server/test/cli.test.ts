@@ -83,6 +83,24 @@ describe('the CLI commands', () => {
     ]);
   });
 
+  it('replay-dead-letters also unblocks a thread whose job pg-boss failed by itself (e.g. expired)', async () => {
+    const server = await buildServer(config, { role: 'worker', ...io });
+    const key = { singletonKey: 'ticket:77' };
+    await server.boss.send('email-ticket', { notice: { ticketId: '77' } }, { ...key, retryLimit: 0 });
+    const [job] = await server.boss.fetch('email-ticket');
+    await server.boss.fail('email-ticket', job!.id, { message: 'expired' });
+    await server.boss.send('email-ticket', { notice: { ticketId: '77' } }, key);
+    expect(await server.boss.fetch('email-ticket')).toEqual([]);
+    await server.stop();
+    expect(await replay(config, 10, io)).toEqual({ replayed: 1, discarded: 0 });
+    const again = await buildServer(config, { role: 'worker', ...io });
+    const [next] = await again.boss.fetch('email-ticket');
+    const waiting = await again.boss.findJobs('email-ticket');
+    await again.stop();
+    expect(next?.data).toEqual({ notice: { ticketId: '77' } });
+    expect(waiting.filter((j) => j.singletonKey === 'ticket:77' && j.state === 'failed')).toEqual([]);
+  });
+
   it('report posts the daily report to the support channel now', async () => {
     const outcome = await report(config, io);
     expect(outcome.outcome).toBe('report-posted');

@@ -11,9 +11,24 @@ export interface BossTarget {
   readonly url?: string;
 }
 
+/**
+ * Workers beat every half of this while a job runs; a job whose process died (SIGKILL, OOM) misses
+ * its beats and is failed and retried within about this plus one supervision pass, instead of
+ * waiting for `expireInSeconds`. pg-boss's minimum is 10.
+ */
+export const JOB_HEARTBEAT_SECONDS = 10;
+
 /** pg-boss on the bot's database: its own pool on Postgres, the shared instance on PGlite. Not started. */
 export function createBoss(target: BossTarget, logger: Logger, options: { schedule: boolean }): PgBoss {
-  const common = { schema: 'pgboss', schedule: options.schedule, supervise: true, migrate: true } as const;
+  const common = {
+    schema: 'pgboss',
+    schedule: options.schedule,
+    supervise: true,
+    migrate: true,
+    // Supervision passes are what fail jobs with missed heartbeats (default every 60 s).
+    superviseIntervalSeconds: JOB_HEARTBEAT_SECONDS,
+    monitorIntervalSeconds: JOB_HEARTBEAT_SECONDS,
+  } as const;
   const { database } = target;
   let boss: PgBoss;
   if (database.backend === 'pglite') {
@@ -48,6 +63,7 @@ export async function setupQueues(boss: PgBoss, tuning: JobTuning): Promise<void
       retryDelay: tuning.retryDelaySeconds,
       retryBackoff: tuning.retryBackoff,
       expireInSeconds: tuning.expireInSeconds,
+      heartbeatSeconds: JOB_HEARTBEAT_SECONDS,
     };
     // pg-boss accepts a maximum delay only together with backoff.
     const max = tuning.retryBackoff ? { retryDelayMax: tuning.retryDelayMaxSeconds } : {};
