@@ -46,17 +46,6 @@ describe('web front without a session', () => {
     expect(t.calls.reports).toBe(0);
   });
 
-  it('sends visitors without a session from the OAuth start routes to the login page', async () => {
-    t = await webTestApp();
-    const response = await t.app.inject({ method: 'GET', url: '/slack/install/' });
-    expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toMatch(/^\/login/);
-    const client = new Client(t.app);
-    await client.logIn();
-    const started = await client.get('/slack/install/');
-    expect(started.body).toBe('slack start');
-  });
-
   it('puts adminRoutes (the OAuth start and callback routes) behind the session', async () => {
     t = await webTestApp({
       adminRoutes: async (scope) => {

@@ -49,7 +49,6 @@ export async function webTestApp(overrides: Partial<WebOptions> = {}): Promise<W
         : `https://acme.slack.com/archives/${issue.channel}/p${issue.threadId}`,
     ...overrides,
   });
-  app.get('/slack/install/', async () => 'slack start');
   await app.ready();
   return { app, admins, tokens, repo, clock, calls };
 }
