@@ -5,8 +5,9 @@ import { buildServer } from './server/build-server.ts';
 import { ROLES, type Role } from './server/roles.ts';
 
 function parseFlags(argv: readonly string[]): { role: Role; sandbox: boolean } {
+  // `pnpm start -- --sandbox` may hand the separator through.
   const { values } = parseArgs({
-    args: [...argv],
+    args: argv.filter((arg) => arg !== '--'),
     options: { role: { type: 'string', default: 'all' }, sandbox: { type: 'boolean', default: false } },
   });
   const role = values.role as Role;

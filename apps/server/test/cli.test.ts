@@ -61,6 +61,20 @@ describe('the CLI commands', () => {
     expect((await createAdmin(fromEnv, {})).created).toBe('env@example.com');
   });
 
+  it('a server started with ADMIN_EMAIL / ADMIN_PASSWORD creates that admin once', async () => {
+    const withAdmin = loadConfig({
+      ...fakes.env,
+      ADMIN_EMAIL: 'first@example.com',
+      ADMIN_PASSWORD: 'first start password',
+    });
+    for (let run = 0; run < 2; run += 1)
+      await (await buildServer(withAdmin, { role: 'worker', ...io })).stop();
+    const database = await openDatabase(config.database);
+    const admin = await new AdminUserStore(database.db).findByEmail('first@example.com');
+    await database.close();
+    expect(await verifyPassword('first start password', admin!.passwordHash)).toBe(true);
+  });
+
   it('replay-dead-letters sends each letter back to its queue with its key, once', async () => {
     const server = await buildServer(config, { role: 'worker', ...io });
     const letter: DeadLetter = {

@@ -66,6 +66,8 @@ export async function acceptChatEvent(deps: IntakeDeps, intake: ChatIntake): Pro
     { eventId: intake.eventId, retryNum: intake.retryNum, channel: event.channel, result },
     'chat event received',
   );
+  // Event details (text, user) only at debug level, which needs DEBUG_ENABLED.
+  deps.logger.debug({ eventId: intake.eventId, event }, 'chat event details');
   return result;
 }
 
@@ -102,6 +104,9 @@ export async function acceptTicketNotice(
       );
     }
   }
-  deps.logger.info({ ticketId: intake.ticketId, kind: intake.kind, result }, 'ticket notice received');
+  deps.logger.info(
+    { ticketId: intake.ticketId, kind: intake.kind, deliveryId: intake.deliveryId, result },
+    'ticket notice received',
+  );
   return result;
 }

@@ -6,6 +6,7 @@ import type { DestinationStream, Logger as Pino } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
+import { ServerTokens } from '../container/tokens.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { hostGuard } from '../http/host-guard.ts';
 import { integrationRoutes } from '../http/integration-routes.ts';
@@ -13,6 +14,7 @@ import { webFront } from '../http/web-front.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import { DEFAULT_JOB_TUNING, type JobTuning } from '../jobs/job-tuning.ts';
 import { createLogger } from '../logging/create-logger.ts';
+import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { type Role, servesWeb } from './roles.ts';
 import { sandboxControls, sandboxSetup } from './sandbox-wiring.ts';
 import { startJobs } from './start-jobs.ts';
@@ -87,6 +89,8 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
     tuning,
     ...(adapters === undefined ? {} : { adapters }),
   });
+
+  await bootstrapAdmin(config.admin, container.resolve(ServerTokens.AdminUserStore), clock, logger);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
