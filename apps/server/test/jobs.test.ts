@@ -98,6 +98,16 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
     expect(attempts.filter((a) => a.text === 'once')).toHaveLength(1);
   });
 
+  it('records nothing when the enqueue fails: the transaction rolls back and a redelivery is accepted', async () => {
+    const event = message('enqueue fails');
+    const failing = { send: async () => Promise.reject(new Error('queue down')) } as unknown as PgBoss;
+    await expect(
+      acceptChatEvent({ ...intake, boss: failing }, { eventId: event.eventId, event }),
+    ).rejects.toThrow('queue down');
+    expect(await acceptChatEvent(intake, { eventId: event.eventId, event, retryNum: 1 })).toBe('accepted');
+    await vi.waitFor(() => expect(done('enqueue fails')).toBe(1), WAIT);
+  });
+
   it('ignores messages from other channels without recording them', async () => {
     const event = { ...message('elsewhere'), channel: 'C0OTHER' };
     expect(await acceptChatEvent(intake, { eventId: event.eventId, event })).toBe('ignored');
