@@ -6,6 +6,8 @@ import type { PageFrame } from './layout.ts';
 export interface SessionAdmin {
   readonly id: string;
   readonly email: string;
+  /** When they logged in (epoch ms): the session ends a fixed time after, however active. */
+  readonly since: number;
 }
 
 declare module '@fastify/secure-session' {
@@ -21,14 +23,22 @@ declare module '@fastify/secure-session' {
 export function sessionAdmin(request: FastifyRequest): SessionAdmin | undefined {
   const value: unknown = request.session.get('admin');
   if (typeof value !== 'object' || value === null) return undefined;
-  const { id, email } = value as Record<string, unknown>;
-  return typeof id === 'string' && typeof email === 'string' ? { id, email } : undefined;
+  const { id, email, since } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof email === 'string' && typeof since === 'number'
+    ? { id, email, since }
+    : undefined;
 }
 
 /** Starts a fresh session for `admin` (a new cookie; nothing from before login survives). */
 export function startSession(request: FastifyRequest, admin: SessionAdmin): void {
   request.session.regenerate();
-  request.session.set('admin', { id: admin.id, email: admin.email });
+  request.session.set('admin', { id: admin.id, email: admin.email, since: admin.since });
+}
+
+/** Forgets the login of a session older than `maxAgeMs` (the cookie's own expiry only counts idle time). */
+export function expireSession(request: FastifyRequest, now: Date, maxAgeMs: number): void {
+  const admin = sessionAdmin(request);
+  if (admin !== undefined && now.getTime() - admin.since >= maxAgeMs) request.session.set('admin', undefined);
 }
 
 /** Keeps a one-off notice for the next page shown. */

@@ -61,6 +61,6 @@ export interface WebOptions {
   readonly lockoutMs?: number;
   /** Login attempts per client IP per minute (default 10). */
   readonly loginRateLimit?: number;
-  /** Session lifetime in seconds (default 8 hours). */
+  /** How long a login lasts, in seconds, active or not (default 8 hours). */
   readonly sessionTtlSeconds?: number;
 }

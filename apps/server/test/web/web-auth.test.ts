@@ -155,6 +155,19 @@ describe('login', () => {
     expect((await client.get('/')).statusCode).toBe(303);
   });
 
+  it('ends a login after its lifetime, however active the session was', async () => {
+    t = await webTestApp({ sessionTtlSeconds: 3600 });
+    const client = new Client(t.app);
+    await client.logIn();
+    t.clock.advance(30 * 60_000);
+    expect((await client.get('/')).statusCode).toBe(200);
+    t.clock.advance(30 * 60_000);
+    const expired = await client.get('/reports');
+    expect(expired.statusCode).toBe(303);
+    expect(expired.headers.location).toBe('/login?next=%2Freports');
+    expect((await client.get('/login')).statusCode).toBe(200);
+  });
+
   it('logs everyone out when the secret key changes', async () => {
     t = await webTestApp();
     const client = new Client(t.app);

@@ -57,7 +57,11 @@ export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptio
         request.log.info({ reason: result.reason }, 'admin login refused');
         return again(MESSAGES[result.reason], result.reason === 'locked' ? 429 : 401, form.data.email);
       }
-      startSession(request, { id: result.adminId, email: result.email });
+      startSession(request, {
+        id: result.adminId,
+        email: result.email,
+        since: options.clock.now().getTime(),
+      });
       request.log.info({ adminId: result.adminId }, 'admin logged in');
       return reply.redirect(next, 303);
     },
