@@ -18,11 +18,13 @@ export type CommandResult = Readonly<Record<string, unknown>>;
 /** Where a command's log lines go (default stdout). */
 export interface CommandIo {
   readonly logStream?: DestinationStream;
+  /** With no `logStream`: 1 for stdout, 2 for stderr (the CLI's default). */
+  readonly logFd?: 1 | 2;
 }
 
 /** Applies the bot's migrations and installs/updates the job queue schema and queues. */
 export async function migrate(config: AppConfig, io: CommandIo = {}): Promise<CommandResult> {
-  const logger = createLogger({ ...config.logging, debug: false }, io.logStream);
+  const logger = createLogger({ ...config.logging, debug: false }, io.logStream, io.logFd);
   const database = await openDatabase({ ...config.database, logger });
   try {
     const report = await migrateToLatest(database.db, logger);

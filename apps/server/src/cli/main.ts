@@ -33,18 +33,19 @@ async function main(argv: readonly string[]): Promise<CommandResult | undefined>
     return undefined;
   }
   const config = loadConfig();
+  const io = { logFd: 2 } as const;
   switch (command) {
     case 'migrate':
-      return migrate(config);
+      return migrate(config, io);
     case 'report':
-      return report(config);
+      return report(config, io);
     case 'create-admin':
       return createAdmin(config, { email: values.email, password: values.password });
     case 'replay-dead-letters': {
       const limit = Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
         throw new Error('--limit must be 1..10000');
-      return replay(config, limit);
+      return replay(config, limit, io);
     }
     default:
       throw new Error(`unknown command "${command}"\n\n${USAGE}`);

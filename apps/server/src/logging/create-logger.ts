@@ -46,9 +46,14 @@ export const PERSONAL_PATHS = [
 
 /**
  * Builds the process logger: ECS JSON by default, pino-pretty when ECS is off; info level, or
- * debug with personal fields let through when debug is on. Secrets are always redacted.
+ * debug with personal fields let through when debug is on. Secrets are always redacted. Writes to
+ * `destination`, else to stdout (`fd` 1) or stderr (`fd` 2, the CLI's, so its stdout stays JSON).
  */
-export function createLogger(logging: AppConfig['logging'], destination?: DestinationStream): Logger {
+export function createLogger(
+  logging: AppConfig['logging'],
+  destination?: DestinationStream,
+  fd: 1 | 2 = 1,
+): Logger {
   const paths = logging.debug ? [...SECRET_PATHS] : [...SECRET_PATHS, ...PERSONAL_PATHS];
   const base: LoggerOptions = {
     level: logging.debug ? 'debug' : 'info',
@@ -58,6 +63,7 @@ export function createLogger(logging: AppConfig['logging'], destination?: Destin
     ? { ...ecsFormat({ convertReqRes: true, serviceName: 'zenslackchat' }), ...base }
     : base;
   const stream =
-    destination ?? (logging.ecs ? pino.destination(1) : pretty({ colorize: process.stdout.isTTY }));
+    destination ??
+    (logging.ecs ? pino.destination(fd) : pretty({ colorize: process.stdout.isTTY, destination: fd }));
   return pino(options, stream);
 }

@@ -28,6 +28,8 @@ export interface BuildOptions {
   readonly tuning?: Partial<JobTuning>;
   /** Where logs go (default stdout). */
   readonly logStream?: DestinationStream;
+  /** With no `logStream`: 1 for stdout (default), 2 for stderr. */
+  readonly logFd?: 1 | 2;
   /** In-memory chat and tickets behind the real core, database and queue, plus the sandbox page. */
   readonly sandbox?: boolean;
 }
@@ -56,7 +58,7 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
   const sandbox = options.sandbox === true ? sandboxSetup(given, clock) : undefined;
   const config = sandbox?.config ?? given;
   const adapters = sandbox?.adapters ?? options.adapters;
-  const logger = createLogger(config.logging, options.logStream);
+  const logger = createLogger(config.logging, options.logStream, options.logFd);
   logStartup(config, logger, role);
   const tuning = { ...DEFAULT_JOB_TUNING, ...options.tuning };
   const database = await openDatabase({ ...config.database, logger });
