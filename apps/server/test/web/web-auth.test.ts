@@ -60,6 +60,23 @@ describe('web front without a session', () => {
     expect((await client.get('/pagerduty/oauth/?code=c&state=s')).body).toBe('callback ran');
   });
 
+  it('keeps its form parser, session and security headers to its own routes', async () => {
+    t = await webTestApp({}, (app) => {
+      app.post('/vendor/webhook/', async (request) => ({ body: request.body ?? null }));
+    });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/vendor/webhook/',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'a=1',
+    });
+    expect(form.statusCode).toBe(415);
+    const json = await t.app.inject({ method: 'POST', url: '/vendor/webhook/', payload: { a: 1 } });
+    expect(json.statusCode).toBe(200);
+    expect(json.headers['content-security-policy']).toBeUndefined();
+    expect(json.headers['set-cookie']).toBeUndefined();
+  });
+
   it('serves the login page and the stylesheet with security headers', async () => {
     t = await webTestApp();
     const login = await t.app.inject({ method: 'GET', url: '/login' });

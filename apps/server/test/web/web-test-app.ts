@@ -15,7 +15,11 @@ export interface WebTestApp {
   readonly calls: { reports: number; resolved: string[] };
 }
 
-export async function webTestApp(overrides: Partial<WebOptions> = {}): Promise<WebTestApp> {
+/** Builds the app; `beside` registers routes next to the plugin (as the vendor endpoints are). */
+export async function webTestApp(
+  overrides: Partial<WebOptions> = {},
+  beside?: (app: FastifyInstance) => void,
+): Promise<WebTestApp> {
   const admins = new MemoryAdminAccounts();
   await admins.add(ADMIN.email, ADMIN.password);
   const tokens = new MemoryTokenStore();
@@ -49,6 +53,7 @@ export async function webTestApp(overrides: Partial<WebOptions> = {}): Promise<W
         : `https://acme.slack.com/archives/${issue.channel}/p${issue.threadId}`,
     ...overrides,
   });
+  beside?.(app);
   await app.ready();
   return { app, admins, tokens, repo, clock, calls };
 }
