@@ -10,7 +10,7 @@ export interface PageFrame {
   /** The path of the current page, to mark the navigation link. */
   readonly path: string;
   readonly sandboxEnabled?: boolean;
-  /** A one-off notice, e.g. "Report posted". */
+  /** A one-off notice, e.g. "Issue #12 marked resolved." */
   readonly flash?: string;
   /** Extra scripts (same-origin paths only: the CSP forbids inline scripts). */
   readonly scripts?: readonly string[];

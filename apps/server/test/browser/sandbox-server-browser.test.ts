@@ -92,4 +92,14 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeo
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Resolved');
   });
+
+  it('posts the report now through the job queue: it reaches the channel and the history', async () => {
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByRole('button', { name: 'Post report now' }).click();
+    await page.getByRole('status').filter({ hasText: 'on its way to the support channel' }).waitFor();
+    await page.getByRole('link', { name: 'Sandbox', exact: true }).click();
+    await page.locator('#live-chat [data-message]', { hasText: /report/i }).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    expect(await page.locator('table tbody tr').count()).toBe(1);
+  });
 });

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 60_000 }, () =
   it('posts the daily report and shows the history chart', async () => {
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
     await page.getByRole('button', { name: 'Post report now' }).click();
-    await page.getByRole('status').filter({ hasText: 'Report posted' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'on its way to the support channel' }).waitFor();
     expect(await page.locator('svg.chart').count()).toBe(1);
     expect(await page.locator('table tbody tr').count()).toBe(1 + 60 - 9);
     expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(10);

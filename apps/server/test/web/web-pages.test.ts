@@ -161,6 +161,6 @@ describe('reports page', () => {
     const posted = await client.post('/reports/post', { _csrf: Client.csrf(page.body) });
     expect(posted.headers.location).toBe('/reports');
     expect(t.calls.reports).toBe(1);
-    expect((await client.get('/reports')).body).toContain('Report posted to the support channel.');
+    expect((await client.get('/reports')).body).toContain('The report is on its way to the support channel.');
   });
 });

@@ -18,7 +18,7 @@ export async function reportRoutes(app: FastifyInstance, options: ResolvedWebOpt
     try {
       await options.postReportNow();
       request.log.info({}, 'report posted from the admin page');
-      setFlash(request, 'Report posted to the support channel.');
+      setFlash(request, 'The report is on its way to the support channel.');
     } catch (error) {
       if (!isIntegrationError(error)) throw error;
       request.log.warn({ reason: error.reason }, 'posting the report from the admin page failed');
