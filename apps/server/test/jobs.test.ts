@@ -16,6 +16,8 @@ const TUNING: JobTuning = {
   retryBackoff: false,
   retryDelayMaxSeconds: 1,
   expireInSeconds: 60,
+  // Several jobs at once, so the per-thread order below is the queue's doing, not a single worker's.
+  concurrency: 4,
   pollingIntervalSeconds: 0.5,
   deadLetterRetentionSeconds: 3600,
 };

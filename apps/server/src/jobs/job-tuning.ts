@@ -9,6 +9,8 @@ export interface JobTuning {
   readonly retryDelayMaxSeconds: number;
   /** How long a job may run before it counts as failed. */
   readonly expireInSeconds: number;
+  /** Jobs run at once per queue per process; a thread's jobs still run one at a time, in order. */
+  readonly concurrency: number;
   /** How often an idle worker looks for work (pg-boss minimum 0.5). */
   readonly pollingIntervalSeconds: number;
   /** How long dead letters are kept, in seconds. */
@@ -22,6 +24,7 @@ export const DEFAULT_JOB_TUNING: JobTuning = {
   retryBackoff: true,
   retryDelayMaxSeconds: 900,
   expireInSeconds: 300,
+  concurrency: 4,
   pollingIntervalSeconds: 2,
   deadLetterRetentionSeconds: 90 * 24 * 3600,
 };
