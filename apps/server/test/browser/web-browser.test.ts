@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('web front in Chromium', { timeout: 60_000 }, () =
 
   it('updates the sandbox live when the bot acts outside the page', async () => {
     await server.fixture.sandbox.postChatMessage({ user: 'Kim', text: 'Posted from elsewhere' });
-    await page.locator('#live-chat', { hasText: 'Posted from elsewhere' }).waitFor({ timeout: 5000 });
+    await page.locator('#live-chat', { hasText: 'Posted from elsewhere' }).waitFor({ timeout: 15_000 });
   });
 
   it('lists the issues with links and marks one resolved after confirming', async () => {
