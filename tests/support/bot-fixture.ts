@@ -1,6 +1,7 @@
 import { freePort } from './free-port.ts';
 import { FreshDatabase } from './fresh-database.ts';
 import { waitForIdle } from './job-queue-probe.ts';
+import { OutageProxy } from './outage-proxy.ts';
 import { ServerProcess } from './server-process.ts';
 import { botEnv, ESCALATION_POLICY, newSecrets, secretValues, type TestSecrets } from './test-env.ts';
 import { closeVendors, startVendors, type Vendors } from './vendors.ts';
@@ -19,6 +20,8 @@ export interface BotFixtureOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra server arguments. */
   readonly args?: readonly string[];
+  /** Put an `OutageProxy` between the bot and the fake Zendesk (see `zendeskProxy`). */
+  readonly zendeskOutageProxy?: boolean;
 }
 
 /**
@@ -30,17 +33,21 @@ export class BotFixture {
   readonly database: FreshDatabase;
   readonly secrets: TestSecrets;
   readonly server: ServerProcess;
+  /** The proxy in front of the fake Zendesk, when asked for. */
+  readonly zendeskProxy: OutageProxy | undefined;
 
   private constructor(
     vendors: Vendors,
     database: FreshDatabase,
     secrets: TestSecrets,
     server: ServerProcess,
+    zendeskProxy: OutageProxy | undefined,
   ) {
     this.vendors = vendors;
     this.database = database;
     this.secrets = secrets;
     this.server = server;
+    this.zendeskProxy = zendeskProxy;
   }
 
   /** Starts everything; on failure, cleans up what was started. */
@@ -48,9 +55,19 @@ export class BotFixture {
     const vendors = await startVendors();
     const database = await FreshDatabase.create(`zsc_${options.name}`);
     const secrets = newSecrets();
+    let proxy: OutageProxy | undefined;
     try {
       const port = await freePort();
-      const env = botEnv(vendors, secrets, { port, databaseUrl: database.url }, options.env);
+      proxy = options.zendeskOutageProxy ? await OutageProxy.start(vendors.zendesk.oauthBaseUrl) : undefined;
+      const env = botEnv(
+        vendors,
+        secrets,
+        { port, databaseUrl: database.url },
+        {
+          ...(proxy === undefined ? {} : { ZENDESK_API_URL: `${proxy.origin}/api/v2` }),
+          ...options.env,
+        },
+      );
       vendors.slack.addUser(ALICE);
       vendors.slack.addUser(BOB);
       vendors.pagerDuty.setOnCall(ESCALATION_POLICY, ON_CALL);
@@ -60,8 +77,9 @@ export class BotFixture {
         echoBotPosts: true,
       });
       const server = await ServerProcess.start({ env, ...(options.args ? { args: options.args } : {}) });
-      return new BotFixture(vendors, database, secrets, server);
+      return new BotFixture(vendors, database, secrets, server, proxy);
     } catch (error) {
+      await proxy?.close();
       await closeVendors(vendors);
       await database.drop();
       throw error;
@@ -91,6 +109,7 @@ export class BotFixture {
     try {
       await this.server.stop();
     } finally {
+      await this.zendeskProxy?.close();
       await closeVendors(this.vendors);
       await this.database.drop();
     }
