@@ -7,18 +7,8 @@ import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { type SandboxControls, webPlugin } from '../web/index.ts';
+import { adminResolve } from './admin-resolve.ts';
 import { oauthRoutes, oauthStartUrls } from './oauth-routes.ts';
-
-/** Marks an issue resolved from the admin page: solves its ticket (when reachable), then records it. */
-async function resolveIssue(container: DependencyContainer, issueId: string): Promise<void> {
-  const repo = container.resolve<IssueRepo>(IssueRepo);
-  const issue = await repo.findById(issueId);
-  if (issue === undefined) throw new Error('no such issue');
-  if (issue.ticketId !== null && container.isRegistered(TicketPort)) {
-    await container.resolve<TicketPort>(TicketPort).solveTicket(issue.ticketId);
-  }
-  await repo.markResolved(issueId, container.resolve<Clock>(Clock).now());
-}
 
 /**
  * The admin web front (issue 8's `webPlugin`) with everything it needs from the container: admin
@@ -56,7 +46,7 @@ export async function webFront(
     postReportNow: async () => {
       await container.resolve<PgBoss>(ServerTokens.Boss).send('daily-report', {});
     },
-    resolveIssue: (issueId) => resolveIssue(container, issueId),
+    resolveIssue: (issueId) => adminResolve(container, issueId),
     ticketUrl: (ticketId) =>
       container.isRegistered(TicketPort)
         ? container.resolve<TicketPort>(TicketPort).ticketUrl(ticketId)

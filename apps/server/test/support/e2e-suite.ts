@@ -1,4 +1,6 @@
+import { IssueRepo } from '@zenslackchat/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { adminResolve } from '../../src/http/admin-resolve.ts';
 import type { Backend } from './databases.ts';
 import { CHANNEL, databaseEnv, type Fakes, startFakes, startServer, zendeskWebhook } from './e2e-harness.ts';
 
@@ -44,6 +46,7 @@ export function endToEndSuite(backend: Backend): void {
     };
 
     let rootTs = '';
+    let keyboardTs = '';
     let ticketId = 0;
 
     it('turns a signed Slack message into one ticket, a confirmation and the on-call notice', async () => {
@@ -152,8 +155,22 @@ export function endToEndSuite(backend: Backend): void {
     it('retries a rate-limited ticket creation and still makes exactly one ticket', async () => {
       fakes.zendesk.failNext('rate-limited', { retryAfterMs: 1000 });
       const { ts } = await ask('Keyboard missing keys');
+      keyboardTs = ts;
       await vi.waitFor(() => expect(botPosts(ts)).toHaveLength(2), WAIT);
       expect(fakes.zendesk.tickets.filter((t) => t.subject === 'Keyboard missing keys')).toHaveLength(1);
+    });
+
+    it('lets an admin resolve an issue: the core solves the ticket and confirms in its thread, once', async () => {
+      const issue = await running.server.container
+        .resolve<IssueRepo>(IssueRepo)
+        .findByThread({ platform: 'slack', channel: CHANNEL, threadId: keyboardTs });
+      await adminResolve(running.server.container, issue!.id);
+      await adminResolve(running.server.container, issue!.id);
+      await vi.waitFor(() => expect(fakes.zendesk.ticket(issue!.ticketId!)?.status).toBe('solved'), WAIT);
+      await vi.waitFor(
+        () => expect(botPosts(keyboardTs).filter((t) => t.startsWith('Understood.'))).toHaveLength(1),
+        WAIT,
+      );
     });
 
     it('posts the daily report next day with the right counts, once however often the job runs', async () => {
@@ -163,8 +180,8 @@ export function endToEndSuite(backend: Backend): void {
       const reports = () => fakes.slack.messages.filter((m) => m.text.startsWith('Daily report:'));
       await vi.waitFor(() => expect(reports()).toHaveLength(1), WAIT);
       const yesterday = new Date().toISOString().slice(0, 10);
-      // Open: the emailed ticket and the keyboard request; resolved yesterday: the printer.
-      expect(reports()[0]!.text).toBe(`Daily report: 2 open issues; 1 issue resolved on ${yesterday}.`);
+      // Open: the emailed ticket; resolved yesterday: the printer and the keyboard.
+      expect(reports()[0]!.text).toBe(`Daily report: 1 open issue; 2 issues resolved on ${yesterday}.`);
       expect(reports()[0]!.channel).toBe(CHANNEL);
       expect(reports()[0]!.threadTs).toBeUndefined();
       await vi.waitFor(
