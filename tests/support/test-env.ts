@@ -78,6 +78,7 @@ export function botEnv(
     SLACK_VERIFICATION_TOKEN: secrets.verificationToken,
     SLACK_BOT_TOKEN: slack.token,
     SLACK_API_URL: slack.url,
+    SLACK_OAUTH_URL: slack.authorizeUrl,
     SLACK_REDIRECT_URI: `${base}/slack/oauth/`,
     SLACK_WORKSPACE_URI: WORKSPACE_URI,
     SRE_SUPPORT_CHANNEL: SUPPORT_CHANNEL,
