@@ -84,8 +84,10 @@ export function sendHtml(reply: FastifyReply, page: SafeHtml, status = 200): Fas
 
 /** A same-site path to return to after login; anything else becomes `/`. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
-    return '/';
-  }
-  return next;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//')) return '/';
+  // Backslashes (read as slashes by browsers) and control characters (header injection) are refused.
+  const unsafe = [...next].some(
+    (char) => char === '\\' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f,
+  );
+  return unsafe ? '/' : next;
 }

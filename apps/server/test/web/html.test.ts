@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw, SafeHtml, safeHref } from '../../src/web/index.ts';
+import { safeNext } from '../../src/web/web-context.ts';
 
 describe('html', () => {
   it('escapes every interpolated string, in content and attributes', () => {
@@ -43,6 +44,22 @@ describe('html', () => {
       'not a url',
     ]) {
       expect(safeHref(bad), bad).toBe('#');
+    }
+  });
+});
+
+describe('safeNext', () => {
+  it('keeps local paths and turns anything else into /', () => {
+    expect(safeNext('/issues?status=open')).toBe('/issues?status=open');
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/',
+      '/\\evil.example',
+      '/a\r\nSet-Cookie: x=1',
+      'issues',
+      42,
+    ]) {
+      expect(safeNext(bad), String(bad)).toBe('/');
     }
   });
 });
