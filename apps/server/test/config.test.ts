@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config/index.ts';
+import { ConfigError, ENV_NAMES, loadConfig } from '../src/config/index.ts';
 
 const MALFORMED: Record<string, string> = {
   PORT: '80a',
@@ -40,6 +40,21 @@ const MALFORMED: Record<string, string> = {
   REPORT_TIMEZONE: 'Mars/Olympus',
 };
 
+/** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */
+const FREE_TEXT = [
+  'DATA_DIR',
+  'REDIS_URL',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_VERIFICATION_TOKEN',
+  'ZENDESK_CLIENT_IDENTIFIER',
+  'ZENDESK_CLIENT_SECRET',
+  'ZENDESK_API_TOKEN',
+  'PAGERDUTY_CLIENT_IDENTIFIER',
+  'PAGERDUTY_CLIENT_SECRET',
+  'PAGERDUTY_API_TOKEN',
+];
+
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
     loadConfig(env);
@@ -60,6 +75,10 @@ describe('loadConfig', () => {
     expect(config.secretKeyGenerated).toBe(true);
     expect(config.notConfigured.map((entry) => entry.integration)).toEqual(['slack', 'zendesk', 'pagerduty']);
     expect(config.slack).toBeUndefined();
+  });
+
+  it('has a malformed case for every variable that can be malformed', () => {
+    expect(ENV_NAMES.filter((name) => !(name in MALFORMED) && !FREE_TEXT.includes(name))).toEqual([]);
   });
 
   it.each(Object.entries(MALFORMED))('rejects a malformed %s, naming it', (name, value) => {
