@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       },
     );
   };
+  process.on('unhandledRejection', (reason) => server.logger.error({ err: reason }, 'unhandled rejection'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await server.app.listen({ port: config.port, host: config.host });
