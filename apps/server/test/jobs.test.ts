@@ -76,7 +76,14 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
     );
     await boss.start();
     await setupQueues(boss, TUNING);
-    await startWorkers({ boss, handlers, tuning: TUNING, clock: systemClock, logger: silentLogger });
+    await startWorkers({
+      boss,
+      database: opened.database,
+      handlers,
+      tuning: TUNING,
+      clock: systemClock,
+      logger: silentLogger,
+    });
     const repo = new PostgresIssueRepo(opened.database.db);
     intake = {
       database: opened.database,

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
+import { type Database, withTransaction } from '@zenslackchat/adapters-postgres';
 import type { Clock, Logger } from '@zenslackchat/core';
-import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
+import { fromKysely, type JobResult, type JobWithMetadata, type PgBoss } from 'pg-boss';
 import { summariseFailure, summariseOutcome } from './job-outcome.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter, type WorkQueue } from './queues.ts';
 
 /** What settling a job needs. */
 export interface SettleContext {
   readonly boss: PgBoss;
+  /** For settling a rate-limited job atomically (its fail and its new start time together). */
+  readonly database: Database;
   readonly queue: WorkQueue;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -52,10 +55,14 @@ export async function settleJob(
       return { id: job.id, status: 'completed', output: { outcome: 'dead-lettered', failure } };
     }
     if (failure.retryAfterMs !== null) {
-      // Fail it ourselves so it is in `retry` state, then move its start to when the vendor asked.
-      await boss.fail(queue, { id: job.id, retryCount: job.retryCount }, failure);
+      // Fail it ourselves so it is in `retry` state and move its start to when the vendor asked, in
+      // one transaction so no other worker can pick it up in between.
       const startAfter = new Date(context.clock.now().getTime() + failure.retryAfterMs);
-      await boss.update(queue, undefined, { id: job.id, startAfter });
+      await withTransaction(context.database.db, async (trx) => {
+        const db = fromKysely(trx);
+        await boss.fail(queue, { id: job.id, retryCount: job.retryCount }, failure, { db });
+        await boss.update(queue, undefined, { id: job.id, startAfter, db });
+      });
       logger.warn(
         { ...fields, ...failure, startAfter: startAfter.toISOString() },
         'job failed: retry when asked',

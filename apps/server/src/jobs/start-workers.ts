@@ -1,3 +1,4 @@
+import type { Database } from '@zenslackchat/adapters-postgres';
 import type { Clock, Logger } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import { dispatchJob, type JobHandlers } from './job-handlers.ts';
@@ -9,6 +10,7 @@ import { settleJob } from './settle-job.ts';
 /** What the workers need. */
 export interface WorkerDeps {
   readonly boss: PgBoss;
+  readonly database: Database;
   readonly handlers: JobHandlers;
   readonly tuning: JobTuning;
   readonly clock: Clock;
@@ -25,7 +27,13 @@ export const WORKER_BATCH_SIZE = 8;
 /** Starts one worker per work queue; pg-boss's `stop()` stops them. */
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   for (const queue of WORK_QUEUES) {
-    const context = { boss: deps.boss, queue, clock: deps.clock, logger: deps.logger };
+    const context = {
+      boss: deps.boss,
+      database: deps.database,
+      queue,
+      clock: deps.clock,
+      logger: deps.logger,
+    };
     await deps.boss.work(
       queue,
       {

@@ -1,3 +1,4 @@
+import type { Database } from '@zenslackchat/adapters-postgres';
 import { Clock } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import type { Logger as Pino } from 'pino';
@@ -25,6 +26,7 @@ export async function startJobs(container: DependencyContainer, role: Role): Pro
   const boss = container.resolve<PgBoss>(ServerTokens.Boss);
   await startWorkers({
     boss,
+    database: container.resolve<Database>(ServerTokens.Database),
     handlers: container.resolve<JobHandlers>(ServerTokens.SupportBot),
     tuning: container.resolve<JobTuning>(ServerTokens.JobTuning),
     clock: container.resolve<Clock>(Clock),
