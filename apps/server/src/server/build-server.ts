@@ -1,22 +1,19 @@
 import { type Database, migrateToLatest, openDatabase } from '@zenslackchat/adapters-postgres';
 import { type Clock, systemClock } from '@zenslackchat/core';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { DestinationStream, Logger as Pino } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
 import { ServerTokens } from '../container/tokens.ts';
-import { healthRoutes } from '../http/health-routes.ts';
-import { hostGuard } from '../http/host-guard.ts';
-import { integrationRoutes } from '../http/integration-routes.ts';
-import { webFront } from '../http/web-front.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import { DEFAULT_JOB_TUNING, type JobTuning } from '../jobs/job-tuning.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
-import { type Role, servesWeb } from './roles.ts';
-import { sandboxControls, sandboxSetup } from './sandbox-wiring.ts';
+import { buildApp } from './build-app.ts';
+import type { Role } from './roles.ts';
+import { sandboxSetup } from './sandbox-wiring.ts';
 import { startJobs } from './start-jobs.ts';
 import { logStartup } from './startup-log.ts';
 
@@ -82,44 +79,45 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
   started.on('stopped', () => {
     jobsRunning = false;
   });
-  const container = buildContainer({
-    config,
-    logger,
-    database,
-    boss: started,
-    clock,
-    tuning,
-    ...(adapters === undefined ? {} : { adapters }),
-  });
-
-  await bootstrapAdmin(config.admin, container.resolve(ServerTokens.AdminUserStore), clock, logger);
-
-  const app: FastifyInstance = Fastify({
-    loggerInstance: logger as FastifyBaseLogger,
-    routerOptions: { ignoreTrailingSlash: true },
-    bodyLimit: 1_048_576,
-  });
-  if (config.allowedHosts.length > 0) await hostGuard(app, { allowed: config.allowedHosts });
-  await app.register(healthRoutes, { database, jobsRunning: () => jobsRunning });
-  if (servesWeb(role)) {
-    await app.register(integrationRoutes, { container });
-    await app.register(webFront, {
-      container,
-      ...(sandbox === undefined ? {} : { sandbox: sandboxControls(container, sandbox.adapters, clock) }),
+  let container: DependencyContainer;
+  let app: FastifyInstance;
+  try {
+    container = buildContainer({
+      config,
+      logger,
+      database,
+      boss: started,
+      clock,
+      tuning,
+      ...(adapters === undefined ? {} : { adapters }),
     });
+    await bootstrapAdmin(config.admin, container.resolve(ServerTokens.AdminUserStore), clock, logger);
+    app = await buildApp(container, {
+      role,
+      logger,
+      database,
+      jobsRunning: () => jobsRunning,
+      sandbox,
+      clock,
+    });
+  } catch (error) {
+    await started.stop({ graceful: false }).catch(() => {});
+    await database.close();
+    throw error;
   }
 
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
+  const ready = container;
   return {
     app,
-    container,
+    container: ready,
     role,
     database,
     boss: started,
     logger,
     start: () => {
-      starting ??= startJobs(container, role);
+      starting ??= startJobs(ready, role);
       return starting;
     },
     stop: () => {
