@@ -46,6 +46,13 @@ describe('a server with no configuration (embedded PGlite)', () => {
     expect(response.json().message).toContain('is not configured');
   });
 
+  it('logs each request with its ECS method and path, without the query string', async () => {
+    await server.app.inject({ url: '/pagerduty/oauth/?code=secret-code&state=s' });
+    const incoming = logs.records().filter((r) => r.message === 'incoming request');
+    expect(incoming.at(-1)).toMatchObject({ 'http.request.method': 'GET', 'url.path': '/pagerduty/oauth/' });
+    expect(logs.text()).not.toContain('secret-code');
+  });
+
   it('serves the admin front: pages need a login', async () => {
     const response = await server.app.inject({ url: '/' });
     expect(response.statusCode).toBe(303);

@@ -9,6 +9,7 @@ import { healthRoutes } from '../http/health-routes.ts';
 import { hostGuard } from '../http/host-guard.ts';
 import { integrationRoutes } from '../http/integration-routes.ts';
 import { webFront } from '../http/web-front.ts';
+import { RequestLogController } from '../logging/request-log-controller.ts';
 import { type Role, servesWeb } from './roles.ts';
 import { sandboxControls, type sandboxSetup } from './sandbox-wiring.ts';
 
@@ -29,6 +30,7 @@ export async function buildApp(
     loggerInstance: parts.logger as FastifyBaseLogger,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1_048_576,
+    logController: new RequestLogController(),
   });
   if (config.allowedHosts.length > 0) await hostGuard(app, { allowed: config.allowedHosts });
   await app.register(healthRoutes, { database: parts.database, jobsRunning: parts.jobsRunning });
