@@ -52,4 +52,17 @@ describe('web and worker roles on one shared Postgres', { timeout: 120_000 }, ()
       (await worker.server.app.inject({ method: 'POST', url: '/slack/events/', payload: {} })).statusCode,
     ).toBe(404);
   });
+
+  it('a stopping worker finishes the job it is running before it closes', async () => {
+    fakes.zendesk.setLatency(1500);
+    await fakes.slack.postAsUser({ channel: CHANNEL, user: 'U0ALICE', text: 'Monitor flickers' });
+    const active = async () =>
+      (await web.server.boss.findJobs('chat-message')).some((job) => job.state === 'active');
+    await vi.waitFor(async () => expect(await active()).toBe(true), WAIT);
+    await worker!.server.stop();
+    fakes.zendesk.setLatency(0);
+    expect(fakes.zendesk.tickets.map((t) => t.subject)).toContain('Monitor flickers');
+    const states = (await web.server.boss.findJobs('chat-message')).map((job) => job.state);
+    expect(states.every((state) => state === 'completed')).toBe(true);
+  });
 });
