@@ -1,0 +1,135 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { forwardingBench } from './forwarding-bench.ts';
+import { intakeBench } from './intake-bench.ts';
+import { pipelineBench } from './pipeline-bench.ts';
+import { scaleOutBench } from './scale-out-bench.ts';
+
+// `pnpm bench`: the six measurements of the proof issue, side by side in one run on this machine.
+// Prints a table and writes bench/results.json. Never asserted anywhere. Load goes to 127.0.0.1
+// only, with bounded counts and durations. ZSC_BENCH_SKIP_POSTGRES=1 reuses the last database
+// figures (bench/results/postgres.json) instead of loading 1,000,000 issues again.
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.log(line);
+
+function postgresVersion(): string {
+  const out = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', 'show server_version'], {
+    encoding: 'utf8',
+  });
+  return out.stdout.trim() || 'unknown';
+}
+
+log('building the server (pnpm -s build)');
+execFileSync('flock', ['/tmp/zsc-build.lock', 'pnpm', '-s', 'build', '--output-logs=errors-only'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+const intake = await intakeBench(log);
+const pipeline = await pipelineBench(log);
+const forwarding = await forwardingBench(log);
+const scaleOut = await scaleOutBench(log);
+if (process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
+  log('database: packages/adapters-postgres/bench (1,000,000 issues)');
+  execFileSync(
+    process.execPath,
+    ['--conditions=@zenslackchat/source', 'packages/adapters-postgres/bench/report-bench.ts'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+const database = JSON.parse(await readFile(join(root, 'bench/results/postgres.json'), 'utf8'));
+const onPostgres = database.results.find((r: { backend: string }) => r.backend === 'postgres');
+
+const [bot, bolt, bare] = intake.targets;
+const rows = [
+  [
+    '1 intake',
+    'zenslackchat events/s (32 conn)',
+    bot?.closed.perSecond,
+    `${bolt && bot ? (bot.closed.perSecond / bolt.closed.perSecond).toFixed(2) : '?'}x bolt, ${bare && bot ? (bot.closed.perSecond / bare.closed.perSecond).toFixed(2) : '?'}x fastify`,
+    '>= 1.0x bolt, >= 0.3x fastify',
+  ],
+  ['1 intake', '@slack/bolt events/s', bolt?.closed.perSecond, '', ''],
+  ['1 intake', 'bare fastify events/s', bare?.closed.perSecond, '', ''],
+  [
+    '1 intake',
+    'zenslackchat p50/p99 ms at 200/s',
+    `${bot?.at200.p50Ms} / ${bot?.at200.p99Ms}`,
+    `bolt ${bolt?.at200.p99Ms}, fastify ${bare?.at200.p99Ms}`,
+    'p99 < 50 ms',
+  ],
+  ['2 end to end', 'issues/s (burst of 300)', pipeline.burst.issuesPerSecond, '', ''],
+  ['2 end to end', 'bot CPU ms per issue', pipeline.burst.cpuMsPerIssue, '', '<= 5 ms'],
+  [
+    '2 end to end',
+    'p50/p99 ms to confirmation at 10/s',
+    `${pipeline.steady.p50Ms} / ${pipeline.steady.p99Ms}`,
+    `to on-call ${pipeline.steady.p99ToOnCallMs}`,
+    'p99 < 100 ms',
+  ],
+  ...forwarding.map((row) => [
+    '3 forwarding',
+    `${row.earlierComments} earlier comments`,
+    `${row.zendeskCalls} + ${row.slackCalls} calls`,
+    `median ${row.medianMs} ms`,
+    'constant, <= 3 calls',
+  ]),
+  [
+    '4 scale-out',
+    '1 worker issues/s',
+    scaleOut.rows[0]?.issuesPerSecond,
+    `duplicates ${scaleOut.rows[0]?.duplicates}`,
+    '',
+  ],
+  [
+    '4 scale-out',
+    '2 workers issues/s',
+    scaleOut.rows[1]?.issuesPerSecond,
+    `${scaleOut.speedup}x, duplicates ${scaleOut.rows[1]?.duplicates}`,
+    '>= 1.7x, 0 duplicates',
+  ],
+  [
+    '5 memory',
+    'RSS idle / under load 1 (MB)',
+    `${intake.memory.idleRssMb} / ${intake.memory.peakRssMb}`,
+    '',
+    '< 150 / < 300',
+  ],
+  [
+    '6 report',
+    'daily report at 1M issues (median ms)',
+    onPostgres?.timings?.dailyReport?.medianMs,
+    `p95 ${onPostgres?.timings?.dailyReport?.p95Ms}`,
+    '',
+  ],
+].map(([part, measure, value, note, goal]) => ({ part, measure, value, note, goal }));
+console.table(rows);
+
+const cpu = cpus();
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: {
+    cpus: cpu.length,
+    model: cpu[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+  },
+  versions: { node: process.version, postgres: postgresVersion() },
+  intake,
+  pipeline,
+  forwarding,
+  scaleOut,
+  database: {
+    source: 'bench/results/postgres.json',
+    measuredAt: database.measuredAt,
+    results: database.results,
+  },
+};
+await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log('wrote bench/results.json');
