@@ -20,6 +20,8 @@ export interface BotFixtureOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Extra server arguments. */
   readonly args?: readonly string[];
+  /** Node options for the server process (profiling). */
+  readonly nodeArgs?: readonly string[];
   /** Put an `OutageProxy` between the bot and the fake Zendesk (see `zendeskProxy`). */
   readonly zendeskOutageProxy?: boolean;
 }
@@ -76,7 +78,11 @@ export class BotFixture {
         signingSecret: secrets.signingSecret,
         echoBotPosts: true,
       });
-      const server = await ServerProcess.start({ env, ...(options.args ? { args: options.args } : {}) });
+      const server = await ServerProcess.start({
+        env,
+        ...(options.args ? { args: options.args } : {}),
+        ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+      });
       return new BotFixture(vendors, database, secrets, server, proxy);
     } catch (error) {
       await proxy?.close();

@@ -16,6 +16,8 @@ export interface ServerProcessOptions {
   readonly env: Readonly<Record<string, string>>;
   /** Extra arguments, e.g. `['--role', 'worker']`. */
   readonly args?: readonly string[];
+  /** Node options before the script, e.g. `['--cpu-prof', '--cpu-prof-dir=/tmp/prof']`. */
+  readonly nodeArgs?: readonly string[];
   /** Wait for `/readyz` (default true; a worker-only process serves no HTTP). */
   readonly waitReady?: boolean;
   readonly readyTimeoutMs?: number;
@@ -62,7 +64,8 @@ export class ServerProcess {
   /** Starts a new run (the previous one must have ended) and waits for readiness. */
   async restart(): Promise<void> {
     if (this.running) throw new Error('ServerProcess: still running; stop() or kill() it first');
-    const child = spawn(process.execPath, [SERVER_MAIN, ...(this.options.args ?? [])], {
+    const argv = [...(this.options.nodeArgs ?? []), SERVER_MAIN, ...(this.options.args ?? [])];
+    const child = spawn(process.execPath, argv, {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
