@@ -30,15 +30,17 @@ describe('crash and restart', () => {
     const target = { url: bot.url, signingSecret: bot.secrets.signingSecret };
     const total = TOPS + REPLIES;
     let acked = 0;
-    const sending = concurrently([...workload.tops, ...workload.replies], 6, async (delivery) => {
+    // Paced at about 35 events/s, so all three kills land while events are still arriving.
+    const sending = concurrently([...workload.tops, ...workload.replies], 4, async (delivery) => {
       await deliverUntilAcked(target, delivery, { pauseMs: 200, deadlineMs: 150_000 });
       acked += 1;
       await deliverOnce(target, delivery, 3);
+      await sleep(100);
     });
     const kills: number[] = [];
     const ackedAtKill: number[] = [];
     for (let i = 0; i < KILLS; i += 1) {
-      const delay = 300 + Math.floor(Math.random() * 1500);
+      const delay = 200 + Math.floor(Math.random() * 800);
       kills.push(delay);
       await sleep(delay);
       ackedAtKill.push(acked);
