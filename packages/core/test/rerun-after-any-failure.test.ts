@@ -26,6 +26,10 @@ const SCENARIOS: Record<string, Scenario> = {
     setup: (f) => openIssue(f),
     step: (bot) => bot.handleChatMessage(threadReply('resolve')),
   },
+  'an admin resolve': {
+    setup: (f) => openIssue(f),
+    step: async (bot, f) => bot.resolveIssue((await f.repo.listIssues({ limit: 1, offset: 0 }))[0]?.id ?? ''),
+  },
   'a help command': { setup: (f) => openIssue(f), step: (bot) => bot.handleChatMessage(threadReply('help')) },
   'a ticket comment notice': {
     setup: async (f) => {

@@ -30,6 +30,7 @@ export const deliveryKeys = {
   help: (ref: MessageRef) => `help:${externalIdOf(ref)}`,
   resolve: (ref: MessageRef) => `resolve:${externalIdOf(ref)}`,
   resolvedReply: (ref: MessageRef) => `resolved-reply:${externalIdOf(ref)}`,
+  adminResolve: (issueId: string) => `admin-resolve:${issueId}`,
   emailThread: (ticketId: string) => `email-thread:${ticketId}`,
   emailNote: (ticketId: string) => `email-note:${ticketId}`,
   report: (day: string) => `report:${day}`,

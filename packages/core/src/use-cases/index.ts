@@ -14,6 +14,7 @@ export * from './post-on-call-notice.ts';
 export * from './post-once.ts';
 export * from './reply-command.ts';
 export * from './report-period.ts';
+export * from './resolve-issue.ts';
 export * from './support-bot.ts';
 export * from './ticket-subject.ts';
 export * from './zoned-day.ts';

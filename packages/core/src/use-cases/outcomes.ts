@@ -24,6 +24,12 @@ export type ChatOutcome =
       readonly commentId: string;
     };
 
+/** What an admin's resolve did; the same issue gives the same outcome on a re-run. */
+export type ResolveOutcome =
+  | { readonly outcome: 'ignored'; readonly reason: 'unknown-issue' }
+  | { readonly outcome: 'already-resolved'; readonly issueId: string }
+  | { readonly outcome: 'resolved'; readonly issueId: string; readonly ticketId: string };
+
 /** What handling a ticket comment notice did. */
 export type CommentsOutcome =
   | { readonly outcome: 'ignored'; readonly reason: 'unknown-ticket' }

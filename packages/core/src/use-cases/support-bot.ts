@@ -4,8 +4,15 @@ import { type BotContext, type BotDeps, botContext } from './bot-deps.ts';
 import { forwardTicketComments } from './forward-ticket-comments.ts';
 import { handleChatMessage } from './handle-chat-message.ts';
 import { openEmailIssue } from './open-email-issue.ts';
-import type { ChatOutcome, CommentsOutcome, EmailOutcome, ReportOutcome } from './outcomes.ts';
+import type {
+  ChatOutcome,
+  CommentsOutcome,
+  EmailOutcome,
+  ReportOutcome,
+  ResolveOutcome,
+} from './outcomes.ts';
 import { postDailyReport } from './post-daily-report.ts';
+import { resolveIssue } from './resolve-issue.ts';
 
 /**
  * The bot's front door: one method per inbound event. Each is safe to run again with the same
@@ -32,6 +39,11 @@ export class SupportBot {
   /** The ticketing system says a ticket was created by email: open a chat thread for it. */
   handleEmailTicket(notice: EmailTicketNotice): Promise<EmailOutcome> {
     return openEmailIssue(this.#ctx, notice);
+  }
+
+  /** An admin resolves an issue: solves its ticket, marks it resolved, confirms once in its thread. */
+  resolveIssue(issueId: string): Promise<ResolveOutcome> {
+    return resolveIssue(this.#ctx, issueId);
   }
 
   /** Posts the daily report, once per local day. */
