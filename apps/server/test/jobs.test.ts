@@ -1,9 +1,9 @@
 import { PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
-import { type ChatEvent, IntegrationError, silentLogger, systemClock } from '@zenslackchat/core';
+import { type ChatEvent, IntegrationError, type Issue, silentLogger, systemClock } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
-import { acceptChatEvent, type IntakeDeps } from '../src/jobs/durable-intake.ts';
+import { acceptChatEvent, enqueueAdminResolve, type IntakeDeps } from '../src/jobs/durable-intake.ts';
 import type { JobHandlers } from '../src/jobs/job-handlers.ts';
 import type { JobTuning } from '../src/jobs/job-tuning.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter } from '../src/jobs/queues.ts';
@@ -54,6 +54,10 @@ function recordingHandlers(plan: Map<string, Error[]>) {
     handleTicketComments: async () => ({}),
     handleEmailTicket: async () => ({}),
     postDailyReport: async () => ({}),
+    async resolveIssue(issueId) {
+      attempts.push({ text: `resolve ${issueId}`, at: Date.now(), ok: true });
+      return { outcome: 'resolved', issueId };
+    },
   };
   return { handlers, attempts };
 }
@@ -135,6 +139,33 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
       'slow first reply:true',
       'second reply:true',
     ]);
+  });
+
+  it("runs an admin resolve in its thread's order, between the messages around it", async () => {
+    const root = message('slow root before resolve');
+    const issue: Issue = {
+      id: 'issue-admin',
+      platform: 'slack',
+      channel: CHANNEL,
+      threadId: root.messageId,
+      ticketId: '42',
+      status: 'open',
+      source: 'chat',
+      openedAt: new Date(),
+      resolvedAt: null,
+      commentCursor: null,
+    };
+    const after = message('reply after resolve', root.messageId);
+    await acceptChatEvent(intake, { eventId: root.eventId, event: root });
+    await enqueueAdminResolve(intake, issue);
+    await acceptChatEvent(intake, { eventId: after.eventId, event: after });
+    await vi.waitFor(() => expect(done('reply after resolve')).toBe(1), WAIT);
+    const names = [root.text, 'resolve issue-admin', after.text];
+    expect(attempts.filter((a) => names.includes(a.text)).map((a) => a.text)).toEqual(names);
+    const [job] = (await boss.findJobs('chat-message')).filter(
+      (j) => (j.data as { adminResolve?: unknown }).adminResolve !== undefined,
+    );
+    expect(job).toMatchObject({ singletonKey: `slack:${CHANNEL}:${root.messageId}` });
   });
 
   it('dead-letters a non-retryable failure at once and carries on with the thread', async () => {

@@ -1,31 +1,26 @@
-import { type ChatEvent, Clock, IssueRepo, TicketPort } from '@zenslackchat/core';
+import { Clock, IssueRepo, TicketPort } from '@zenslackchat/core';
 import type { DependencyContainer } from 'tsyringe';
-import { acceptChatEvent } from '../jobs/durable-intake.ts';
+import type { AppConfig } from '../config/index.ts';
+import { ServerTokens } from '../container/tokens.ts';
+import { enqueueAdminResolve } from '../jobs/durable-intake.ts';
 import { intakeDeps } from './integration-routes.ts';
 
 /**
- * Resolves an issue for an admin. An issue with a thread gets a `resolve` command queued in that
- * thread, so the core's own use case solves the ticket, records it and confirms in the thread, in
- * order with the thread's other work (a repeated click is a duplicate). An issue without a thread
- * yet (or outside the monitored channel) has its ticket solved and is marked resolved directly.
+ * Resolves an issue for an admin: queues a durable job that runs the core's `resolveIssue` (solve
+ * the ticket, mark it resolved, confirm once in its thread) in order with the thread's other work.
+ * A resolved issue is left alone. Without a bot to run jobs (Slack or Zendesk no longer
+ * configured) the issue's ticket is solved when possible and the issue is marked resolved here.
  */
 export async function adminResolve(container: DependencyContainer, issueId: string): Promise<void> {
   const repo = container.resolve<IssueRepo>(IssueRepo);
   const issue = await repo.findById(issueId);
   if (issue === undefined) throw new Error('no such issue');
   if (issue.status === 'resolved') return;
-  if (issue.threadId !== null) {
-    const event: ChatEvent = {
-      eventId: `admin-resolve:${issue.id}`,
-      platform: issue.platform,
-      channel: issue.channel,
-      messageId: `admin-resolve-${issue.id}`,
-      threadId: issue.threadId,
-      text: 'resolve',
-      files: [],
-    };
-    const result = await acceptChatEvent(intakeDeps(container), { eventId: event.eventId, event });
-    if (result !== 'ignored') return;
+  const config = container.resolve<AppConfig>(ServerTokens.Config);
+  // The same condition as the workers' (start-jobs): only then does a queued job ever run.
+  if (container.isRegistered(ServerTokens.SupportBot) && config.bot.supportChannel !== undefined) {
+    await enqueueAdminResolve(intakeDeps(container), issue);
+    return;
   }
   if (issue.ticketId !== null && container.isRegistered(TicketPort)) {
     await container.resolve<TicketPort>(TicketPort).solveTicket(issue.ticketId);

@@ -1,7 +1,13 @@
 import { type Database, withTransaction } from '@zenslackchat/adapters-postgres';
-import type { ChatEvent, Clock, IssueRepo, Logger } from '@zenslackchat/core';
+import type { ChatEvent, Clock, Issue, IssueRepo, Logger } from '@zenslackchat/core';
 import { fromKysely, type PgBoss } from 'pg-boss';
-import { chatOrderingKey, type JobPayloads, ticketOrderingKey, type WorkQueue } from './queues.ts';
+import {
+  chatOrderingKey,
+  issueOrderingKey,
+  type JobPayloads,
+  ticketOrderingKey,
+  type WorkQueue,
+} from './queues.ts';
 
 /** What the Slack events endpoint hands over. */
 export interface ChatIntake {
@@ -69,6 +75,20 @@ export async function acceptChatEvent(deps: IntakeDeps, intake: ChatIntake): Pro
   // Event details (text, user) only at debug level, which needs DEBUG_ENABLED.
   deps.logger.debug({ eventId: intake.eventId, event }, 'chat event details');
   return result;
+}
+
+/**
+ * Queues an admin's resolve of `issue` on the chat-message queue with the issue's thread as
+ * ordering key, so it runs after the thread's earlier messages and before its later ones. The
+ * core's `resolveIssue` is idempotent, so a repeated click queues a job that does nothing new.
+ */
+export async function enqueueAdminResolve(deps: IntakeDeps, issue: Issue): Promise<void> {
+  await recordAndSend(
+    deps,
+    { source: 'admin', eventId: undefined },
+    { queue: 'chat-message', data: { adminResolve: { issueId: issue.id } }, key: issueOrderingKey(issue) },
+  );
+  deps.logger.info({ issueId: issue.id, ticketId: issue.ticketId }, 'admin resolve queued');
 }
 
 /**

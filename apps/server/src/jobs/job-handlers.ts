@@ -7,6 +7,8 @@ export interface JobHandlers {
   handleTicketComments(notice: TicketCommentNotice): Promise<unknown>;
   handleEmailTicket(notice: EmailTicketNotice): Promise<unknown>;
   postDailyReport(): Promise<unknown>;
+  /** An admin's resolve of an issue. */
+  resolveIssue(issueId: string): Promise<unknown>;
 }
 
 /** Runs the use case of a queue with its (already validated) payload. */
@@ -16,8 +18,12 @@ export function dispatchJob<Q extends WorkQueue>(
   data: JobPayloads[Q],
 ): Promise<unknown> {
   switch (queue) {
-    case 'chat-message':
-      return handlers.handleChatMessage((data as JobPayloads['chat-message']).event);
+    case 'chat-message': {
+      const payload = data as JobPayloads['chat-message'];
+      return 'event' in payload
+        ? handlers.handleChatMessage(payload.event)
+        : handlers.resolveIssue(payload.adminResolve.issueId);
+    }
     case 'ticket-comment':
       return handlers.handleTicketComments((data as JobPayloads['ticket-comment']).notice);
     case 'email-ticket':

@@ -19,7 +19,10 @@ const chatEvent = z.object({
 });
 
 const schemas = {
-  'chat-message': z.object({ event: chatEvent }),
+  'chat-message': z.union([
+    z.object({ event: chatEvent }),
+    z.object({ adminResolve: z.object({ issueId: id }) }),
+  ]),
   'ticket-comment': z.object({ notice: z.object({ ticketId: id, externalId: optionalId }) }),
   'email-ticket': z.object({ notice: z.object({ ticketId: id }) }),
   'daily-report': z.object({}),

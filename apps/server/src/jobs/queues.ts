@@ -1,4 +1,4 @@
-import type { ChatEvent, EmailTicketNotice, TicketCommentNotice } from '@zenslackchat/core';
+import type { ChatEvent, EmailTicketNotice, Issue, TicketCommentNotice } from '@zenslackchat/core';
 
 /** The queues the workers drain, one per kind of work. */
 export const WORK_QUEUES = ['chat-message', 'ticket-comment', 'email-ticket', 'daily-report'] as const;
@@ -7,9 +7,14 @@ export type WorkQueue = (typeof WORK_QUEUES)[number];
 /** Where jobs go after failing for good; `replay-dead-letters` sends them back. */
 export const DEAD_LETTER_QUEUE = 'dead-letters';
 
+/** An admin's resolve, queued in its thread's order like a chat message. */
+export interface AdminResolveJob {
+  readonly adminResolve: { readonly issueId: string };
+}
+
 /** Payload of each work queue. */
 export interface JobPayloads {
-  readonly 'chat-message': { readonly event: ChatEvent };
+  readonly 'chat-message': { readonly event: ChatEvent } | AdminResolveJob;
   readonly 'ticket-comment': { readonly notice: TicketCommentNotice };
   readonly 'email-ticket': { readonly notice: EmailTicketNotice };
   readonly 'daily-report': Record<string, never>;
@@ -32,6 +37,15 @@ export interface DeadLetter {
  */
 export function chatOrderingKey(event: ChatEvent): string {
   return `${event.platform}:${event.channel}:${event.threadId ?? event.messageId}`;
+}
+
+/**
+ * The ordering key of work on an issue outside a chat event (an admin's resolve): its thread's key
+ * when it has one, so it queues behind the thread's messages; else its ticket's; else the issue.
+ */
+export function issueOrderingKey(issue: Issue): string {
+  if (issue.threadId !== null) return `${issue.platform}:${issue.channel}:${issue.threadId}`;
+  return issue.ticketId === null ? `issue:${issue.id}` : ticketOrderingKey(issue.ticketId);
 }
 
 /** The ordering key of ticket work: the ticket. */

@@ -171,6 +171,11 @@ export function endToEndSuite(backend: Backend): void {
         () => expect(botPosts(keyboardTs).filter((t) => t.startsWith('Understood.'))).toHaveLength(1),
         WAIT,
       );
+      const jobs = (await running.server.boss.findJobs('chat-message')).filter(
+        (job) => (job.data as { adminResolve?: { issueId: string } }).adminResolve?.issueId === issue!.id,
+      );
+      expect(jobs.length).toBeGreaterThanOrEqual(1);
+      expect(jobs[0]!.singletonKey).toBe(`slack:${CHANNEL}:${keyboardTs}`);
     });
 
     it('posts the daily report next day with the right counts, once however often the job runs', async () => {
