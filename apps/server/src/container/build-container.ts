@@ -109,7 +109,10 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
         processingEnabled: config.bot.processingEnabled,
         reportTimeZone: config.report.timeZone,
         ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
-        ...(config.zendesk?.userId === undefined ? {} : { ticketAssigneeId: config.zendesk.userId }),
+        // ZENDESK_USER_ID is the bot's own agent: tickets go to it, and its comments never echo to chat.
+        ...(config.zendesk?.userId === undefined
+          ? {}
+          : { ticketAssigneeId: config.zendesk.userId, ticketAgentId: config.zendesk.userId }),
         ...(config.pagerDuty === undefined
           ? {}
           : { escalationPolicyId: config.pagerDuty.escalationPolicyId }),

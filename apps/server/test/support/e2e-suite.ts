@@ -116,6 +116,29 @@ export function endToEndSuite(backend: Backend): void {
       expect(botPosts(rootTs).some((t) => t.includes('toner'))).toBe(false);
     });
 
+    it("never echoes a comment by the bot's own agent (ZENDESK_USER_ID), even with no record of writing it", async () => {
+      fakes.zendesk.addComment(ticketId, {
+        body: 'Written as the bot agent in the Zendesk UI',
+        public: true,
+        authorName: 'Bot Agent',
+        authorId: fakes.zendesk.agent.id,
+      });
+      fakes.zendesk.addComment(ticketId, {
+        body: 'A marker after it',
+        public: true,
+        authorName: 'Agent Smith',
+      });
+      const body = { chat_id: `${CHANNEL}:${rootTs}`, ticket_id: String(ticketId) };
+      expect((await zendeskWebhook(running.server, '/zendesk/webhook/', body, 'inv-agent')).statusCode).toBe(
+        200,
+      );
+      await vi.waitFor(
+        () => expect(botPosts(rootTs).some((t) => t.includes('A marker after it'))).toBe(true),
+        WAIT,
+      );
+      expect(botPosts(rootTs).some((t) => t.includes('Written as the bot agent'))).toBe(false);
+    });
+
     it('solves the ticket on `resolve` and confirms in the thread', async () => {
       await ask('resolve', rootTs);
       await vi.waitFor(() => expect(fakes.zendesk.ticket(ticketId)?.status).toBe('solved'), WAIT);
