@@ -24,9 +24,11 @@ export async function webFront(
   const clock = container.resolve<Clock>(Clock);
   const logger = container.resolve<Logger>(ServerTokens.RootLogger);
   const starts = oauthStartUrls(config);
-  const integration = (configured: boolean, startUrl: string | undefined) => ({
+  // `staticCredential` names the variable (never its value) the integration runs on without OAuth.
+  const integration = (configured: boolean, startUrl: string | undefined, envToken?: string | false) => ({
     configured,
     ...(startUrl === undefined ? {} : { startUrl }),
+    ...(configured && typeof envToken === 'string' ? { staticCredential: envToken } : {}),
   });
   const workspace = config.slack?.workspaceUri;
   await app.register(webPlugin, {
@@ -35,9 +37,21 @@ export async function webFront(
     tokens,
     repo: container.resolve<IssueRepo>(IssueRepo),
     integrations: {
-      slack: integration(config.slack !== undefined, starts.slack),
-      zendesk: integration(config.zendesk !== undefined, starts.zendesk),
-      pagerduty: integration(config.pagerDuty !== undefined, starts.pagerduty),
+      slack: integration(
+        config.slack !== undefined,
+        starts.slack,
+        config.slack?.botToken !== undefined && 'SLACK_BOT_TOKEN',
+      ),
+      zendesk: integration(
+        config.zendesk !== undefined,
+        starts.zendesk,
+        config.zendesk?.apiToken !== undefined && 'ZENDESK_API_TOKEN',
+      ),
+      pagerduty: integration(
+        config.pagerDuty !== undefined,
+        starts.pagerduty,
+        config.pagerDuty?.apiToken !== undefined && 'PAGERDUTY_API_TOKEN',
+      ),
     },
     settings: {
       processingEnabled: config.bot.processingEnabled,
