@@ -8,6 +8,7 @@ const MALFORMED: Record<string, string> = {
   TOKEN_ENCRYPTION_KEY: 'short',
   DATABASE_URL: 'mysql://localhost/db',
   PAAS_FQDN: 'https://bot.example.com/',
+  TRUST_PROXY: 'proxy.example.com',
   ADMIN_EMAIL: 'not-an-email',
   ADMIN_PASSWORD: 'short',
   SLACK_SIGN_SECRET: 'abc',
@@ -139,6 +140,26 @@ describe('loadConfig', () => {
     expect(config.pagerDuty?.escalationPolicyId).toBe('PABC123');
     expect(config.logging.ecs).toBe(false);
     expect(config.notes.join('\n')).toContain('REDIS_URL is set but ignored');
+  });
+
+  it.each([
+    [undefined, false],
+    ['1', true],
+    ['off', false],
+    [
+      '10.0.0.0/8, loopback,::1, 192.168.0.0/255.255.0.0',
+      ['10.0.0.0/8', 'loopback', '::1', '192.168.0.0/255.255.0.0'],
+    ],
+  ])('reads TRUST_PROXY=%j as fastify trustProxy %j', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['2', '10.0.0.0/33', 'fd00::/129', '10.0.0.1/255.0.0.0/8'])('rejects TRUST_PROXY=%j', (value) => {
+    expect(problemsOf({ TRUST_PROXY: value }).join('\n')).toContain('TRUST_PROXY');
+  });
+
+  it('says a hop count is not supported', () => {
+    expect(problemsOf({ TRUST_PROXY: '2' }).join('\n')).toContain('hop count is not supported');
   });
 
   it('lists what is missing for a partly configured integration', () => {

@@ -1,3 +1,5 @@
+import type { TrustProxy } from './env-fields.ts';
+
 /** Slack settings; present only when the integration is fully configured. */
 export interface SlackConfig {
   readonly signingSecret: string;
@@ -62,6 +64,8 @@ export interface AppConfig {
   readonly secretKeyGenerated: boolean;
   /** Encrypts stored OAuth tokens (TOKEN_ENCRYPTION_KEY, else derived from the secret key). */
   readonly tokenEncryptionKey: string;
+  /** TRUST_PROXY as fastify's `trustProxy`: which proxies' X-Forwarded-* headers to believe. */
+  readonly trustProxy: TrustProxy;
   /** Host names served (PAAS_FQDN, localhost); empty means any host. */
   readonly allowedHosts: readonly string[];
   readonly database: { readonly url?: string; readonly dataDir: string };

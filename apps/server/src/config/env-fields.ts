@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Field validators for single environment variables. Every one accepts "unset" (undefined or an
@@ -147,4 +148,49 @@ export const timeZone = () =>
           return false;
         }
       }, 'must be an IANA time zone, e.g. Europe/London'),
+  );
+
+/** What fastify's `trustProxy` is given: off, on (every hop), or trusted addresses and subnets. */
+export type TrustProxy = boolean | readonly string[];
+
+const PROXY_NAMES: readonly string[] = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, CIDR (`10.0.0.0/8`, `fd00::/8`), IPv4/netmask, or a proxy-addr name (`loopback`...). */
+function isTrustedAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry.toLowerCase())) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/**
+ * TRUST_PROXY: a flag (1/true... trusts every hop; 0/false... none) or a comma-separated list of
+ * trusted proxy addresses/subnets; unset is off. A hop count is refused: fastify 5.12+ treats one
+ * as "trust nothing" (a hop count cannot check who the immediate peer is).
+ */
+export const trustProxy = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .transform((value, context): TrustProxy => {
+        const lower = value.toLowerCase();
+        if ((TRUE as readonly string[]).includes(lower)) return true;
+        if ((FALSE as readonly string[]).includes(lower)) return false;
+        const entries = value.split(',').map((entry) => entry.trim());
+        if (entries.every((entry) => isTrustedAddress(entry))) return entries;
+        context.addIssue({
+          code: 'custom',
+          message: /^\d+$/.test(value)
+            ? 'a hop count is not supported (fastify trusts nothing with one): give the proxy addresses/CIDRs'
+            : 'must be a flag or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.0/8,loopback)',
+        });
+        return z.NEVER;
+      })
+      .optional()
+      .transform((value): TrustProxy => value ?? false),
   );

@@ -12,6 +12,7 @@ import {
   postgresUrl,
   text,
   timeZone,
+  trustProxy,
 } from './env-fields.ts';
 
 /** Every environment variable the server reads, each validated on its own (unset is allowed). */
@@ -24,6 +25,7 @@ export const envSchema = z.object({
   DATA_DIR: text(),
   REDIS_URL: text(),
   PAAS_FQDN: hostName(),
+  TRUST_PROXY: trustProxy(),
   ADMIN_EMAIL: email(),
   ADMIN_PASSWORD: text(12),
 

@@ -51,6 +51,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
     secretKey,
     secretKeyGenerated,
     tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ?? secretKey,
+    trustProxy: env.TRUST_PROXY,
     allowedHosts: env.PAAS_FQDN === undefined ? [] : [env.PAAS_FQDN, 'localhost', '127.0.0.1'],
     database: {
       ...(env.DATABASE_URL === undefined ? {} : { url: env.DATABASE_URL }),

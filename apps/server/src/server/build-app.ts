@@ -31,6 +31,8 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1_048_576,
     logController: new RequestLogController(),
+    // Behind a TLS proxy: request.protocol/ip from X-Forwarded-* (secure cookies, login rate limit).
+    trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
   });
   if (config.allowedHosts.length > 0) await hostGuard(app, { allowed: config.allowedHosts });
   await app.register(healthRoutes, { database: parts.database, jobsRunning: parts.jobsRunning });
