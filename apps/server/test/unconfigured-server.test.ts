@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
+import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE } from '../src/jobs/housekeeping.ts';
 import { buildServer, type ZenServer } from '../src/server/build-server.ts';
 import { logCapture } from './support/log-capture.ts';
 
@@ -57,6 +58,10 @@ describe('a server with no configuration (embedded PGlite)', () => {
     const response = await server.app.inject({ url: '/' });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toMatch(/^\/login/);
+  });
+
+  it('schedules the daily housekeeping even while the bot workers are idle', async () => {
+    expect(await server.boss.getSchedules(HOUSEKEEPING_QUEUE)).toMatchObject([{ cron: HOUSEKEEPING_CRON }]);
   });
 
   it('says not ready once stopped', async () => {

@@ -1,6 +1,7 @@
 import type { Database } from '@zenslackchat/adapters-postgres';
 import type { Logger } from '@zenslackchat/core';
 import { fromPglite, PgBoss } from 'pg-boss';
+import { setupHousekeepingQueue } from './housekeeping.ts';
 import type { JobTuning } from './job-tuning.ts';
 import { DEAD_LETTER_QUEUE, ORDERED_QUEUES, WORK_QUEUES } from './queues.ts';
 
@@ -52,6 +53,7 @@ export function createBoss(target: BossTarget, logger: Logger, options: { schedu
 
 /** Creates (or updates) every queue with the given retry settings. Idempotent. */
 export async function setupQueues(boss: PgBoss, tuning: JobTuning): Promise<void> {
+  await setupHousekeepingQueue(boss);
   await boss.createQueue(DEAD_LETTER_QUEUE, {
     retryLimit: 0,
     retentionSeconds: tuning.deadLetterRetentionSeconds,

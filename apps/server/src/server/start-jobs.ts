@@ -1,10 +1,11 @@
-import type { Database } from '@zenslackchat/adapters-postgres';
+import { type Database, PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
 import { Clock } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import type { Logger as Pino } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
+import { startHousekeeping } from '../jobs/housekeeping.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
 import type { JobTuning } from '../jobs/job-tuning.ts';
 import { scheduleDailyReport } from '../jobs/report-schedule.ts';
@@ -12,24 +13,32 @@ import { startWorkers } from '../jobs/start-workers.ts';
 import { type Role, runsWorkers } from './roles.ts';
 
 /**
- * Starts the workers and registers the daily report schedule, when the role runs jobs and the bot
- * can work (chat and tickets configured, a support channel set); otherwise says why it stays idle.
+ * When the role runs jobs: starts housekeeping (daily pruning of old inbound event ids), and the
+ * workers and the daily report schedule when the bot can work (chat and tickets configured, a
+ * support channel set); otherwise says why they stay idle.
  */
 export async function startJobs(container: DependencyContainer, role: Role): Promise<void> {
   const logger = container.resolve<Pino>(ServerTokens.RootLogger);
   if (!runsWorkers(role)) return;
+  const boss = container.resolve<PgBoss>(ServerTokens.Boss);
+  const clock = container.resolve<Clock>(Clock);
+  // Housekeeping needs only the database, so it runs even while the bot's workers stay idle.
+  await startHousekeeping(boss, {
+    pruner: new PostgresIssueRepo(container.resolve<Database>(ServerTokens.Database).db),
+    clock,
+    logger: logger.child({ component: 'housekeeping' }),
+  });
   const config = container.resolve<AppConfig>(ServerTokens.Config);
   if (!container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
     logger.warn({}, 'job workers idle: Slack, Zendesk and SRE_SUPPORT_CHANNEL must all be configured');
     return;
   }
-  const boss = container.resolve<PgBoss>(ServerTokens.Boss);
   await startWorkers({
     boss,
     database: container.resolve<Database>(ServerTokens.Database),
     handlers: container.resolve<JobHandlers>(ServerTokens.SupportBot),
     tuning: container.resolve<JobTuning>(ServerTokens.JobTuning),
-    clock: container.resolve<Clock>(Clock),
+    clock,
     logger: logger.child({ component: 'jobs' }),
   });
   await scheduleDailyReport(boss, config.report);
