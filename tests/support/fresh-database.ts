@@ -35,7 +35,11 @@ export class FreshDatabase {
 
   /** Runs one query on the database (seeding and quiescence probes only). */
   async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
-    this.#pool ??= new pg.Pool({ connectionString: this.url, max: 2 });
+    if (this.#pool === undefined) {
+      this.#pool = new pg.Pool({ connectionString: this.url, max: 2 });
+      // An idle probe connection is cut when the database is dropped WITH (FORCE): expected.
+      this.#pool.on('error', () => {});
+    }
     return (await this.#pool.query<R>(text, values)).rows;
   }
 
