@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, BotFixture, ON_CALL } from '../support/bot-fixture.ts';
 import { Browser } from '../support/browser.ts';
 import { botPostsIn, raiseIssue } from '../support/issue-steps.ts';
+import { findLeaks, labelled } from '../support/log-scan.ts';
 
 // The three OAuth flows an admin starts from the site: Slack install, Zendesk and PagerDuty
 // grants. Without any static token configured, the bot then works on the stored grants alone.
@@ -63,5 +64,21 @@ describe('OAuth installs', () => {
     expect(botPostsIn(bot, issue.ts)).toContain(
       `Primary on call: ${ON_CALL.primary.join(', ')}\nSecondary on call: ${ON_CALL.secondary.join(', ')}`,
     );
+  });
+
+  it('never logged the granted tokens, the secrets or the admin password', () => {
+    const { slack, zendesk, pagerDuty } = bot.vendors;
+    const bearer = (value: string | undefined) => value?.replace(/^Bearer /, '') ?? '';
+    const granted = [
+      ...slack.calls.map((call) => call.token ?? ''),
+      ...zendesk.requests.map((r) => bearer(r.headers.authorization)),
+      ...pagerDuty.requests.map((r) => bearer(r.authorization)),
+    ].filter((token) => token.length >= 12);
+    expect(granted.length).toBeGreaterThan(0);
+    const leaks = findLeaks(bot.server.logs, {
+      ...labelled('granted', [...new Set(granted)]),
+      ...labelled('secret', bot.secretValues),
+    });
+    expect(leaks).toEqual([]);
   });
 });
