@@ -49,4 +49,26 @@ describe('a new message in the support channel', () => {
     expect(inThread.every((m) => m.user === slack.identity.botUserId)).toBe(true);
     expect(zendesk.tickets).toHaveLength(1);
   });
+
+  it('stops cleanly on SIGTERM and carries on after a restart on the same database', async () => {
+    const { slack, zendesk } = bot.vendors;
+    const [ticket] = zendesk.tickets;
+    const threadTs = ticket?.external_id?.split(':')[2] ?? '';
+    expect(await bot.server.stop()).toBe(0);
+    expect(bot.server.logText()).toContain('zenslackchat stopped');
+    await bot.server.restart();
+    await slack.postAsUser({
+      channel: SUPPORT_CHANNEL,
+      user: ALICE.id,
+      text: 'Still down after lunch',
+      threadTs,
+    });
+    await waitFor(
+      () => zendesk.comments(ticket?.id ?? 0).some((c) => c.body === 'Alice Example: Still down after lunch'),
+      {
+        what: 'the reply after the restart',
+      },
+    );
+    expect(zendesk.tickets).toHaveLength(1);
+  });
 });
