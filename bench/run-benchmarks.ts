@@ -44,7 +44,12 @@ if (process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
     },
   );
 }
-const database = JSON.parse(await readFile(join(root, 'bench/results/postgres.json'), 'utf8'));
+const databaseFile = join(root, 'bench/results/postgres.json');
+const database = JSON.parse(
+  await readFile(databaseFile, 'utf8').catch(() => {
+    throw new Error(`${databaseFile} is missing: run without ZSC_BENCH_SKIP_POSTGRES=1 once`);
+  }),
+);
 const onPostgres = database.results.find((r: { backend: string }) => r.backend === 'postgres');
 
 const [bot, bolt, bare] = intake.targets;
