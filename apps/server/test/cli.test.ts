@@ -28,7 +28,7 @@ describe('the CLI commands', () => {
 
   it('migrate applies every migration once', async () => {
     expect(await migrate(config, io)).toEqual({
-      applied: ['0001_issues', '0002_oauth_tokens', '0003_admin_users'],
+      applied: ['0001_issues', '0002_oauth_tokens', '0003_admin_users', '0004_issue_summary'],
     });
     expect(await migrate(config, io)).toEqual({ applied: [] });
   });

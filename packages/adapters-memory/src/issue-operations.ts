@@ -53,18 +53,27 @@ export function claimThread(state: IssueState, input: NewChatIssue): Claim {
 export function claimTicket(state: IssueState, input: NewEmailIssue): Claim {
   const found = byTicket(state, input.ticketId);
   if (found !== undefined) return { issue: copyIssue(found), created: false };
-  const { platform, channel, ticketId, openedAt } = input;
-  const issue = newIssue(state, { platform, channel, threadId: null, ticketId, source: 'email', openedAt });
+  const { platform, channel, ticketId, openedAt, summary } = input;
+  const issue = newIssue(state, {
+    platform,
+    channel,
+    threadId: null,
+    ticketId,
+    source: 'email',
+    openedAt,
+    ...(summary === undefined || summary === '' ? {} : { summary }),
+  });
   return { issue: copyIssue(issue), created: true };
 }
 
-export function attachTicket(state: IssueState, issueId: string, ticketId: string): Issue {
+export function attachTicket(state: IssueState, issueId: string, ticketId: string, summary?: string): Issue {
   const issue = existing(state, issueId);
-  if (issue.ticketId === ticketId) return copyIssue(issue);
+  const withSummary = summary === undefined || summary === '' ? {} : { summary };
+  if (issue.ticketId === ticketId) return update(state, issue, withSummary);
   if (issue.ticketId !== null) throw repoError('Conflict', `issue ${issueId} already has another ticket`);
   const holder = byTicket(state, ticketId);
   if (holder !== undefined) throw repoError('Conflict', `ticket ${ticketId} belongs to ${holder.id}`);
-  return update(state, issue, { ticketId });
+  return update(state, issue, { ticketId, ...withSummary });
 }
 
 export function attachThread(state: IssueState, issueId: string, threadId: string): Issue {
@@ -111,15 +120,23 @@ export function listIssues(state: IssueState, query: IssueQuery): readonly Issue
   ) {
     throw repoError('Invalid', 'limit and offset must be non-negative integers');
   }
+  const search = query.search?.trim().toLowerCase() ?? '';
   return [...state.issues.values()]
     .filter(
       (i) =>
         (query.status === undefined || i.status === query.status) &&
-        (query.source === undefined || i.source === query.source),
+        (query.source === undefined || i.source === query.source) &&
+        (search === '' || matchesSearch(i, search)),
     )
     .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || issueNumber(b) - issueNumber(a))
     .slice(query.offset, query.offset + query.limit)
     .map(copyIssue);
+}
+
+/** The contract's search: summary contains it (any case), or an id equals it. `search` is lower case. */
+function matchesSearch(issue: Issue, search: string): boolean {
+  if (issue.summary?.toLowerCase().includes(search) === true) return true;
+  return [issue.id, issue.ticketId, issue.threadId].some((id) => id?.toLowerCase() === search);
 }
 
 function issueNumber(issue: Issue): number {

@@ -40,8 +40,8 @@ export class MemoryIssueRepo implements IssueRepo {
   claimTicket(issue: NewEmailIssue): Promise<Claim> {
     return this.#run('claimTicket', (s) => issues.claimTicket(s, issue));
   }
-  attachTicket(issueId: string, ticketId: string): Promise<Issue> {
-    return this.#run('attachTicket', (s) => issues.attachTicket(s, issueId, ticketId));
+  attachTicket(issueId: string, ticketId: string, summary?: string): Promise<Issue> {
+    return this.#run('attachTicket', (s) => issues.attachTicket(s, issueId, ticketId, summary));
   }
   attachThread(issueId: string, threadId: string): Promise<Issue> {
     return this.#run('attachThread', (s) => issues.attachThread(s, issueId, threadId));

@@ -57,6 +57,7 @@ export async function claimTicket(db: Db, id: string, issue: NewEmailIssue): Pro
     ...newRow(id, issue.platform, issue.channel, issue.openedAt),
     source: 'email' as const,
     ticket_id: text(issue.ticketId, 'ticketId'),
+    summary: summaryText(issue.summary),
   };
   const inserted = await db
     .insertInto('issues')
@@ -81,11 +82,13 @@ async function attach(
   issueId: string,
   column: 'ticket_id' | 'thread_id',
   value: string,
+  summary?: string,
 ): Promise<Issue> {
   if (!isUuid(issueId)) throw issueNotFound(issueId);
+  const stored = summaryText(summary);
   const updated = await db
     .updateTable('issues')
-    .set({ [column]: value })
+    .set({ [column]: value, ...(stored === null ? {} : { summary: stored }) })
     .where('id', '=', issueId)
     .where((eb) => eb.or([eb(column, 'is', null), eb(column, '=', value)]))
     .where(({ not, exists, selectFrom, ref }) => {
@@ -115,8 +118,14 @@ async function attach(
 }
 
 /** Sets the ticket of an issue; idempotent. */
-export function attachTicket(db: Db, issueId: string, ticketId: string): Promise<Issue> {
-  return attach(db, issueId, 'ticket_id', text(ticketId, 'ticketId'));
+export function attachTicket(db: Db, issueId: string, ticketId: string, summary?: string): Promise<Issue> {
+  return attach(db, issueId, 'ticket_id', text(ticketId, 'ticketId'), summary);
+}
+
+/** A summary as stored: null when absent or empty; `Invalid` when not a string. */
+function summaryText(summary: string | undefined): string | null {
+  if (summary === undefined || summary === '') return null;
+  return text(summary, 'summary', 100_000);
 }
 
 /** Sets the thread of an issue; idempotent. */

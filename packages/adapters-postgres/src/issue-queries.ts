@@ -67,6 +67,19 @@ export async function listIssues(db: Db, query: IssueQuery): Promise<readonly Is
   let select = db.selectFrom('issues').selectAll();
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.source !== undefined) select = select.where('source', '=', query.source);
+  const search = query.search?.trim() ?? '';
+  if (search !== '') {
+    // ILIKE on the summary (trigram index), or an exact id; LIKE's wildcards in the text are escaped.
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) =>
+      eb.or([
+        eb('summary', 'ilike', pattern),
+        eb('ticket_id', '=', search),
+        eb('thread_id', '=', search),
+        ...(isUuid(search) ? [eb('id', '=', search)] : []),
+      ]),
+    );
+  }
   const rows = await select
     .orderBy('opened_at', 'desc')
     .orderBy('seq', 'desc')

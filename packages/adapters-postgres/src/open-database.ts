@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { silentLogger } from '@zenslackchat/core';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -67,7 +68,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir);
+    // pg_trgm serves the issue search's ILIKE (migration 0004), as it does on Postgres.
+    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   } catch (error) {
     await unlock();
     throw error;

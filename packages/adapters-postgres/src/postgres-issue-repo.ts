@@ -50,8 +50,8 @@ export class PostgresIssueRepo implements IssueRepo {
   claimTicket(issue: NewEmailIssue): Promise<Claim> {
     return mapped(() => commands.claimTicket(this.#x, this.#newId(), issue));
   }
-  attachTicket(issueId: string, ticketId: string): Promise<Issue> {
-    return mapped(() => commands.attachTicket(this.#x, issueId, ticketId));
+  attachTicket(issueId: string, ticketId: string, summary?: string): Promise<Issue> {
+    return mapped(() => commands.attachTicket(this.#x, issueId, ticketId, summary));
   }
   attachThread(issueId: string, threadId: string): Promise<Issue> {
     return mapped(() => commands.attachThread(this.#x, issueId, threadId));

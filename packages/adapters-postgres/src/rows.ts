@@ -31,6 +31,7 @@ export function toIssue(row: IssueRow): Issue {
     openedAt: row.opened_at,
     resolvedAt: row.resolved_at,
     commentCursor: row.comment_cursor,
+    ...(row.summary === null ? {} : { summary: row.summary }),
   };
 }
 

@@ -15,6 +15,8 @@ export interface IssuesTable {
   opened_at: Timestamp;
   resolved_at: Timestamp | null;
   comment_cursor: string | null;
+  /** The ticket subject (migration 0004); null until known. */
+  summary: ColumnType<string | null, string | null | undefined, string | null>;
   /** Creation order (identity); bigint arrives as a string from pg. */
   seq: ColumnType<string | number, never, never>;
 }

@@ -55,6 +55,21 @@ describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
     expect(await repo.countOpen()).toBe(1);
   });
 
+  it("indexes issue summaries with pg_trgm, which serves the search's ILIKE", async () => {
+    const { rows } = await sql<{ indexdef: string }>`
+      select indexdef from pg_indexes where tablename = 'issues' and indexname = 'issues_summary_trgm'`.execute(
+      database.db,
+    );
+    expect(rows.map((r) => r.indexdef)).toEqual([expect.stringContaining('gin (summary gin_trgm_ops)')]);
+    const plan = await database.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const explained = await sql<{ 'QUERY PLAN': string }>`
+        explain select id from issues where summary ilike ${'%printer%'}`.execute(trx);
+      return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('issues_summary_trgm');
+  });
+
   it('enforces one issue per thread and per ticket in the schema itself', async () => {
     const insert = (id: string, thread: string | null, ticket: string | null) =>
       sql`insert into issues (id, platform, channel, thread_id, ticket_id, status, source, opened_at)

@@ -16,8 +16,15 @@ async function loggedIn(overrides: Parameters<typeof webTestApp>[0] = {}): Promi
 async function seedIssues(count: number): Promise<void> {
   for (let i = 1; i <= count; i += 1) {
     const openedAt = new Date(Date.UTC(2026, 10, 1, 0, i));
+    const summary = `${i % 2 === 0 ? 'Printer' : 'VPN'} trouble <${i}>`;
     if (i % 3 === 0) {
-      await t.repo.claimTicket({ platform: 'slack', channel: 'C0SUPPORT', ticketId: `9${i}`, openedAt });
+      await t.repo.claimTicket({
+        platform: 'slack',
+        channel: 'C0SUPPORT',
+        ticketId: `9${i}`,
+        openedAt,
+        summary,
+      });
     } else {
       const { issue } = await t.repo.claimThread({
         platform: 'slack',
@@ -25,7 +32,7 @@ async function seedIssues(count: number): Promise<void> {
         threadId: `17000000${i}.000100`,
         openedAt,
       });
-      await t.repo.attachTicket(issue.id, `${100 + i}`);
+      await t.repo.attachTicket(issue.id, `${100 + i}`, summary);
     }
   }
 }
@@ -116,6 +123,18 @@ describe('issues page', () => {
     expect(search.match(/<tr data-issue=/g)).toHaveLength(1);
     expect(search).toContain('value="107"');
     expect((await client.get('/issues?status=bogus')).statusCode).toBe(303);
+  });
+
+  it('searches ticket subjects (any case) in the repo, with the other filters, and shows them escaped', async () => {
+    const client = await loggedIn();
+    await seedIssues(9);
+    const rows = (body: string) => body.match(/<tr data-issue=/g)?.length ?? 0;
+    expect(rows((await client.get('/issues?q=vpn')).body)).toBe(5);
+    const printerEmail = (await client.get('/issues?q=PRINTER&source=email')).body;
+    expect(rows(printerEmail)).toBe(1);
+    expect(printerEmail).toContain('<td>Printer trouble &lt;6&gt;</td>');
+    expect(rows((await client.get('/issues?q=trouble%20%3C1%3E')).body)).toBe(1);
+    expect((await client.get('/issues?q=toner')).body).toContain('No issues match.');
   });
 
   it('marks an issue resolved only after the confirmation form is posted', async () => {

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { issuesMigration } from './0001-issues.ts';
 import { oauthTokensMigration } from './0002-oauth-tokens.ts';
 import { adminUsersMigration } from './0003-admin-users.ts';
+import { issueSummaryMigration } from './0004-issue-summary.ts';
 
 /** Every migration, by name; names sort in the order they run. Never rename or edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_issues': issuesMigration,
   '0002_oauth_tokens': oauthTokensMigration,
   '0003_admin_users': adminUsersMigration,
+  '0004_issue_summary': issueSummaryMigration,
 };
 
 /** Serves the in-code migrations, so the built package needs no migration files on disk. */

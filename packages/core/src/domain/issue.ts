@@ -28,6 +28,11 @@ export interface Issue {
   readonly resolvedAt: Date | null;
   /** Id of the last ticket comment already handled (forwarded or skipped); null before any. */
   readonly commentCursor: string | null;
+  /**
+   * The ticket's subject, for search and the admin pages: set with the ticket of a chat issue and
+   * when an emailed one is claimed. Absent until then, and on issues recorded before it existed.
+   */
+  readonly summary?: string;
 }
 
 /** Identifies a chat thread on one platform. */

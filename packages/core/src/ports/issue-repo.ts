@@ -13,6 +13,8 @@ export interface NewEmailIssue {
   readonly channel: string;
   readonly ticketId: string;
   readonly openedAt: Date;
+  /** The ticket's subject, stored as the issue's `summary`. */
+  readonly summary?: string;
 }
 
 /** The result of a claim: the issue, and whether this call created it. */
@@ -25,6 +27,11 @@ export interface Claim {
 export interface IssueQuery {
   readonly status?: Issue['status'];
   readonly source?: IssueSource;
+  /**
+   * Text search: issues whose summary contains it (ignoring case; `%` and `_` are plain
+   * characters), or whose issue, ticket or thread id equals it. Blank means no search.
+   */
+  readonly search?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -42,8 +49,11 @@ export interface IssueRepo {
   claimThread(issue: NewChatIssue): Promise<Claim>;
   /** Same as `claimThread`, keyed by ticket id, for emailed tickets (thread not yet posted). */
   claimTicket(issue: NewEmailIssue): Promise<Claim>;
-  /** Sets the ticket of an issue. Idempotent; `Conflict` if it has a different one or the ticket is taken. */
-  attachTicket(issueId: string, ticketId: string): Promise<Issue>;
+  /**
+   * Sets the ticket of an issue, and its summary when given (replacing an earlier one). Idempotent;
+   * `Conflict` if it has a different ticket or the ticket is taken.
+   */
+  attachTicket(issueId: string, ticketId: string, summary?: string): Promise<Issue>;
   /** Sets the thread of an issue. Idempotent; `Conflict` if it has a different one or the thread is taken. */
   attachThread(issueId: string, threadId: string): Promise<Issue>;
   /** The issue of a thread, if any. */

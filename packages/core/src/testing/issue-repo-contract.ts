@@ -4,10 +4,11 @@ import type { HarnessFactory, IssueRepoHarness } from './harness.ts';
 import { issueClaimTests } from './issue-claims-contract.ts';
 import { issueQueryTests } from './issue-queries-contract.ts';
 import { issueRecordTests } from './issue-records-contract.ts';
+import { issueSearchTests } from './issue-search-contract.ts';
 import { issueTransactionTests } from './issue-transaction-contract.ts';
 
 /**
- * The IssueRepo contract: claims and uniqueness, attachments, resolution, listing and counts,
+ * The IssueRepo contract: claims and uniqueness, attachments, resolution, listing, search, counts,
  * deliveries, inbound events, reports and transactions. `factory` builds a fresh, empty repo per
  * test (closed after it). Durable adapters should give each test its own schema or database.
  */
@@ -16,6 +17,7 @@ export function issueRepoContract(name: string, factory: HarnessFactory<IssueRep
     const harness = useHarness(factory);
     describe('claims and attachments', () => issueClaimTests(harness));
     describe('resolution, listing, counts and reports', () => issueQueryTests(harness));
+    describe('summaries and text search', () => issueSearchTests(harness));
     describe('deliveries and inbound events', () => issueRecordTests(harness));
     describe('transactions', () => issueTransactionTests(harness));
   });

@@ -49,7 +49,7 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
   });
   // One transaction: a comment notice never sees the ticket without the cursor past its description.
   await ctx.repo.transaction(async (tx) => {
-    await tx.attachTicket(issueId, ticket.id);
+    await tx.attachTicket(issueId, ticket.id, ticket.subject);
     if (ticket.firstCommentId !== null) await tx.setCommentCursor(issueId, ticket.firstCommentId);
     await tx.completeDelivery(key, ticket.id);
   });

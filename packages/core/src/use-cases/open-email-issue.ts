@@ -29,6 +29,7 @@ export async function openEmailIssue(ctx: BotContext, notice: EmailTicketNotice)
     channel: settings.supportChannel,
     ticketId: ticket.id,
     openedAt: ctx.clock.now(),
+    summary: ticket.subject,
   });
   let issue = claim.issue;
   if (issue.source !== 'email') {

@@ -31,8 +31,8 @@ function filters(filter: IssueFilter): SafeHtml {
       <select id="status" name="status">${option('', 'Any', filter.status)}${option('open', 'Open', filter.status)}${option('resolved', 'Resolved', filter.status)}</select></div>
     <div><label for="source">Source</label>
       <select id="source" name="source">${option('', 'Any', filter.source)}${option('chat', 'Chat', filter.source)}${option('email', 'Email', filter.source)}</select></div>
-    <div><label for="q">Search ids</label>
-      <input id="q" name="q" type="search" value="${filter.text ?? ''}" placeholder="ticket, thread or issue id"></div>
+    <div><label for="q">Search</label>
+      <input id="q" name="q" type="search" value="${filter.text ?? ''}" placeholder="subject words, or a ticket, thread or issue id"></div>
     <button type="submit">Filter</button>
   </form>`;
 }
@@ -43,6 +43,7 @@ function issueRow(issue: Issue, links: IssueLinks): SafeHtml {
     <td><time datetime="${issue.openedAt.toISOString()}">${formatInstant(issue.openedAt)}</time></td>
     <td><span class="status ${issue.status === 'open' ? 'warn' : 'ok'}">${issue.status === 'open' ? 'Open' : 'Resolved'}</span></td>
     <td>${issue.source === 'chat' ? 'Chat' : 'Email'}</td>
+    <td>${issue.summary ?? '—'}</td>
     <td>${thread === undefined ? '—' : html`<a href="${safeHref(thread)}" rel="noopener noreferrer">Thread</a>`}</td>
     <td>${issue.ticketId === null ? '—' : html`<a href="${safeHref(links.ticketUrl(issue.ticketId))}" rel="noopener noreferrer">#${issue.ticketId}</a>`}</td>
     <td>${issue.resolvedAt === null ? '—' : formatInstant(issue.resolvedAt)}</td>
@@ -62,7 +63,7 @@ export function issuesPage(
       ? html`<p>No issues match.</p>`
       : html`<div class="table-wrap"><table>
       <caption class="visually-hidden">Issues, newest first, page ${filter.page}</caption>
-      <thead><tr><th scope="col">Opened</th><th scope="col">Status</th><th scope="col">Source</th><th scope="col">Chat</th>
+      <thead><tr><th scope="col">Opened</th><th scope="col">Status</th><th scope="col">Source</th><th scope="col">Subject</th><th scope="col">Chat</th>
         <th scope="col">Ticket</th><th scope="col">Resolved</th><th scope="col">Action</th></tr></thead>
       <tbody>${page.issues.map((issue) => issueRow(issue, links))}</tbody>
     </table></div>`;
@@ -70,7 +71,6 @@ export function issuesPage(
     frame,
     html`<h1>Issues</h1>
     ${filters(filter)}
-    ${page.truncated ? html`<p class="error">The search looked at the newest issues only; narrow it with status or source.</p>` : ''}
     ${table}
     <nav class="pager" aria-label="Pages">
       ${filter.page > 1 ? html`<a href="/issues${filterQuery(filter, filter.page - 1)}" rel="prev">Previous page</a>` : ''}
