@@ -38,7 +38,7 @@ export interface WebOptions {
   readonly settings: WebSettings;
   /** Posts the daily report now (the same use case as the scheduled job). */
   postReportNow(): Promise<void>;
-  /** Resolves an issue through the core use case (solves the ticket, tells the thread). */
+  /** Resolves an issue through the core use case (solves the ticket, tells the thread); the server queues it. */
   resolveIssue(issueId: string): Promise<void>;
   /** Link to a ticket in the ticketing system. */
   ticketUrl(ticketId: string): string;

@@ -148,7 +148,9 @@ describe('issues page', () => {
     expect(done.headers.location).toBe('/issues');
     expect(t.calls.resolved).toEqual([issue?.id]);
     const list = (await client.get('/issues')).body;
-    expect(list).toContain('Issue #101 marked resolved.');
+    expect(list).toContain(
+      'Issue #101 marked resolved: its ticket is solved and its thread told in a moment.',
+    );
     expect(list).toContain('Resolved');
     expect((await client.get('/issues/nope/resolve')).statusCode).toBe(404);
   });

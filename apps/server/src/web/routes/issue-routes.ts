@@ -68,7 +68,8 @@ export async function issueRoutes(app: FastifyInstance, options: ResolvedWebOpti
       request.log.info({ issueId: issue.id, ticketId: issue.ticketId }, 'issue resolved from the admin page');
       setFlash(
         request,
-        `Issue ${issue.ticketId === null ? issue.id : `#${issue.ticketId}`} marked resolved.`,
+        `Issue ${issue.ticketId === null ? issue.id : `#${issue.ticketId}`} marked resolved: ` +
+          'its ticket is solved and its thread told in a moment.',
       );
     } catch (error) {
       if (!isIntegrationError(error)) throw error;
