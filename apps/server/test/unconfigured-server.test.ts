@@ -1,5 +1,7 @@
+import { IssueRepo } from '@zenslackchat/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
+import { adminResolve } from '../src/http/admin-resolve.ts';
 import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE } from '../src/jobs/housekeeping.ts';
 import { buildServer, type ZenServer } from '../src/server/build-server.ts';
 import { logCapture } from './support/log-capture.ts';
@@ -62,6 +64,19 @@ describe('a server with no configuration (embedded PGlite)', () => {
 
   it('schedules the daily housekeeping even while the bot workers are idle', async () => {
     expect(await server.boss.getSchedules(HOUSEKEEPING_QUEUE)).toMatchObject([{ cron: HOUSEKEEPING_CRON }]);
+  });
+
+  it('resolves an issue for an admin directly while no bot can run the job', async () => {
+    const repo = server.container.resolve<IssueRepo>(IssueRepo);
+    const { issue } = await repo.claimTicket({
+      platform: 'slack',
+      channel: 'C0SUPPORT',
+      ticketId: '4242',
+      openedAt: new Date(),
+    });
+    await adminResolve(server.container, issue.id);
+    expect((await repo.findById(issue.id))?.status).toBe('resolved');
+    expect(await server.boss.findJobs('chat-message')).toEqual([]);
   });
 
   it('says not ready once stopped', async () => {
