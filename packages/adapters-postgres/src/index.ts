@@ -12,5 +12,10 @@ export {
 } from './postgres-adapter-error.ts';
 export { PostgresIssueRepo, type PostgresIssueRepoOptions } from './postgres-issue-repo.ts';
 export { PostgresTokenStore, type PostgresTokenStoreOptions } from './postgres-token-store.ts';
+export {
+  type InboundEventId,
+  inboundEventKey,
+  recordInboundEvents,
+} from './record-inbound-events.ts';
 export type { Schema } from './schema.ts';
 export { withTransaction } from './with-transaction.ts';

@@ -37,7 +37,8 @@ export function classifyChatEvent(
   return { kind: 'top-level' };
 }
 
-function isOwnMessage(event: ChatEvent, self: ChatIdentity): boolean {
+/** True when the bot itself posted `event` (its user or bot id); such events are never handled. */
+export function isOwnMessage(event: ChatEvent, self: ChatIdentity): boolean {
   if (event.userId !== undefined && event.userId === self.userId) return true;
   return event.botId !== undefined && self.botId !== undefined && event.botId === self.botId;
 }
