@@ -113,7 +113,8 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
 
   it('records nothing when the enqueue fails: the transaction rolls back and a redelivery is accepted', async () => {
     const event = message('enqueue fails');
-    const failing = { send: async () => Promise.reject(new Error('queue down')) } as unknown as PgBoss;
+    const down = async () => Promise.reject(new Error('queue down'));
+    const failing = { send: down, insert: down } as unknown as PgBoss;
     await expect(
       acceptChatEvent({ ...intake, boss: failing }, { eventId: event.eventId, event }),
     ).rejects.toThrow('queue down');

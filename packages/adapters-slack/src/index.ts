@@ -6,6 +6,7 @@ export {
   type AcceptInput,
   type AcceptResult,
   DEFAULT_EVENTS_BODY_LIMIT,
+  DEFAULT_EVENTS_PATH,
   type SlackEventsPluginOptions,
 } from './events/slack-events-config.ts';
 export { slackEventsPlugin } from './events/slack-events-plugin.ts';

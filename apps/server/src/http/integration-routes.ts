@@ -1,12 +1,15 @@
 import type { Database } from '@zenslackchat/adapters-postgres';
 import { slackEventsPlugin } from '@zenslackchat/adapters-slack';
-import { Clock, IssueRepo, type Logger } from '@zenslackchat/core';
+import { ChatPort, Clock, IssueRepo, type Logger } from '@zenslackchat/core';
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
+import { commitIntakeBatch } from '../jobs/commit-intake-batch.ts';
 import { acceptChatEvent, type IntakeDeps } from '../jobs/durable-intake.ts';
+import { DEFAULT_INTAKE_BATCHING, IntakeBatcher, type IntakeBatching } from '../jobs/intake-batcher.ts';
+import { ownIdentity } from '../jobs/own-identity.ts';
 import { notConfiguredRoutes } from './not-configured-routes.ts';
 import { zendeskRoutes } from './zendesk-routes.ts';
 
@@ -25,15 +28,26 @@ export function intakeDeps(container: DependencyContainer): IntakeDeps {
 
 /**
  * The vendor endpoints: each configured integration's plugin, its accept step made durable
- * (record + enqueue in one transaction); each unconfigured one answers 503 with what is missing.
+ * (record + enqueue, grouped into one transaction per batch of concurrent accepts, committed
+ * before any answer); each unconfigured one answers 503 with what is missing. Closing the app
+ * commits what is still queued.
  */
 export async function integrationRoutes(
   app: FastifyInstance,
-  options: { readonly container: DependencyContainer },
+  options: { readonly container: DependencyContainer; readonly batching?: IntakeBatching },
 ): Promise<void> {
   const { container } = options;
   const config = container.resolve<AppConfig>(ServerTokens.Config);
-  const intake = intakeDeps(container);
+  const base = intakeDeps(container);
+  const batcher = new IntakeBatcher(commitIntakeBatch(base), options.batching ?? DEFAULT_INTAKE_BATCHING);
+  app.addHook('onClose', () => batcher.close());
+  const intake: IntakeDeps = {
+    ...base,
+    batcher,
+    ...(container.isRegistered(ChatPort)
+      ? { self: ownIdentity(container.resolve<ChatPort>(ChatPort), base.clock, base.logger) }
+      : {}),
+  };
   for (const entry of config.notConfigured) await app.register(notConfiguredRoutes, entry);
 
   if (config.slack !== undefined) {

@@ -1,6 +1,16 @@
-import { type Database, withTransaction } from '@zenslackchat/adapters-postgres';
-import type { ChatEvent, Clock, Issue, IssueRepo, Logger } from '@zenslackchat/core';
-import { fromKysely, type PgBoss } from 'pg-boss';
+import type { Database } from '@zenslackchat/adapters-postgres';
+import {
+  type ChatEvent,
+  type Clock,
+  type Issue,
+  type IssueRepo,
+  isOwnMessage,
+  type Logger,
+} from '@zenslackchat/core';
+import type { PgBoss } from 'pg-boss';
+import { commitIntakeBatch, type IntakeItem, type IntakeOutcome } from './commit-intake-batch.ts';
+import type { IntakeBatcher } from './intake-batcher.ts';
+import type { OwnIdentity } from './own-identity.ts';
 import {
   chatOrderingKey,
   issueOrderingKey,
@@ -38,42 +48,56 @@ export interface IntakeDeps {
   readonly logger: Logger;
   /** The monitored channel; messages elsewhere are ignored before touching the database. */
   readonly supportChannel: string | undefined;
+  /** Groups concurrent accepts into one transaction; without it each accept commits alone. */
+  readonly batcher?: IntakeBatcher<IntakeItem, IntakeOutcome>;
+  /** The bot's own identity when known: its own posts (Slack echoes them) are ignored at once. */
+  readonly self?: OwnIdentity;
 }
 
 /**
- * Records `source`/`eventId` and enqueues the job in one transaction: both happen or neither, and
- * a second call with the same event id enqueues nothing. Without an event id it only enqueues.
+ * Records `source`/`eventId` and enqueues the job in one transaction (the batcher's, shared with
+ * other accepts, or its own): both happen or neither, and a second call with the same event id
+ * enqueues nothing. Without an event id it only enqueues.
  */
-async function recordAndSend<Q extends WorkQueue>(
+function recordAndSend<Q extends WorkQueue>(
   deps: IntakeDeps,
   inbound: { readonly source: string; readonly eventId: string | undefined },
   job: { readonly queue: Q; readonly data: JobPayloads[Q]; readonly key: string },
-): Promise<'accepted' | 'duplicate'> {
-  return withTransaction(deps.database.db, async (trx, repo) => {
-    if (inbound.eventId !== undefined) {
-      const first = await repo.recordInboundEvent(inbound.source, inbound.eventId, deps.clock.now());
-      if (!first) return 'duplicate';
-    }
-    await deps.boss.send(job.queue, job.data, { db: fromKysely(trx), singletonKey: job.key });
-    return 'accepted';
-  });
+): Promise<IntakeOutcome> {
+  const item: IntakeItem = { ...inbound, ...job } as IntakeItem;
+  if (deps.batcher !== undefined) return deps.batcher.submit(item);
+  return commitIntakeBatch(deps)([item]).then(([outcome]) => outcome ?? 'duplicate');
+}
+
+/** Why an event is dropped before any database work, or undefined when it is not. */
+function ignoredAtIntake(deps: IntakeDeps, event: ChatEvent): string | undefined {
+  if (deps.supportChannel !== undefined && event.channel !== deps.supportChannel) return 'other-channel';
+  // The core's own check, applied early; the workers apply it again (defence in depth).
+  const self = deps.self?.known();
+  return self !== undefined && isOwnMessage(event, self) ? 'own-message' : undefined;
 }
 
 /** The Slack endpoint's accept step: durable record + enqueue of a chat message. */
 export async function acceptChatEvent(deps: IntakeDeps, intake: ChatIntake): Promise<ChatAcceptResult> {
   const { event } = intake;
-  if (deps.supportChannel !== undefined && event.channel !== deps.supportChannel) return 'ignored';
+  const reason = ignoredAtIntake(deps, event);
+  if (reason !== undefined) {
+    deps.logger.debug(
+      { eventId: intake.eventId, channel: event.channel, reason },
+      'chat event ignored at intake',
+    );
+    return 'ignored';
+  }
   const result = await recordAndSend(
     deps,
     { source: event.platform, eventId: intake.eventId },
     { queue: 'chat-message', data: { event }, key: chatOrderingKey(event) },
   );
-  deps.logger.info(
-    { eventId: intake.eventId, retryNum: intake.retryNum, channel: event.channel, result },
-    'chat event received',
+  // The Slack plugin logs one info line per event with its id and this result; details at debug.
+  deps.logger.debug(
+    { eventId: intake.eventId, retryNum: intake.retryNum, channel: event.channel, result, event },
+    'chat event recorded',
   );
-  // Event details (text, user) only at debug level, which needs DEBUG_ENABLED.
-  deps.logger.debug({ eventId: intake.eventId, event }, 'chat event details');
   return result;
 }
 

@@ -1,4 +1,14 @@
-import { type FastifyRequest, LogController } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+
+/** Options of `RequestLogController`. */
+export interface RequestLogOptions {
+  /**
+   * Routes (as registered) whose handler logs its own line per request, e.g. the Slack events
+   * endpoint: fastify's "incoming request" and successful "request completed" lines are skipped
+   * there (two lines per event at high volume); failures are still logged.
+   */
+  readonly quietRoutes?: readonly string[];
+}
 
 /**
  * Fastify's per-request log lines with ECS field names. The default "incoming request" line hands
@@ -6,11 +16,28 @@ import { type FastifyRequest, LogController } from 'fastify';
  * logs the method and the path without its query string (OAuth callbacks carry codes there).
  */
 export class RequestLogController extends LogController {
+  readonly #quiet: ReadonlySet<string>;
+
+  constructor(options: RequestLogOptions = {}) {
+    super();
+    this.#quiet = new Set(options.quietRoutes ?? []);
+  }
+
   override incomingRequest(request: FastifyRequest): void {
-    if (this.isLogDisabled(request)) return;
+    if (this.isLogDisabled(request) || this.#isQuiet(request)) return;
     request.log.info(
       { 'http.request.method': request.method, 'url.path': request.url.split('?')[0] },
       'incoming request',
     );
+  }
+
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (error == null && reply.statusCode < 400 && this.#isQuiet(request)) return;
+    super.requestCompleted(error, request, reply);
+  }
+
+  #isQuiet(request: FastifyRequest): boolean {
+    const route = request.routeOptions.url;
+    return route !== undefined && this.#quiet.has(route);
   }
 }

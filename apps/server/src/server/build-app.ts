@@ -1,4 +1,5 @@
 import type { Database } from '@zenslackchat/adapters-postgres';
+import { DEFAULT_EVENTS_PATH } from '@zenslackchat/adapters-slack';
 import type { Clock } from '@zenslackchat/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger as Pino } from 'pino';
@@ -30,7 +31,8 @@ export async function buildApp(
     loggerInstance: parts.logger as FastifyBaseLogger,
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1_048_576,
-    logController: new RequestLogController(),
+    // The Slack events route logs one line per event itself (id, retry, result).
+    logController: new RequestLogController({ quietRoutes: [DEFAULT_EVENTS_PATH] }),
     // Behind a TLS proxy: request.protocol/ip from X-Forwarded-* (secure cookies, login rate limit).
     trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
   });

@@ -36,5 +36,8 @@ export interface SlackEventsPluginOptions {
   readonly clock?: Clock;
 }
 
+/** The route the plugin serves when no `path` is given. */
+export const DEFAULT_EVENTS_PATH = '/slack/events/';
+
 /** Default body limit: far above any real event, far below anything abusive. */
 export const DEFAULT_EVENTS_BODY_LIMIT = 512 * 1024;

@@ -3,7 +3,11 @@ import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } f
 import { acceptWithin } from './accept-within.ts';
 import { normaliseSlackMessage } from './normalise-slack-message.ts';
 import { decodeSlackBody, describeIssues, slackEnvelopeSchema } from './slack-envelope.ts';
-import { DEFAULT_EVENTS_BODY_LIMIT, type SlackEventsPluginOptions } from './slack-events-config.ts';
+import {
+  DEFAULT_EVENTS_BODY_LIMIT,
+  DEFAULT_EVENTS_PATH,
+  type SlackEventsPluginOptions,
+} from './slack-events-config.ts';
 import { secretsEqual, verifySlackSignature } from './verify-slack-signature.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -45,7 +49,7 @@ export const slackEventsPlugin: FastifyPluginAsync<SlackEventsPluginOptions> = a
     return reply.code(status).send({ ok: false, error });
   };
 
-  fastify.post(options.path ?? '/slack/events/', { bodyLimit }, async (request, reply) => {
+  fastify.post(options.path ?? DEFAULT_EVENTS_PATH, { bodyLimit }, async (request, reply) => {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const form = (request.headers['content-type'] ?? '').toLowerCase().startsWith(FORM);
     const failure = verifySlackSignature({
