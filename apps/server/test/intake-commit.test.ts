@@ -1,0 +1,153 @@
+import { type Database, PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
+import { type ChatEvent, silentLogger, systemClock } from '@zenslackchat/core';
+import { sql } from 'kysely';
+import type { PgBoss } from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitIntakeBatch, type IntakeItem } from '../src/jobs/commit-intake-batch.ts';
+import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
+import { acceptChatEvent, type IntakeDeps } from '../src/jobs/durable-intake.ts';
+import { IntakeBatcher } from '../src/jobs/intake-batcher.ts';
+import { DEFAULT_JOB_TUNING } from '../src/jobs/job-tuning.ts';
+import { chatOrderingKey } from '../src/jobs/queues.ts';
+import { BACKENDS, openTestDatabase } from './support/databases.ts';
+
+const CHANNEL = 'C0SUPPORT';
+let sequence = 0;
+
+function event(text: string, threadId?: string, userId = 'U1'): ChatEvent {
+  sequence += 1;
+  return {
+    eventId: `Ev${sequence}`,
+    platform: 'slack',
+    channel: CHANNEL,
+    messageId: `1700000000.${String(sequence).padStart(6, '0')}`,
+    ...(threadId === undefined ? {} : { threadId }),
+    userId,
+    text,
+    files: [],
+  };
+}
+
+function item(chat: ChatEvent, dedup = true): IntakeItem<'chat-message'> {
+  const eventId = dedup ? chat.eventId : undefined;
+  return {
+    source: 'slack',
+    eventId,
+    queue: 'chat-message',
+    data: { event: chat },
+    key: chatOrderingKey(chat),
+  };
+}
+
+describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backend) => {
+  let database: Database;
+  let boss: PgBoss;
+  let cleanup: () => Promise<void>;
+  let commit: ReturnType<typeof commitIntakeBatch>;
+
+  /** Texts of the chat-message jobs waiting in the queue for `key`. */
+  const queuedTexts = async (key: string) => {
+    const rows = await sql<{ text: string }>`
+      select data->'event'->>'text' as text from pgboss.job
+      where name = 'chat-message' and singleton_key = ${key} order by created_on, id`.execute(database.db);
+    return rows.rows.map((row) => row.text);
+  };
+  const recorded = async (eventId: string) => {
+    const rows = await sql`select 1 from inbound_events where event_id = ${eventId}`.execute(database.db);
+    return rows.rows.length;
+  };
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase(backend, 'zsc_intake');
+    database = opened.database;
+    cleanup = opened.cleanup;
+    // No workers: jobs stay queued so the test can read them in the order pg-boss would run them.
+    boss = createBoss({ database, ...(opened.url === undefined ? {} : { url: opened.url }) }, silentLogger, {
+      schedule: false,
+    });
+    await boss.start();
+    await setupQueues(boss, DEFAULT_JOB_TUNING);
+    commit = commitIntakeBatch({ database, boss, clock: systemClock });
+  });
+  afterAll(async () => {
+    await boss?.stop({ graceful: false, close: true });
+    await cleanup?.();
+  });
+
+  it('records a batch at once: repeats within the batch and ids already seen are duplicates', async () => {
+    const seen = event('seen before');
+    expect(await commit([item(seen)])).toEqual(['accepted']);
+    const fresh = event('fresh');
+    const outcomes = await commit([item(fresh), item(seen), item(fresh), item(event('other'))]);
+    expect(outcomes).toEqual(['accepted', 'duplicate', 'duplicate', 'accepted']);
+    expect(await queuedTexts(chatOrderingKey(fresh))).toEqual(['fresh']);
+    expect(await queuedTexts(chatOrderingKey(seen))).toEqual(['seen before']);
+  });
+
+  it('enqueues items without an event id every time', async () => {
+    const admin = event('admin resolve');
+    expect(await commit([item(admin, false), item(admin, false)])).toEqual(['accepted', 'accepted']);
+    expect(await queuedTexts(chatOrderingKey(admin))).toEqual(['admin resolve', 'admin resolve']);
+  });
+
+  it('keeps a thread in arrival order within a batch and across batches', async () => {
+    const root = event('root');
+    const replies = Array.from({ length: 12 }, (_, i) => event(`reply ${i}`, root.messageId));
+    await commit([item(root), ...replies.slice(0, 8).map((reply) => item(reply))]);
+    await commit(replies.slice(8).map((reply) => item(reply)));
+    expect(await queuedTexts(chatOrderingKey(root))).toEqual(['root', ...replies.map((r) => r.text)]);
+    // And the queue hands them out in that order, one at a time per thread.
+    const order: string[] = [];
+    // Drains the queue (earlier tests left jobs of other threads), bounded.
+    for (let i = 0; i < 100; i += 1) {
+      const [job] = await boss.fetch<{ event: ChatEvent }>('chat-message');
+      if (job === undefined) break;
+      order.push(job.data.event.text);
+      await boss.complete('chat-message', job.id);
+    }
+    expect(order.filter((text) => text === 'root' || text.startsWith('reply'))).toEqual([
+      'root',
+      ...replies.map((r) => r.text),
+    ]);
+  });
+
+  it('a failing batch records nothing and fails every caller; the redelivery is accepted', async () => {
+    const down = async () => Promise.reject(new Error('queue down'));
+    const failing = commitIntakeBatch({
+      database,
+      boss: { insert: down } as unknown as PgBoss,
+      clock: systemClock,
+    });
+    const batcher = new IntakeBatcher(failing, { maxBatch: 10, maxWaitMs: 5 });
+    const lost = [event('lost 1'), event('lost 2')];
+    const answers = await Promise.allSettled(lost.map((chat) => batcher.submit(item(chat))));
+    expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
+    for (const chat of lost) expect(await recorded(chat.eventId)).toBe(0);
+    expect(await commit(lost.map((chat) => item(chat)))).toEqual(['accepted', 'accepted']);
+  });
+
+  it('drops the bot own echoed posts and other channels at intake, recording nothing', async () => {
+    const intake: IntakeDeps = {
+      database,
+      boss,
+      repo: new PostgresIssueRepo(database.db),
+      clock: systemClock,
+      logger: silentLogger,
+      supportChannel: CHANNEL,
+      batcher: new IntakeBatcher(commit),
+      self: { known: () => ({ userId: 'UBOT', botId: 'BBOT' }) },
+    };
+    const echo = event('Thanks, ticket 42 is open', undefined, 'UBOT');
+    const elsewhere = { ...event('hello'), channel: 'C0OTHER' };
+    expect(await acceptChatEvent(intake, { eventId: echo.eventId, event: echo })).toBe('ignored');
+    expect(await acceptChatEvent(intake, { eventId: elsewhere.eventId, event: elsewhere })).toBe('ignored');
+    expect(await recorded(echo.eventId)).toBe(0);
+    expect(await recorded(elsewhere.eventId)).toBe(0);
+    const person = event('help please');
+    expect(await acceptChatEvent(intake, { eventId: person.eventId, event: person })).toBe('accepted');
+    // Before the identity is known, an echo goes through; the workers ignore it then.
+    const early = { ...intake, self: { known: () => undefined } };
+    const echo2 = event('Thanks again', undefined, 'UBOT');
+    expect(await acceptChatEvent(early, { eventId: echo2.eventId, event: echo2 })).toBe('accepted');
+  });
+});
