@@ -221,6 +221,31 @@ describe('CSRF', () => {
     expect(t.calls.reports).toBe(1);
   });
 
+  it.each([
+    ['/logout', {}],
+    ['/reports/post', {}],
+    ['/issues/issue-1/resolve', {}],
+    ['/sandbox/messages', { user: 'Alex', text: 'hi' }],
+    ['/sandbox/comments', { ticketId: '1', body: 'On it', public: 'on' }],
+    ['/sandbox/emails', { from: 'c@example.com', subject: 's', body: 'b' }],
+  ])('refuses a %s post with a missing or forged token and runs nothing', async (url, form) => {
+    const ran: string[] = [];
+    t = await webTestApp({
+      sandbox: {
+        ...emptySandbox,
+        postChatMessage: async () => void ran.push('message'),
+        addAgentComment: async () => void ran.push('comment'),
+        sendEmail: async () => void ran.push('email'),
+      },
+    });
+    const client = new Client(t.app);
+    await client.logIn();
+    expect((await client.post(url, form)).statusCode).toBe(403);
+    expect((await client.post(url, { ...form, _csrf: 'forged-token' })).statusCode).toBe(403);
+    expect([ran, t.calls.reports, t.calls.resolved]).toEqual([[], 0, []]);
+    expect((await client.get('/')).statusCode).toBe(200);
+  });
+
   it('does not accept a token from another session', async () => {
     t = await webTestApp();
     const victim = new Client(t.app);
