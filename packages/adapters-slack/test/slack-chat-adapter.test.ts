@@ -151,6 +151,26 @@ describe('SlackChatAdapter.getUser', () => {
     expect(fake.calls.filter((c) => c.method === 'users.info')).toHaveLength(2);
   });
 
+  it('remembers at most userCacheSize users, forgetting the least recently used', async () => {
+    for (const id of ['U0ANN', 'U0BOB']) fake.addUser({ id, name: id });
+    const slack = adapter({ userCacheSize: 1 });
+    await slack.getUser('U0ANN');
+    await slack.getUser('U0BOB');
+    await slack.getUser('U0ANN');
+    expect(fake.calls.filter((c) => c.method === 'users.info')).toHaveLength(3);
+  });
+
+  it('asks again once a user has been remembered for userCacheTtlMs', async () => {
+    fake.addUser({ id: 'U0ANN', name: 'Ann' });
+    const slack = adapter({ userCacheTtlMs: 1 });
+    await slack.getUser('U0ANN');
+    fake.addUser({ id: 'U0ANN', name: 'Ann Renamed' });
+    // Waits past the 1 ms lifetime; this bounds nothing about speed.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await slack.getUser('U0ANN'))?.name).toBe('Ann Renamed');
+    expect(fake.calls.filter((c) => c.method === 'users.info')).toHaveLength(2);
+  });
+
   it('omits the email when Slack has none', async () => {
     fake.addUser({ id: 'U0BOTTY', name: 'Botty' });
     expect(await adapter().getUser('U0BOTTY')).toEqual({ id: 'U0BOTTY', name: 'Botty' });
