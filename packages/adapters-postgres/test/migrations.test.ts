@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Compilable, CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR_LOCK_FILE, lockDataDir } from '../src/data-dir-lock.ts';
 import {
@@ -13,6 +13,12 @@ import {
   PostgresAdapterError,
   PostgresIssueRepo,
 } from '../src/index.ts';
+import {
+  countOpenQuery,
+  countResolvedQuery,
+  issueByThreadQuery,
+  issueByTicketQuery,
+} from '../src/issue-queries.ts';
 import { openTestDatabase, TEST_BACKENDS, type TestDatabase } from './test-database.ts';
 
 const ALL = Object.keys(MIGRATIONS);
@@ -68,6 +74,33 @@ describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
       return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
     });
     expect(plan).toContain('issues_summary_trgm');
+  });
+
+  it('serves the daily report and the thread and ticket look-ups from their indexes', async () => {
+    // With sequential scans priced out, a query still scans the table only if no index serves it.
+    const plan = (query: Compilable) =>
+      database.db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const compiled = query.compile();
+        const explained = await trx.executeQuery<{ 'QUERY PLAN': string }>(
+          CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+        );
+        return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    const day = new Date('2026-06-15T00:00:00Z');
+    const plans = {
+      countOpen: await plan(countOpenQuery(database.db)),
+      countResolved: await plan(countResolvedQuery(database.db, day, new Date(day.getTime() + 86_400_000))),
+      byThread: await plan(
+        issueByThreadQuery(database.db, { platform: 'slack', channel: 'C', threadId: '1' }),
+      ),
+      byTicket: await plan(issueByTicketQuery(database.db, '5000')),
+    };
+    expect(plans.countOpen).toContain('issues_open_idx');
+    expect(plans.countResolved).toContain('issues_resolved_at_idx');
+    expect(plans.byThread).toContain('issues_thread_key');
+    expect(plans.byTicket).toContain('issues_ticket_key');
+    expect(Object.values(plans).filter((p) => p.includes('Seq Scan'))).toEqual([]);
   });
 
   it('enforces one issue per thread and per ticket in the schema itself', async () => {
