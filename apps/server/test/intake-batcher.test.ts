@@ -35,16 +35,16 @@ function recordingCommit() {
 describe('IntakeBatcher', () => {
   it('commits concurrent submits as one batch and answers each caller its own result', async () => {
     const { commit, batches, releaseAll } = recordingCommit();
-    const batcher = new IntakeBatcher(commit, { maxBatch: 10, maxWaitMs: 5 });
+    const batcher = new IntakeBatcher(commit, { maxBatch: 10, maxWaitMs: 5, maxInFlight: 2 });
     const answers = Promise.all(['a', 'b', 'c'].map((item) => batcher.submit(item)));
     await releaseAll(answers);
     expect(await answers).toEqual(['r:a', 'r:b', 'r:c']);
     expect(batches).toEqual([['a', 'b', 'c']]);
   });
 
-  it('splits at maxBatch, and commits one batch at a time, in arrival order', async () => {
+  it('splits at maxBatch and, items sharing one key, commits one batch at a time in arrival order', async () => {
     const { commit, batches, releaseAll, overlapped } = recordingCommit();
-    const batcher = new IntakeBatcher(commit, { maxBatch: 2, maxWaitMs: 50 });
+    const batcher = new IntakeBatcher(commit, { maxBatch: 2, maxWaitMs: 50, maxInFlight: 2 });
     const items = ['1', '2', '3', '4', '5'];
     const answers = Promise.all(items.map((item) => batcher.submit(item)));
     await releaseAll(answers);
@@ -55,7 +55,7 @@ describe('IntakeBatcher', () => {
 
   it('collects what arrives during a commit into the next batch', async () => {
     const { commit, batches, releaseAll } = recordingCommit();
-    const batcher = new IntakeBatcher(commit, { maxBatch: 100, maxWaitMs: 0 });
+    const batcher = new IntakeBatcher(commit, { maxBatch: 100, maxWaitMs: 0, maxInFlight: 2 });
     const first = batcher.submit('first');
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(batches).toEqual([['first']]);
@@ -68,7 +68,7 @@ describe('IntakeBatcher', () => {
 
   it('rejects every caller of a failing batch and none of the next', async () => {
     const { commit, releaseAll } = recordingCommit();
-    const batcher = new IntakeBatcher(commit, { maxBatch: 2, maxWaitMs: 0 });
+    const batcher = new IntakeBatcher(commit, { maxBatch: 2, maxWaitMs: 0, maxInFlight: 2 });
     const failed = [batcher.submit('ok'), batcher.submit('boom')].map((p) =>
       p.then(
         () => 'resolved',
@@ -83,7 +83,7 @@ describe('IntakeBatcher', () => {
 
   it('close commits what is queued before resolving, then refuses new items', async () => {
     const { commit, batches, releaseAll } = recordingCommit();
-    const batcher = new IntakeBatcher(commit, { maxBatch: 100, maxWaitMs: 60_000 });
+    const batcher = new IntakeBatcher(commit, { maxBatch: 100, maxWaitMs: 60_000, maxInFlight: 2 });
     const queued = batcher.submit('queued');
     const closed = batcher.close();
     await releaseAll(closed);
@@ -93,8 +93,26 @@ describe('IntakeBatcher', () => {
     await expect(batcher.submit('late')).rejects.toBeInstanceOf(IntakeClosedError);
   });
 
+  it('commits batches of other keys alongside, while an item of a running key waits its turn', async () => {
+    const { commit, batches, releaseAll, overlapped } = recordingCommit();
+    const keyOf = (item: string) => item.slice(0, 1);
+    const batcher = new IntakeBatcher(commit, { maxBatch: 100, maxWaitMs: 0, maxInFlight: 2 }, keyOf);
+    const first = batcher.submit('a1');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = Promise.all(['a2', 'b1', 'a3', 'b2'].map((item) => batcher.submit(item)));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // 'a1' is still committing: the b's go alongside it, the a's wait for it.
+    expect(batches).toEqual([['a1'], ['b1', 'b2']]);
+    await releaseAll(Promise.all([first, later]));
+    expect(await later).toEqual(['r:a2', 'r:b1', 'r:a3', 'r:b2']);
+    expect(batches).toEqual([['a1'], ['b1', 'b2'], ['a2', 'a3']]);
+    expect(overlapped()).toBe(true);
+  });
+
   it('refuses nonsense settings', () => {
-    expect(() => new IntakeBatcher(async () => [], { maxBatch: 0, maxWaitMs: 1 })).toThrow(RangeError);
+    expect(() => new IntakeBatcher(async () => [], { maxBatch: 0, maxWaitMs: 1, maxInFlight: 1 })).toThrow(
+      RangeError,
+    );
   });
 });
 

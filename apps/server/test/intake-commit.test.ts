@@ -118,7 +118,7 @@ describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backe
       boss: { insert: down } as unknown as PgBoss,
       clock: systemClock,
     });
-    const batcher = new IntakeBatcher(failing, { maxBatch: 10, maxWaitMs: 5 });
+    const batcher = new IntakeBatcher(failing, { maxBatch: 10, maxWaitMs: 5, maxInFlight: 1 });
     const lost = [event('lost 1'), event('lost 2')];
     const answers = await Promise.allSettled(lost.map((chat) => batcher.submit(item(chat))));
     expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
@@ -134,7 +134,7 @@ describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backe
       clock: systemClock,
       logger: silentLogger,
       supportChannel: CHANNEL,
-      batcher: new IntakeBatcher(commit),
+      batcher: new IntakeBatcher(commit, undefined, (queued) => queued.key),
       self: { known: () => ({ userId: 'UBOT', botId: 'BBOT' }) },
     };
     const echo = event('Thanks, ticket 42 is open', undefined, 'UBOT');

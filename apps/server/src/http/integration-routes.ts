@@ -39,7 +39,11 @@ export async function integrationRoutes(
   const { container } = options;
   const config = container.resolve<AppConfig>(ServerTokens.Config);
   const base = intakeDeps(container);
-  const batcher = new IntakeBatcher(commitIntakeBatch(base), options.batching ?? DEFAULT_INTAKE_BATCHING);
+  const batcher = new IntakeBatcher(
+    commitIntakeBatch(base),
+    options.batching ?? DEFAULT_INTAKE_BATCHING,
+    (item) => item.key,
+  );
   app.addHook('onClose', () => batcher.close());
   const intake: IntakeDeps = {
     ...base,
