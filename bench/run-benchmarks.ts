@@ -12,6 +12,8 @@ import { scaleOutBench } from './scale-out-bench.ts';
 // Prints a table and writes bench/results.json. Never asserted anywhere. Load goes to 127.0.0.1
 // only, with bounded counts and durations. ZSC_BENCH_SKIP_POSTGRES=1 reuses the last database
 // figures (bench/results/postgres.json) instead of loading 1,000,000 issues again.
+// `--only=intake,pipeline` runs just those parts (intake, pipeline, forwarding, scale-out) and keeps
+// the other parts' figures from the last bench/results.json.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(line);
@@ -29,11 +31,22 @@ execFileSync('flock', ['/tmp/zsc-build.lock', 'pnpm', '-s', 'build', '--output-l
   stdio: 'inherit',
 });
 
-const intake = await intakeBench(log);
-const pipeline = await pipelineBench(log);
-const forwarding = await forwardingBench(log);
-const scaleOut = await scaleOutBench(log);
-if (process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
+const PARTS = ['intake', 'pipeline', 'forwarding', 'scale-out'] as const;
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg === undefined ? [...PARTS] : onlyArg.slice('--only='.length).split(',');
+for (const part of only) {
+  if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part}`);
+}
+const resultsFile = join(root, 'bench/results.json');
+const previous =
+  onlyArg === undefined ? undefined : JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}'));
+const runs = (part: (typeof PARTS)[number]) => only.includes(part);
+
+const intake = runs('intake') ? await intakeBench(log) : previous.intake;
+const pipeline = runs('pipeline') ? await pipelineBench(log) : previous.pipeline;
+const forwarding = runs('forwarding') ? await forwardingBench(log) : previous.forwarding;
+const scaleOut = runs('scale-out') ? await scaleOutBench(log) : previous.scaleOut;
+if (onlyArg === undefined && process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
   log('database: packages/adapters-postgres/bench (1,000,000 issues)');
   execFileSync(
     process.execPath,
@@ -52,7 +65,7 @@ const database = JSON.parse(
 );
 const onPostgres = database.results.find((r: { backend: string }) => r.backend === 'postgres');
 
-const [bot, bolt, bare] = intake.targets;
+const [bot, bolt, bare] = intake.targets as Awaited<ReturnType<typeof intakeBench>>['targets'];
 const rows = [
   [
     '1 intake',
@@ -79,7 +92,7 @@ const rows = [
     `to on-call ${pipeline.steady.p99ToOnCallMs}`,
     'p99 < 100 ms',
   ],
-  ...forwarding.map((row) => [
+  ...(forwarding as Awaited<ReturnType<typeof forwardingBench>>).map((row) => [
     '3 forwarding',
     `${row.earlierComments} earlier comments`,
     `${row.zendeskCalls} + ${row.slackCalls} calls`,
@@ -120,6 +133,7 @@ console.table(rows);
 const cpu = cpus();
 const results = {
   measuredAt: new Date().toISOString(),
+  ...(onlyArg === undefined ? {} : { parts: only, otherPartsMeasuredAt: previous.measuredAt }),
   machine: {
     cpus: cpu.length,
     model: cpu[0]?.model ?? 'unknown',
@@ -136,5 +150,5 @@ const results = {
     results: database.results,
   },
 };
-await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 log('wrote bench/results.json');
