@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
 import { DEFAULT_JOB_TUNING } from '../src/jobs/job-tuning.ts';
 import { DEAD_LETTER_QUEUE, WORK_QUEUES } from '../src/jobs/queues.ts';
+import { scheduleDailyReport } from '../src/jobs/report-schedule.ts';
 import { openTestDatabase } from './support/databases.ts';
 
 // The production queue settings (the other job tests run with backoff off, to stay fast): every
@@ -48,5 +49,13 @@ describe('the work queues as production sets them up', { timeout: 60_000 }, () =
 
   it('keeps dead letters without retrying them', async () => {
     expect(await boss.getQueue(DEAD_LETTER_QUEUE)).toMatchObject({ retryLimit: 0 });
+  });
+
+  it('schedules the daily report from REPORT_CRON in REPORT_TIMEZONE, once, replacing an earlier cron', async () => {
+    await scheduleDailyReport(boss, { cron: '0 9 * * *', timeZone: 'UTC' });
+    await scheduleDailyReport(boss, { cron: '30 8 * * 1-5', timeZone: 'Europe/London' });
+    expect(await boss.getSchedules('daily-report')).toMatchObject([
+      { cron: '30 8 * * 1-5', timezone: 'Europe/London' },
+    ]);
   });
 });
