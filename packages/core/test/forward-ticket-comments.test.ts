@@ -18,6 +18,17 @@ describe('ticket comments forwarded to the chat thread', () => {
     ).toEqual(['Dana (Zendesk): Looking into it']);
   });
 
+  it('gives the chat the ticket link to show when a comment is too long to post whole', async () => {
+    const f = botFixture();
+    const { threadId, ticketId } = await openIssue(f);
+    f.tickets.addExternalComment(ticketId, { body: 'Long story', public: true, authorName: 'Dana' });
+    await f.bot.handleTicketComments({ ticketId });
+    expect(f.chat.messagesIn(CHANNEL, threadId).at(-1)).toMatchObject({
+      text: 'Dana (Zendesk): Long story',
+      overflowUrl: `https://acme.zendesk.com/agent/tickets/${ticketId}`,
+    });
+  });
+
   it('never forwards internal notes', async () => {
     const f = botFixture();
     const { threadId, ticketId } = await openIssue(f);

@@ -31,7 +31,7 @@ export async function forwardTicketComments(
   let forwarded = 0;
   for (const comment of comments) {
     if (await shouldForward(ctx, comment)) {
-      await forward(ctx, issue, threadId, comment);
+      await forward(ctx, issue, threadId, notice.ticketId, comment);
       forwarded += 1;
     }
     await ctx.repo.setCommentCursor(issue.id, comment.id);
@@ -52,7 +52,7 @@ async function shouldForward(ctx: BotContext, comment: TicketComment): Promise<b
   return (await ctx.repo.findDeliveryByTarget('bot-comment', comment.id)) === undefined;
 }
 
-function forward(ctx: BotContext, issue: Issue, threadId: string, comment: TicketComment) {
+function forward(ctx: BotContext, issue: Issue, threadId: string, ticketId: string, comment: TicketComment) {
   return postOnce(ctx, {
     key: deliveryKeys.ticketToChat(comment.id),
     kind: 'ticket-to-chat',
@@ -66,5 +66,7 @@ function forward(ctx: BotContext, issue: Issue, threadId: string, comment: Ticke
         comment.body,
         comment.attachments.map((attachment) => attachment.name),
       ),
+    // A comment longer than the platform allows is cut with a link to the whole ticket.
+    overflowUrl: ctx.tickets.ticketUrl(ticketId),
   });
 }
