@@ -1,5 +1,9 @@
 export { type AcceptOutcome, acceptWithin } from './events/accept-within.ts';
-export { messageEventSchema, normaliseSlackMessage } from './events/normalise-slack-message.ts';
+export {
+  messageEventSchema,
+  normaliseMessageEvent,
+  normaliseSlackMessage,
+} from './events/normalise-slack-message.ts';
 export { decodeSlackBody, type SlackEnvelope, slackEnvelopeSchema } from './events/slack-envelope.ts';
 export {
   ACCEPT_RESULTS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseSlackMessage } from '../src/events/normalise-slack-message.ts';
+import { normaliseMessageEvent, normaliseSlackMessage } from '../src/events/normalise-slack-message.ts';
 import {
   botMessageEvent,
   channelJoinEvent,
@@ -97,5 +97,19 @@ describe('normaliseSlackMessage', () => {
     expect(normalise({ ...messageEvent, channel: 42 })).toBeUndefined();
     expect(normaliseSlackMessage({ event: messageEvent })).toBeUndefined();
     expect(normaliseSlackMessage('message')).toBeUndefined();
+  });
+
+  it('normaliseMessageEvent gives the same result from an envelope already checked', () => {
+    for (const event of [
+      messageEvent,
+      threadReplyEvent,
+      botMessageEvent,
+      messageChangedEvent,
+      fileShareEvent,
+    ]) {
+      expect(normaliseMessageEvent('EvN', event)).toEqual(normalise(event));
+    }
+    expect(normaliseMessageEvent('EvN', reactionAddedEvent)).toBeUndefined();
+    expect(normaliseMessageEvent('EvN', { ...messageEvent, channel: 42 })).toBeUndefined();
   });
 });

@@ -52,8 +52,19 @@ function toFiles(files: InnerMessage['files']): ChatFile[] {
  */
 export function normaliseSlackMessage(payload: unknown): ChatEvent | undefined {
   const parsed = messageEnvelopeSchema.safeParse(payload);
-  if (!parsed.success) return undefined;
-  const { event_id: eventId, event } = parsed.data;
+  return parsed.success ? toChatEvent(parsed.data.event_id, parsed.data.event) : undefined;
+}
+
+/**
+ * `normaliseSlackMessage` for an envelope already checked (the events endpoint's): validates only
+ * the inner `message` event, so the envelope is not parsed twice.
+ */
+export function normaliseMessageEvent(eventId: string, rawEvent: unknown): ChatEvent | undefined {
+  const parsed = messageEventSchema.safeParse(rawEvent);
+  return parsed.success ? toChatEvent(eventId, parsed.data) : undefined;
+}
+
+function toChatEvent(eventId: string, event: z.infer<typeof messageEventSchema>): ChatEvent {
   const source: InnerMessage = event.subtype === 'message_changed' && event.message ? event.message : event;
   const ownTs = some(source.ts) ?? event.ts;
   const threadTs = some(source.thread_ts);

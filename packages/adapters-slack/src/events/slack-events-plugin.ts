@@ -1,7 +1,7 @@
 import { systemClock } from '@zenslackchat/core';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptWithin } from './accept-within.ts';
-import { normaliseSlackMessage } from './normalise-slack-message.ts';
+import { normaliseMessageEvent } from './normalise-slack-message.ts';
 import { decodeSlackBody, describeIssues, slackEnvelopeSchema } from './slack-envelope.ts';
 import {
   DEFAULT_EVENTS_BODY_LIMIT,
@@ -93,7 +93,7 @@ export const slackEventsPlugin: FastifyPluginAsync<SlackEventsPluginOptions> = a
       request.log.debug(fields, 'slack event ignored: not a message');
       return reply.send({ ok: true, status: 'ignored' });
     }
-    const event = normaliseSlackMessage(payload);
+    const event = normaliseMessageEvent(payload.event_id, payload.event);
     if (event === undefined) return reject(request, reply, 400, 'invalid_message_event', fields);
     request.log.debug({ ...fields, event }, 'slack message event');
 
