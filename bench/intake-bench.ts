@@ -1,5 +1,5 @@
-import { closedLoop, LoadClient, type LoadResult, openLoop } from '../tests/bench-kit/load.ts';
-import { rssMb, rssPeak } from '../tests/bench-kit/proc-stats.ts';
+import { closedLoop, LoadClient, type LoadResult, openLoop, round } from '../tests/bench-kit/load.ts';
+import { cpuMs, cpuMsByName, rssMb, rssPeak } from '../tests/bench-kit/proc-stats.ts';
 import { slackEventRequest } from '../tests/bench-kit/slack-event-load.ts';
 import { TargetProcess } from '../tests/bench-kit/target-process.ts';
 import { BotFixture } from '../tests/support/bot-fixture.ts';
@@ -19,6 +19,13 @@ const OPEN_MS = 10_000;
 export interface IntakeTargetResult {
   readonly target: string;
   readonly closed: LoadResult;
+  /** The target process's own CPU time (user + system) per event acknowledged in the closed loop. */
+  readonly cpuMsPerEvent: number;
+  /**
+   * CPU time of every `postgres` process on the machine per event in the closed loop: the
+   * database's share of the bot's durable accept (an upper bound: the server is shared).
+   */
+  readonly postgresCpuMsPerEvent: number;
   readonly at200: LoadResult;
 }
 
@@ -27,20 +34,30 @@ export interface IntakeBenchResult {
   readonly memory: { readonly idleRssMb: number; readonly peakRssMb: number };
 }
 
-async function measure(target: string, origin: string, secret: string): Promise<IntakeTargetResult> {
+async function measure(
+  target: string,
+  origin: string,
+  secret: string,
+  pid: number,
+): Promise<IntakeTargetResult> {
   const client = new LoadClient(origin, CONNECTIONS);
   const run = `${target.replace(/\W/g, '')}${Date.now()}`;
   try {
     await closedLoop(client, { concurrency: 8, durationMs: 1_000 }, (i) =>
       slackEventRequest(secret, SUPPORT_CHANNEL, `${run}w`, i),
     );
+    const cpuBefore = cpuMs(pid);
+    const postgresBefore = cpuMsByName('postgres');
     const closed = await closedLoop(client, { concurrency: CONNECTIONS, durationMs: CLOSED_MS }, (i) =>
       slackEventRequest(secret, SUPPORT_CHANNEL, `${run}c`, i),
     );
+    const perEvent = (ms: number) => round(ms / Math.max(1, closed.ok), 3);
+    const cpuMsPerEvent = perEvent(cpuMs(pid) - cpuBefore);
+    const postgresCpuMsPerEvent = perEvent(cpuMsByName('postgres') - postgresBefore);
     const at200 = await openLoop(client, { perSecond: OPEN_RATE, durationMs: OPEN_MS }, (i) =>
       slackEventRequest(secret, SUPPORT_CHANNEL, `${run}o`, i),
     );
-    return { target, closed, at200 };
+    return { target, closed, cpuMsPerEvent, postgresCpuMsPerEvent, at200 };
   } finally {
     client.close();
   }
@@ -57,7 +74,7 @@ export async function intakeBench(log: (line: string) => void): Promise<IntakeBe
     const idleRssMb = rssMb(pid);
     const peak = rssPeak(pid);
     log('intake: the bot (web role: verify, record, enqueue)');
-    targets.push(await measure('zenslackchat (durable)', bot.url, bot.secrets.signingSecret));
+    targets.push(await measure('zenslackchat (durable)', bot.url, bot.secrets.signingSecret, pid));
     memory = { idleRssMb, peakRssMb: peak.stop() };
   } finally {
     await bot.close();
@@ -68,12 +85,12 @@ export async function intakeBench(log: (line: string) => void): Promise<IntakeBe
     ['bare fastify route', 'fastify-target.ts'],
   ] as const) {
     const port = await freePort();
-    const process = await TargetProcess.start(script, { PORT: String(port), SLACK_SIGN_SECRET: secret });
+    const child = await TargetProcess.start(script, { PORT: String(port), SLACK_SIGN_SECRET: secret });
     try {
       log(`intake: ${target}`);
-      targets.push(await measure(target, `http://127.0.0.1:${port}`, secret));
+      targets.push(await measure(target, `http://127.0.0.1:${port}`, secret, child.pid));
     } finally {
-      await process.stop();
+      await child.stop();
     }
   }
   return { targets, memory };

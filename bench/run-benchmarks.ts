@@ -78,6 +78,13 @@ const rows = [
   ['1 intake', 'bare fastify events/s', bare?.closed.perSecond, '', ''],
   [
     '1 intake',
+    'CPU ms per event: bot / bolt / fastify',
+    `${bot?.cpuMsPerEvent} / ${bolt?.cpuMsPerEvent} / ${bare?.cpuMsPerEvent}`,
+    `Postgres ${bot?.postgresCpuMsPerEvent} more for the bot`,
+    '',
+  ],
+  [
+    '1 intake',
     'zenslackchat p50/p99 ms at 200/s',
     `${bot?.at200.p50Ms} / ${bot?.at200.p99Ms}`,
     `bolt ${bolt?.at200.p99Ms}, fastify ${bare?.at200.p99Ms}`,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
@@ -32,4 +32,18 @@ export function rssPeak(pid: number, everyMs = 100): { stop(): number } {
       return peak;
     },
   };
+}
+
+/** CPU time (ms) used so far by every process named `comm` (e.g. all `postgres` backends). */
+export function cpuMsByName(comm: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === comm) total += cpuMs(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
 }
