@@ -24,6 +24,9 @@ export interface IntakeItem<Q extends WorkQueue = WorkQueue> {
 /** What became of one item: its job enqueued, or its event id already recorded. */
 export type IntakeOutcome = 'accepted' | 'duplicate';
 
+/** One generator for the process, so ids stay ordered across every commit function made. */
+const processJobIds = orderedJobIds();
+
 /** What a batch commit needs. */
 export interface IntakeCommitDeps {
   readonly database: Database;
@@ -40,7 +43,7 @@ export interface IntakeCommitDeps {
  */
 export function commitIntakeBatch(
   deps: IntakeCommitDeps,
-  ids: OrderedJobIds = orderedJobIds(),
+  ids: OrderedJobIds = processJobIds,
 ): (items: readonly IntakeItem[]) => Promise<IntakeOutcome[]> {
   return (items) =>
     withTransaction(deps.database.db, async (trx) => {
