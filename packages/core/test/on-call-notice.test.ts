@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { botFixture, CHANNEL, openIssue } from './support/bot-fixture.ts';
 
 const POLICY = 'P-ESCALATION';
@@ -65,5 +65,26 @@ describe('the on-call notice after a new issue', () => {
     await openIssue(f, '1.1');
     expect(f.onCall.faults.pending()).toBe(1);
     expect(f.chat.messagesIn(CHANNEL, threadId)).toHaveLength(2);
+  });
+
+  it('does not look for an earlier notice of an issue this run created (one query less per issue)', async () => {
+    const f = botFixture({ settings: { escalationPolicyId: POLICY } });
+    f.onCall.set(POLICY, { primary: [person('Ann')], secondary: [] });
+    const lookups = vi.spyOn(f.repo, 'findDelivery');
+    const { threadId } = await openIssue(f, '1.1');
+    expect(lookups).not.toHaveBeenCalled();
+    await openIssue(f, '1.1');
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect(f.chat.messagesIn(CHANNEL, threadId)).toHaveLength(2);
+  });
+
+  it('posts the notice once when two runs of one new message race', async () => {
+    const f = botFixture({ settings: { escalationPolicyId: POLICY } });
+    f.onCall.set(POLICY, { primary: [person('Ann')], secondary: [] });
+    const [{ threadId }] = await Promise.all([openIssue(f, '1.1'), openIssue(f, '1.1')]);
+    expect(f.chat.messagesIn(CHANNEL, threadId).map((m) => m.text)).toEqual([
+      'Hello, your new support request is https://acme.zendesk.com/agent/tickets/1.',
+      'Primary on call: Ann\nSecondary on call: nobody',
+    ]);
   });
 });

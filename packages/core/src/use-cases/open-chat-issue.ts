@@ -15,7 +15,7 @@ import { ticketSubject } from './ticket-subject.ts';
  */
 export async function openChatIssue(ctx: BotContext, event: ChatEvent): Promise<ChatOutcome> {
   const ref: MessageRef = { platform: event.platform, channel: event.channel, messageId: event.messageId };
-  const { issue } = await ctx.repo.claimThread({ ...threadOf(ref), openedAt: ctx.clock.now() });
+  const { issue, created } = await ctx.repo.claimThread({ ...threadOf(ref), openedAt: ctx.clock.now() });
   const ticketId = issue.ticketId ?? (await createTicket(ctx, event, ref, issue.id));
   await postOnce(ctx, {
     key: deliveryKeys.confirm(issue.id),
@@ -25,7 +25,12 @@ export async function openChatIssue(ctx: BotContext, event: ChatEvent): Promise<
     threadId: event.messageId,
     text: () => ticketConfirmation(ctx.tickets.ticketUrl(ticketId)),
   });
-  await postOnCallNotice(ctx, { issueId: issue.id, channel: event.channel, threadId: event.messageId });
+  await postOnCallNotice(ctx, {
+    issueId: issue.id,
+    channel: event.channel,
+    threadId: event.messageId,
+    newIssue: created,
+  });
   ctx.logger.info({ issueId: issue.id, ticketId, channel: event.channel }, 'chat issue opened');
   return { outcome: 'ticket-created', issueId: issue.id, ticketId };
 }

@@ -10,6 +10,8 @@ export interface NoticeTarget {
   readonly issueId: string;
   readonly channel: string;
   readonly threadId: string;
+  /** The issue was created by this run, so no earlier notice can exist: skips looking for one. */
+  readonly newIssue?: boolean;
 }
 
 /**
@@ -21,8 +23,8 @@ export async function postOnCallNotice(deps: BotDeps, target: NoticeTarget): Pro
   const policyId = deps.settings.escalationPolicyId;
   if (policyId === undefined || deps.onCall === undefined) return 'not-configured';
   const key = deliveryKeys.onCall(target.issueId);
-  const earlier = await deps.repo.findDelivery(key);
-  if (earlier?.state === 'done') return 'posted';
+  // On a re-run, a notice already posted saves the on-call lookup; postOnce below still decides.
+  if (target.newIssue !== true && (await deps.repo.findDelivery(key))?.state === 'done') return 'posted';
   let onCall: OnCall;
   try {
     onCall = await deps.onCall.whoIsOnCall(policyId);
