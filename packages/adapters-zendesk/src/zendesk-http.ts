@@ -27,7 +27,8 @@ interface AdaptedResponse {
  * Sends requests through node-zendesk (URL building, auth headers, `X-On-Behalf-Of`) and turns
  * every failure into an `IntegrationError`. node-zendesk has neither per-request headers nor
  * timeouts, and resolves some failures (429) instead of throwing, so this class builds a client
- * per request (for the `Idempotency-Key` header and a freshly read OAuth token), gives it a
+ * per request that needs one (an `Idempotency-Key` header, a freshly read OAuth token; others
+ * share one), gives it a
  * `transportConfig` on global fetch with an abort timeout, and reads the status itself through
  * the client's transporter rather than its resource methods (which also drop the create audit).
  */
@@ -36,6 +37,7 @@ export class ZendeskHttp {
   private readonly auth: ZendeskAuth;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
+  private shared: zendesk.ZendeskClient | undefined;
 
   constructor(options: {
     apiUrl: string;
@@ -56,10 +58,7 @@ export class ZendeskHttp {
     path: readonly (string | number)[],
     request: ZendeskRequest = {},
   ): Promise<ZendeskAnswer> {
-    const client = zendesk.createClient({
-      ...(await this.credentials()),
-      ...this.transport(request.headers),
-    });
+    const client = await this.client(request.headers);
     const uri: unknown[] = [...path.map(String), ...(request.query ? [{ ...request.query }] : [])];
     const started = performance.now();
     let answer: { response: AdaptedResponse; result: unknown };
@@ -81,6 +80,19 @@ export class ZendeskHttp {
       throw errorForStatus(response.status, retryAfter, operation, vendorCode(result));
     }
     return { status: response.status, body: result, header: (name) => response.headers.get(name) };
+  }
+
+  // Building a node-zendesk client costs more CPU than the request: one is kept for requests
+  // without extra headers when the credentials cannot change (not a token read per request).
+  private async client(
+    headers: Readonly<Record<string, string>> | undefined,
+  ): Promise<zendesk.ZendeskClient> {
+    const reusable =
+      headers === undefined && (this.auth.kind === 'token' || typeof this.auth.accessToken === 'string');
+    if (reusable && this.shared !== undefined) return this.shared;
+    const client = zendesk.createClient({ ...(await this.credentials()), ...this.transport(headers) });
+    if (reusable) this.shared = client;
+    return client;
   }
 
   private async credentials(): Promise<zendesk.ZendeskClientOptions> {
