@@ -4,18 +4,32 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from '../src/index.ts';
 import { type BackendResult, benchBackend } from './bench-backend.ts';
 
 // The daily report and thread look-ups on a large issues table: 1,000,000 rows on Postgres,
 // 100,000 on PGlite. Prints a table and writes bench/results/postgres.json at the repo root.
-// Timings are reported, never asserted. Env: ZSC_BENCH_POSTGRES_URL (an admin connection),
-// ZSC_BENCH_ISSUES, ZSC_BENCH_PGLITE_ISSUES.
+// Timings are reported, never asserted. Flags: --postgres-url (an admin connection),
+// --issues (Postgres rows), --pglite-issues.
 
-const adminUrl = process.env.ZSC_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const pgCount = Number(process.env.ZSC_BENCH_ISSUES ?? 1_000_000);
-const pgliteCount = Number(process.env.ZSC_BENCH_PGLITE_ISSUES ?? 100_000);
+const { values: flags } = parseArgs({
+  options: {
+    'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    issues: { type: 'string', default: '1000000' },
+    'pglite-issues': { type: 'string', default: '100000' },
+  },
+});
+const adminUrl = flags['postgres-url'];
+const pgCount = positiveCount('--issues', flags.issues);
+const pgliteCount = positiveCount('--pglite-issues', flags['pglite-issues']);
+
+function positiveCount(name: string, value: string): number {
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count <= 0) throw new Error(`${name} must be a positive whole number`);
+  return count;
+}
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const resultsFile = join(repoRoot, 'bench/results/postgres.json');
 const log = (line: string) => console.log(line);
