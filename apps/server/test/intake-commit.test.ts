@@ -9,24 +9,11 @@ import { acceptChatEvent, type IntakeDeps } from '../src/jobs/durable-intake.ts'
 import { IntakeBatcher } from '../src/jobs/intake-batcher.ts';
 import { DEFAULT_JOB_TUNING } from '../src/jobs/job-tuning.ts';
 import { chatOrderingKey } from '../src/jobs/queues.ts';
+import { chatEvent, TEST_CHANNEL } from './support/chat-events.ts';
 import { BACKENDS, openTestDatabase } from './support/databases.ts';
 
-const CHANNEL = 'C0SUPPORT';
-let sequence = 0;
-
-function event(text: string, threadId?: string, userId = 'U1'): ChatEvent {
-  sequence += 1;
-  return {
-    eventId: `Ev${sequence}`,
-    platform: 'slack',
-    channel: CHANNEL,
-    messageId: `1700000000.${String(sequence).padStart(6, '0')}`,
-    ...(threadId === undefined ? {} : { threadId }),
-    userId,
-    text,
-    files: [],
-  };
-}
+const CHANNEL = TEST_CHANNEL;
+const event = chatEvent;
 
 function item(chat: ChatEvent, dedup = true): IntakeItem<'chat-message'> {
   const eventId = dedup ? chat.eventId : undefined;

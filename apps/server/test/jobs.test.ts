@@ -8,6 +8,7 @@ import type { JobHandlers } from '../src/jobs/job-handlers.ts';
 import type { JobTuning } from '../src/jobs/job-tuning.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter } from '../src/jobs/queues.ts';
 import { startWorkers } from '../src/jobs/start-workers.ts';
+import { chatEvent, TEST_CHANNEL } from './support/chat-events.ts';
 import { BACKENDS, openTestDatabase } from './support/databases.ts';
 
 const TUNING: JobTuning = {
@@ -21,23 +22,12 @@ const TUNING: JobTuning = {
   pollingIntervalSeconds: 0.5,
   deadLetterRetentionSeconds: 3600,
 };
-const CHANNEL = 'C0SUPPORT';
+const CHANNEL = TEST_CHANNEL;
 // Generous: the machine is shared and pg-boss polls; these bound a wait, they assert no speed.
 const WAIT = { timeout: 60_000, interval: 100 } as const;
 
-let sequence = 0;
 function message(text: string, threadId?: string): ChatEvent {
-  sequence += 1;
-  return {
-    eventId: `Ev${sequence}`,
-    platform: 'slack',
-    channel: CHANNEL,
-    messageId: `1700000000.${String(sequence).padStart(6, '0')}`,
-    ...(threadId === undefined ? {} : { threadId }),
-    userId: 'U1',
-    text,
-    files: [],
-  };
+  return chatEvent(text, threadId);
 }
 
 /** Records every attempt; `plan` decides per text what an attempt throws. */
