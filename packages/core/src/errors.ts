@@ -71,3 +71,25 @@ export function isIntegrationError(error: unknown): error is IntegrationError {
 export function isRetryable(error: unknown): boolean {
   return isIntegrationError(error) ? error.retryable : true;
 }
+
+/**
+ * The ticket is closed for good and takes no more comments. Thrown by a ticket adapter only when
+ * it has positively identified that state (e.g. Zendesk's 422 confirmed by reading the ticket's
+ * status); any other refusal stays an `IntegrationError` and changes nothing in the bot.
+ */
+export class TicketClosedError extends CoreError {
+  readonly ticketId: string;
+
+  constructor(ticketId: string, options?: ErrorOptions) {
+    super('ticket.closed', `ticket ${ticketId} is closed`, options);
+    this.ticketId = ticketId;
+  }
+}
+
+/** True when `error` is a TicketClosedError (also across duplicated package copies). */
+export function isTicketClosed(error: unknown): error is TicketClosedError {
+  return (
+    error instanceof TicketClosedError ||
+    (error instanceof CoreError && error.code === 'ticket.closed' && 'ticketId' in error)
+  );
+}
