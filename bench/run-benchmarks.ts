@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { coldStartBench } from './cold-start-bench.ts';
 import { forwardingBench } from './forwarding-bench.ts';
 import { intakeBench } from './intake-bench.ts';
 import { pipelineBench } from './pipeline-bench.ts';
@@ -12,7 +13,7 @@ import { scaleOutBench } from './scale-out-bench.ts';
 // Prints a table and writes bench/results.json. Never asserted anywhere. Load goes to 127.0.0.1
 // only, with bounded counts and durations. ZSC_BENCH_SKIP_POSTGRES=1 reuses the last database
 // figures (bench/results/postgres.json) instead of loading 1,000,000 issues again.
-// `--only=intake,pipeline` runs just those parts (intake, pipeline, forwarding, scale-out) and keeps
+// `--only=intake,pipeline` runs just those parts (cold-start, intake, pipeline, forwarding, scale-out) and keeps
 // the other parts' figures from the last bench/results.json.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +32,7 @@ execFileSync('flock', ['/tmp/zsc-build.lock', 'pnpm', '-s', 'build', '--output-l
   stdio: 'inherit',
 });
 
-const PARTS = ['intake', 'pipeline', 'forwarding', 'scale-out'] as const;
+const PARTS = ['cold-start', 'intake', 'pipeline', 'forwarding', 'scale-out'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg === undefined ? [...PARTS] : onlyArg.slice('--only='.length).split(',');
 for (const part of only) {
@@ -42,6 +43,7 @@ const previous =
   onlyArg === undefined ? undefined : JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}'));
 const runs = (part: (typeof PARTS)[number]) => only.includes(part);
 
+const coldStart = runs('cold-start') ? await coldStartBench(root, log) : previous.coldStart;
 const intake = runs('intake') ? await intakeBench(log) : previous.intake;
 const pipeline = runs('pipeline') ? await pipelineBench(log) : previous.pipeline;
 const forwarding = runs('forwarding') ? await forwardingBench(log) : previous.forwarding;
@@ -67,6 +69,13 @@ const onPostgres = database.results.find((r: { backend: string }) => r.backend =
 
 const [bot, bolt, bare] = intake.targets as Awaited<ReturnType<typeof intakeBench>>['targets'];
 const rows = [
+  [
+    '0 cold start',
+    'fresh clone: install, then pnpm start → /healthz (ms)',
+    `${coldStart?.installMs} + ${coldStart?.startToHealthyMs}`,
+    `Node ${coldStart?.node}`,
+    'start < 10,000 ms on Node 24',
+  ],
   [
     '1 intake',
     'zenslackchat events/s (32 conn)',
@@ -147,6 +156,7 @@ const results = {
     memoryGb: Math.round(totalmem() / 2 ** 30),
   },
   versions: { node: process.version, postgres: postgresVersion() },
+  coldStart,
   intake,
   pipeline,
   forwarding,
