@@ -23,22 +23,26 @@ export function toTicket(
     groupId: raw.group_id,
     assigneeId: raw.assignee_id,
     requester,
-    createdAt: toDate(raw.created_at, 'ticket'),
+    ...optionalDate(raw.created_at),
     firstCommentId,
   };
 }
 
 /** Maps a Zendesk comment, naming its author from sideloaded users when present. */
 export function toComment(raw: ZendeskComment, users: ReadonlyMap<string, ZendeskUser>): TicketComment {
-  const author = users.get(raw.author_id);
+  const authorId = raw.author_id ?? null;
+  const author = authorId === null ? undefined : users.get(authorId);
   return {
     id: raw.id,
-    author: { id: raw.author_id, ...(author?.name ? { name: author.name } : {}) },
+    author: {
+      ...(authorId !== null ? { id: authorId } : {}),
+      ...(author?.name ? { name: author.name } : {}),
+    },
     public: raw.public,
     channel: raw.via?.channel ?? 'unknown',
     body: raw.plain_body ?? raw.body ?? '',
     attachments: (raw.attachments ?? []).map((file) => ({ name: file.file_name, url: file.content_url })),
-    createdAt: toDate(raw.created_at, 'comment'),
+    ...optionalDate(raw.created_at),
   };
 }
 
@@ -67,8 +71,9 @@ function toStatus(status: string): TicketStatus {
   return known;
 }
 
-function toDate(value: string, what: string): Date {
+// The bot never needs a creation time: an absent or unreadable one is left out, not an error.
+function optionalDate(value: string | null | undefined): { createdAt?: Date } {
+  if (value === null || value === undefined) return {};
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw invalidResponse(what, 'created_at is not a date');
-  return date;
+  return Number.isNaN(date.getTime()) ? {} : { createdAt: date };
 }

@@ -18,7 +18,7 @@ export const ticketSchema = z.object({
   group_id: nullableId,
   assignee_id: nullableId,
   requester_id: nullableId,
-  created_at: z.string(),
+  created_at: z.string().nullable().optional(),
 });
 export type ZendeskTicket = z.infer<typeof ticketSchema>;
 
@@ -30,11 +30,14 @@ export const userSchema = z.object({
 });
 export type ZendeskUser = z.infer<typeof userSchema>;
 
-/** A comment, as listed or as an audit's `Comment` event. */
+/**
+ * A listed comment (GET /tickets/{id}/comments): what the bot forwards. `public` decides where it
+ * may go, so it is required; author and time are optional (a nameless, undated comment still goes).
+ */
 export const commentSchema = z.object({
   id,
   type: z.string().optional(),
-  author_id: id,
+  author_id: id.nullable().optional(),
   body: z.string().nullable().optional(),
   plain_body: z.string().nullable().optional(),
   public: z.boolean(),
@@ -46,7 +49,7 @@ export const commentSchema = z.object({
     .array(z.object({ file_name: z.string(), content_url: z.string() }))
     .nullable()
     .optional(),
-  created_at: z.string(),
+  created_at: z.string().nullable().optional(),
 });
 export type ZendeskComment = z.infer<typeof commentSchema>;
 
@@ -86,9 +89,16 @@ export function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, operation: s
   );
 }
 
-/** The first `Comment` event of an audit, parsed. */
-export function auditComment(audit: z.infer<typeof auditSchema> | undefined): ZendeskComment | undefined {
+// An audit's `Comment` event: only its id is needed. Zendesk documents no `created_at` on it and
+// its ticket-audits example has no `author_id` either.
+// https://developer.zendesk.com/documentation/ticketing/reference-guides/ticket-audit-events-reference
+const auditCommentSchema = z.object({ id });
+
+/** The first `Comment` event of an audit (other and undocumented event types are ignored). */
+export function auditComment(
+  audit: z.infer<typeof auditSchema> | undefined,
+): { readonly id: string } | undefined {
   const event = audit?.events.find((candidate) => candidate.type === 'Comment');
-  const parsed = commentSchema.safeParse(event);
+  const parsed = auditCommentSchema.safeParse(event);
   return parsed.success ? parsed.data : undefined;
 }

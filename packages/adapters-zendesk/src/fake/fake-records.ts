@@ -45,7 +45,7 @@ export interface FakeAttachment {
   size: number;
 }
 
-/** A comment as the API returns it (also the shape of an audit's Comment event). */
+/** A comment as the API lists it. */
 export interface FakeComment {
   id: number;
   type: 'Comment';
@@ -60,9 +60,15 @@ export interface FakeComment {
   created_at: string;
 }
 
+/**
+ * An audit's Comment event: a listed comment without `via` and `created_at` (the audit has the time).
+ * https://developer.zendesk.com/documentation/ticketing/reference-guides/ticket-audit-events-reference
+ */
+export type FakeCommentEvent = Omit<FakeComment, 'via' | 'created_at'>;
+
 /** One audit event: a comment, or a field change. */
 export type FakeAuditEvent =
-  | FakeComment
+  | FakeCommentEvent
   | { id: number; type: 'Create' | 'Change'; field_name: string; value: unknown; previous_value?: unknown };
 
 /** An audit as create and update responses return it. */

@@ -3,6 +3,7 @@ import type {
   FakeAudit,
   FakeAuditEvent,
   FakeComment,
+  FakeCommentEvent,
   FakeRole,
   FakeStatus,
   FakeTicket,
@@ -86,7 +87,7 @@ export class FakeState {
     this.tickets.set(id, ticket);
     this.comments.set(id, []);
     const auditId = this.nextEventId++;
-    const comment = this.appendComment(id, auditId, input.comment);
+    const comment = commentEvent(this.appendComment(id, auditId, input.comment));
     const changes = (['subject', 'status', 'external_id', 'group_id', 'assignee_id'] as const).map(
       (field): FakeAuditEvent => ({
         id: this.nextEventId++,
@@ -114,7 +115,7 @@ export class FakeState {
   ): { ticket: FakeTicket; audit: FakeAudit } {
     const auditId = this.nextEventId++;
     const events: FakeAuditEvent[] = [];
-    if (comment) events.push(this.appendComment(ticket.id, auditId, comment));
+    if (comment) events.push(commentEvent(this.appendComment(ticket.id, auditId, comment)));
     for (const [field, value] of Object.entries(fields) as [keyof typeof fields, never][]) {
       if (value === undefined || ticket[field] === value) continue;
       events.push({
@@ -158,6 +159,11 @@ export class FakeState {
     this.comments.get(ticketId)?.push(comment);
     return comment;
   }
+}
+
+// The audit's Comment event carries no `via` or `created_at` (see FakeCommentEvent).
+function commentEvent({ via: _via, created_at: _createdAt, ...event }: FakeComment): FakeCommentEvent {
+  return event;
 }
 
 function now(): string {

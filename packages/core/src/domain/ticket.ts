@@ -20,7 +20,8 @@ export interface Ticket {
   readonly groupId: string | null;
   readonly assigneeId: string | null;
   readonly requester: TicketPerson | null;
-  readonly createdAt: Date;
+  /** When the ticketing system reports it; the bot never depends on it. */
+  readonly createdAt?: Date;
   /** Id of the first comment (the description), so it is never forwarded back to chat. */
   readonly firstCommentId: string | null;
 }
@@ -57,7 +58,8 @@ export interface TicketComment {
   readonly channel: string;
   readonly body: string;
   readonly attachments: readonly { readonly name: string; readonly url: string }[];
-  readonly createdAt: Date;
+  /** When the ticketing system reports it; the bot never depends on it. */
+  readonly createdAt?: Date;
 }
 
 /** Fields the email flow sets on an existing ticket to link it to its chat thread. */
