@@ -18,4 +18,5 @@ export {
   recordInboundEvents,
 } from './record-inbound-events.ts';
 export type { Schema } from './schema.ts';
+export { type SessionRecord, SessionStore } from './session-store.ts';
 export { withTransaction } from './with-transaction.ts';

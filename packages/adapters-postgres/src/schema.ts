@@ -74,6 +74,22 @@ export interface AdminUsersTable {
   locked_until: Timestamp | null;
 }
 
+/** The `sessions` table (migration 0007): one row per web login; the cookie holds the id, the row its hash. */
+export interface SessionsTable {
+  id_hash: string;
+  admin_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** The `login_limits` table (migration 0007): failed logins per client address or per email. */
+export interface LoginLimitsTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 /** The bot's database, as Kysely sees it. */
 export interface Schema {
   issues: IssuesTable;
@@ -82,4 +98,6 @@ export interface Schema {
   reports: ReportsTable;
   oauth_tokens: OauthTokensTable;
   admin_users: AdminUsersTable;
+  sessions: SessionsTable;
+  login_limits: LoginLimitsTable;
 }

@@ -47,8 +47,10 @@ describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
       'deliveries',
       'inbound_events',
       'issues',
+      'login_limits',
       'oauth_tokens',
       'reports',
+      'sessions',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { adminUserStoreTests } from './suites/admin-user-store-tests.ts';
+import { sessionStoreTests } from './suites/session-store-tests.ts';
 import { tokenEncryptionTests } from './suites/token-encryption-tests.ts';
 import { tokenStoreContractTests } from './suites/token-store-contract-tests.ts';
 import { describeEachBackend } from './test-database.ts';
@@ -8,4 +9,5 @@ describeEachBackend('stores', (get, backend) => {
   tokenStoreContractTests(get, backend);
   tokenEncryptionTests(get);
   adminUserStoreTests(get);
+  sessionStoreTests(get);
 });

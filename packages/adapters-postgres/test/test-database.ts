@@ -13,7 +13,16 @@ export const TEST_BACKENDS = ['postgres', 'pglite'] as const;
 export type TestBackend = (typeof TEST_BACKENDS)[number];
 
 /** Every table of the schema, emptied between tests. */
-const TABLES = ['issues', 'deliveries', 'inbound_events', 'reports', 'oauth_tokens', 'admin_users'];
+const TABLES = [
+  'sessions',
+  'login_limits',
+  'issues',
+  'deliveries',
+  'inbound_events',
+  'reports',
+  'oauth_tokens',
+  'admin_users',
+];
 
 /** A migrated database for one test file. `close` also drops a Postgres test database. */
 export interface TestDatabase extends Database {

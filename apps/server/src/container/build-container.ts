@@ -3,6 +3,7 @@ import {
   type Database,
   PostgresIssueRepo,
   PostgresTokenStore,
+  SessionStore,
 } from '@zenslackchat/adapters-postgres';
 import {
   botSettings,
@@ -69,6 +70,10 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
   c.register(
     ServerTokens.AdminUserStore,
     cached(() => new AdminUserStore(database.db)),
+  );
+  c.register(
+    ServerTokens.SessionStore,
+    cached(() => new SessionStore(database.db)),
   );
 
   const logger = (integration: string): Logger => parts.logger.child({ integration });

@@ -19,4 +19,6 @@ export const ServerTokens = {
   SupportBot: Symbol.for('zenslackchat.server.SupportBot'),
   /** The Postgres `AdminUserStore`. */
   AdminUserStore: Symbol.for('zenslackchat.server.AdminUserStore'),
+  /** The Postgres `SessionStore` of the web front. */
+  SessionStore: Symbol.for('zenslackchat.server.SessionStore'),
 } as const;

@@ -1,4 +1,4 @@
-import type { AdminUserStore } from '@zenslackchat/adapters-postgres';
+import type { AdminUserStore, SessionStore } from '@zenslackchat/adapters-postgres';
 import { buildSlackPermalink } from '@zenslackchat/adapters-slack';
 import { Clock, type Issue, IssueRepo, type Logger, TicketPort, TokenStore } from '@zenslackchat/core';
 import type { FastifyInstance } from 'fastify';
@@ -34,6 +34,7 @@ export async function webFront(
   await app.register(webPlugin, {
     secretKey: config.secretKey,
     admins: container.resolve<AdminUserStore>(ServerTokens.AdminUserStore),
+    sessions: container.resolve<SessionStore>(ServerTokens.SessionStore),
     tokens,
     repo: container.resolve<IssueRepo>(IssueRepo),
     integrations: {

@@ -6,6 +6,7 @@ import { webRoutes } from './web-routes.ts';
 import { webSecurity } from './web-security.ts';
 
 export type { AdminAccount, AdminAccounts, LockoutPolicy } from './admin-accounts.ts';
+export type { AdminSessions, LiveSession } from './admin-sessions.ts';
 export { escapeHtml, html, raw, SafeHtml, safeHref } from './html.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
 export { MemorySandbox, type MemorySandboxOptions } from './sandbox/memory-sandbox.ts';

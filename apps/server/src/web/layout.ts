@@ -34,6 +34,7 @@ function navigation(frame: PageFrame): SafeHtml {
         <input type="hidden" name="_csrf" value="${frame.csrfToken}">
         <span class="who">${frame.adminEmail}</span>
         <button type="submit">Log out</button>
+        <button type="submit" formaction="/logout/everywhere" class="secondary">Log out everywhere</button>
       </form>
     </nav>`;
 }

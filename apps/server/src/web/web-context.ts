@@ -1,44 +1,71 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AdminSessions } from './admin-sessions.ts';
 import type { SafeHtml } from './html.ts';
 import type { PageFrame } from './layout.ts';
 
-/** The logged-in admin as kept in the session cookie. */
+/** The logged-in admin of a request, from the server-side session named by the cookie. */
 export interface SessionAdmin {
   readonly id: string;
   readonly email: string;
-  /** When they logged in (epoch ms): the session ends a fixed time after, however active. */
-  readonly since: number;
+  /** The session's id (what the cookie carries). */
+  readonly sessionId: string;
 }
 
 declare module '@fastify/secure-session' {
   interface SessionData {
-    admin: SessionAdmin;
+    /** The server-side session's id; the row, not the cookie, says who is logged in. */
+    sid: string;
     flash: string;
     sandboxCsrf: string;
     sandboxUser: string;
   }
 }
 
-/** The admin of this request's session, if logged in. */
+const admins = new WeakMap<FastifyRequest, SessionAdmin>();
+
+/** The admin of this request's session, if logged in (set by `loadSession`). */
 export function sessionAdmin(request: FastifyRequest): SessionAdmin | undefined {
-  const value: unknown = request.session.get('admin');
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { id, email, since } = value as Record<string, unknown>;
-  return typeof id === 'string' && typeof email === 'string' && typeof since === 'number'
-    ? { id, email, since }
-    : undefined;
+  return admins.get(request);
 }
 
-/** Starts a fresh session for `admin` (a new cookie; nothing from before login survives). */
-export function startSession(request: FastifyRequest, admin: SessionAdmin): void {
+/**
+ * Looks the cookie's session id up: it counts only while its row exists, is unexpired and its
+ * admin exists. A dead id is dropped from the cookie.
+ */
+export async function loadSession(
+  request: FastifyRequest,
+  sessions: AdminSessions,
+  now: Date,
+): Promise<void> {
+  const sid: unknown = request.session.get('sid');
+  if (typeof sid !== 'string') return;
+  const live = await sessions.find(sid, now);
+  if (live === undefined) {
+    request.session.set('sid', undefined);
+    return;
+  }
+  admins.set(request, { id: live.adminId, email: live.email, sessionId: sid });
+}
+
+/** Starts a fresh session for `adminId` (a new cookie and a new row; nothing from before login survives). */
+export async function startSession(
+  request: FastifyRequest,
+  sessions: AdminSessions,
+  adminId: string,
+  now: Date,
+  ttlMs: number,
+): Promise<void> {
+  const sid = await sessions.create(adminId, now, new Date(now.getTime() + ttlMs));
   request.session.regenerate();
-  request.session.set('admin', { id: admin.id, email: admin.email, since: admin.since });
+  request.session.set('sid', sid);
 }
 
-/** Forgets the login of a session older than `maxAgeMs` (the cookie's own expiry only counts idle time). */
-export function expireSession(request: FastifyRequest, now: Date, maxAgeMs: number): void {
-  const admin = sessionAdmin(request);
-  if (admin !== undefined && now.getTime() - admin.since >= maxAgeMs) request.session.set('admin', undefined);
+/** Ends this request's session: its row is deleted, so a saved copy of the cookie is refused. */
+export async function endSession(request: FastifyRequest, sessions: AdminSessions): Promise<void> {
+  const sid: unknown = request.session.get('sid');
+  if (typeof sid === 'string') await sessions.delete(sid);
+  request.session.delete();
+  admins.delete(request);
 }
 
 /** Keeps a one-off notice for the next page shown. */

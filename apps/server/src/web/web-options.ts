@@ -1,6 +1,7 @@
 import type { Clock, Issue, IssueRepo, TokenStore } from '@zenslackchat/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AdminAccounts } from './admin-accounts.ts';
+import type { AdminSessions } from './admin-sessions.ts';
 import type { SandboxControls } from './sandbox/sandbox-controls.ts';
 
 /** The OAuth integrations the home page lists, in display order. */
@@ -32,6 +33,8 @@ export interface WebOptions {
   /** WEBAPP_SECRET_KEY: the session cookie key is derived from it. */
   readonly secretKey: string;
   readonly admins: AdminAccounts;
+  /** Server-side sessions: the cookie carries only their id. */
+  readonly sessions: AdminSessions;
   readonly tokens: TokenStore;
   readonly repo: IssueRepo;
   readonly integrations: Readonly<Record<IntegrationId, IntegrationConfig>>;

@@ -6,7 +6,7 @@ import { issueRoutes } from './routes/issue-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { sandboxRoutes } from './routes/sandbox-routes.ts';
 import { staticRoutes } from './routes/static-routes.ts';
-import { expireSession, safeNext, sendHtml, sessionAdmin } from './web-context.ts';
+import { loadSession, safeNext, sendHtml, sessionAdmin } from './web-context.ts';
 import type { ResolvedWebOptions } from './web-defaults.ts';
 
 async function adminPages(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
@@ -26,7 +26,8 @@ async function adminPages(app: FastifyInstance, options: ResolvedWebOptions): Pr
 /** Every route of the web front; everything but /login and /static requires a session. */
 export async function webRoutes(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
   app.addHook('onRequest', async (request) => {
-    expireSession(request, options.clock.now(), options.sessionTtlSeconds * 1000);
+    if (!request.url.startsWith('/static/'))
+      await loadSession(request, options.sessions, options.clock.now());
   });
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;

@@ -10,6 +10,7 @@ import type { IssueRepo } from '@zenslackchat/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
+import { MemoryAdminSessions } from '../web/memory-admin-sessions.ts';
 import { SANDBOX_CHANNEL, sandboxFixture } from '../web/sandbox-fixture.ts';
 import { ADMIN } from '../web/web-test-app.ts';
 
@@ -59,6 +60,7 @@ export async function startBrowserApp() {
   await app.register(webPlugin, {
     secretKey: 'browser test secret key, long enough',
     admins,
+    sessions: new MemoryAdminSessions(admins),
     tokens,
     repo: fixture.repo,
     integrations: {

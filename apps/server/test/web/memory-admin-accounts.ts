@@ -38,8 +38,18 @@ export class MemoryAdminAccounts implements AdminAccounts {
     this.#accounts.set(account.email, { ...account, failedLogins: 0, lockedUntil: null });
   }
 
+  /** The account with that id, if any. */
+  byId(id: string): AdminAccount | undefined {
+    return [...this.#accounts.values()].find((a) => a.id === id);
+  }
+
+  /** Deletes an account (its sessions stop working). */
+  remove(email: string): void {
+    this.#accounts.delete(email.toLowerCase());
+  }
+
   #byId(id: string): AdminAccount {
-    const found = [...this.#accounts.values()].find((a) => a.id === id);
+    const found = this.byId(id);
     if (found === undefined) throw new Error(`no admin ${id}`);
     return found;
   }

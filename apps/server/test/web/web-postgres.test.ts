@@ -1,5 +1,10 @@
 import { ManualClock } from '@zenslackchat/adapters-memory';
-import { AdminUserStore, PostgresIssueRepo, PostgresTokenStore } from '@zenslackchat/adapters-postgres';
+import {
+  AdminUserStore,
+  PostgresIssueRepo,
+  PostgresTokenStore,
+  SessionStore,
+} from '@zenslackchat/adapters-postgres';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminAccounts, hashPassword, webPlugin } from '../../src/web/index.ts';
@@ -27,6 +32,7 @@ describe('web front on the Postgres stores', () => {
     await app.register(webPlugin, {
       secretKey: 'postgres test secret key, long enough',
       admins: accounts,
+      sessions: new SessionStore(db),
       tokens: new PostgresTokenStore(db, { encryptionKey: 'token encryption key for tests' }),
       repo: new PostgresIssueRepo(db),
       clock,

@@ -2,6 +2,7 @@ import { ManualClock, MemoryIssueRepo, MemoryTokenStore } from '@zenslackchat/ad
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { type WebOptions, webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from './memory-admin-accounts.ts';
+import { MemoryAdminSessions } from './memory-admin-sessions.ts';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' } as const;
 
@@ -9,6 +10,7 @@ export const ADMIN = { email: 'admin@example.com', password: 'correct horse batt
 export interface WebTestApp {
   readonly app: FastifyInstance;
   readonly admins: MemoryAdminAccounts;
+  readonly sessions: MemoryAdminSessions;
   readonly tokens: MemoryTokenStore;
   readonly repo: MemoryIssueRepo;
   readonly clock: ManualClock;
@@ -22,6 +24,7 @@ export async function webTestApp(
 ): Promise<WebTestApp> {
   const admins = new MemoryAdminAccounts();
   await admins.add(ADMIN.email, ADMIN.password);
+  const sessions = new MemoryAdminSessions(admins);
   const tokens = new MemoryTokenStore();
   const repo = new MemoryIssueRepo();
   const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
@@ -30,6 +33,7 @@ export async function webTestApp(
   await app.register(webPlugin, {
     secretKey: 'a test secret key that is long enough',
     admins,
+    sessions,
     tokens,
     repo,
     clock,
@@ -55,7 +59,7 @@ export async function webTestApp(
   });
   beside?.(app);
   await app.ready();
-  return { app, admins, tokens, repo, clock, calls };
+  return { app, admins, sessions, tokens, repo, clock, calls };
 }
 
 /** A cookie-keeping client over `inject`, like a browser with one tab. */

@@ -3,6 +3,7 @@ import { issuesMigration } from './0001-issues.ts';
 import { oauthTokensMigration } from './0002-oauth-tokens.ts';
 import { adminUsersMigration } from './0003-admin-users.ts';
 import { issueSummaryMigration } from './0004-issue-summary.ts';
+import { sessionsMigration } from './0007-sessions.ts';
 
 /** Every migration, by name; names sort in the order they run. Never rename or edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_oauth_tokens': oauthTokensMigration,
   '0003_admin_users': adminUsersMigration,
   '0004_issue_summary': issueSummaryMigration,
+  '0007_sessions': sessionsMigration,
 };
 
 /** Serves the in-code migrations, so the built package needs no migration files on disk. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { checkLogin } from '../login-check.ts';
 import { loginPage } from '../pages/login-page.ts';
-import { safeNext, sendHtml, sessionAdmin, startSession } from '../web-context.ts';
+import { endSession, safeNext, sendHtml, sessionAdmin, startSession } from '../web-context.ts';
 import type { ResolvedWebOptions } from '../web-defaults.ts';
 
 const LoginForm = z.object({
@@ -17,7 +17,7 @@ const MESSAGES = {
   malformed: 'Enter your email and password.',
 } as const;
 
-/** GET/POST /login (rate-limited, CSRF-checked, lock-out) and POST /logout. */
+/** GET/POST /login (rate-limited, CSRF-checked, lock-out), POST /logout and /logout/everywhere. */
 export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
   app.get('/login', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
@@ -57,18 +57,26 @@ export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptio
         request.log.info({ reason: result.reason }, 'admin login refused');
         return again(MESSAGES[result.reason], result.reason === 'locked' ? 429 : 401, form.data.email);
       }
-      startSession(request, {
-        id: result.adminId,
-        email: result.email,
-        since: options.clock.now().getTime(),
-      });
+      const ttlMs = options.sessionTtlSeconds * 1000;
+      await startSession(request, options.sessions, result.adminId, options.clock.now(), ttlMs);
       request.log.info({ adminId: result.adminId }, 'admin logged in');
       return reply.redirect(next, 303);
     },
   );
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (request, reply) => {
-    request.session.delete();
+    await endSession(request, options.sessions);
+    return reply.redirect('/login', 303);
+  });
+
+  // "Log out everywhere": every session of this admin ends, on every device, this one included.
+  app.post('/logout/everywhere', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const admin = sessionAdmin(request);
+    if (admin !== undefined) {
+      const ended = await options.sessions.deleteAllForAdmin(admin.id);
+      request.log.info({ adminId: admin.id, ended }, 'admin ended all their sessions');
+    }
+    await endSession(request, options.sessions);
     return reply.redirect('/login', 303);
   });
 }
