@@ -1,5 +1,7 @@
 import type {
   ChatHarness,
+  ChatMarkup,
+  ChatPlatformFixtures,
   IssueRepoHarness,
   OnCallHarness,
   TicketHarness,
@@ -12,16 +14,28 @@ import { MemoryOnCall } from './memory-on-call.ts';
 import { MemoryTickets } from './memory-tickets.ts';
 import type { MemoryTicketsOptions } from './memory-tickets-config.ts';
 import { MemoryTokenStore } from './memory-token-store.ts';
+import { escapeMarkup } from './slack-markup.ts';
 
 /** A contract-suite harness that also exposes the memory adapter behind its port. */
 export type WithAdapter<H, A> = H & { readonly adapter: A };
 
+/** MemoryChat reads Slack-like markup: `<@U1>`, `<url|label>`, `&amp;`. */
+const memoryChatMarkup: ChatMarkup = {
+  mention: (userId) => `<@${userId}>`,
+  link: (url, label) => `<${url}|${label}>`,
+  text: (plain) => escapeMarkup(plain),
+};
+
 /** Builds a ChatHarness on a fresh MemoryChat. */
-export function memoryChatHarness(options: MemoryChatOptions = {}): WithAdapter<ChatHarness, MemoryChat> {
+export function memoryChatHarness(
+  options: MemoryChatOptions = {},
+): WithAdapter<ChatHarness & ChatPlatformFixtures, MemoryChat> {
   const adapter = new MemoryChat(options);
   return {
     adapter,
     port: adapter,
+    channel: 'C0SUPPORT',
+    markup: memoryChatMarkup,
     addUser: (user) => adapter.addUser(user),
     posted: () =>
       adapter.messages.map(({ id, channel, threadId, markup }) => ({

@@ -35,6 +35,19 @@ export interface RecordedMessage {
   readonly text: string;
 }
 
+/**
+ * How the platform writes what people type, so the suite can hand `toPlainText` real markup
+ * without knowing the platform (Slack's `<@U1>`, Teams' `<at>Name</at>`...).
+ */
+export interface ChatMarkup {
+  /** A mention of a user as the platform writes it (`name`: the display name a client shows). */
+  mention(userId: string, name: string): string;
+  /** A link with a label. */
+  link(url: string, label: string): string;
+  /** Plain text escaped so it reads as itself. */
+  text(plain: string): string;
+}
+
 /** A fresh ChatPort plus the fake platform's back door. */
 export interface ChatHarness extends Closable {
   readonly port: ChatPort;
@@ -44,6 +57,14 @@ export interface ChatHarness extends Closable {
   posted(): Promise<readonly RecordedMessage[]> | readonly RecordedMessage[];
   /** Makes the next call(s) to the platform fail. */
   failNext(kind: FaultKind, options?: FaultOptions): void;
+}
+
+/** What the ChatPort contract needs to know of the platform, so it assumes none. */
+export interface ChatPlatformFixtures {
+  /** A channel the fake platform has, in the platform's id format. */
+  readonly channel: string;
+  /** The platform's markup, for the `toPlainText` cases. */
+  readonly markup: ChatMarkup;
 }
 
 /** Capabilities a ChatPort may have; the contract suite skips visibly where one is false. */

@@ -1,0 +1,70 @@
+import { parseConversationId } from '../thread-conversation-id.ts';
+import { type Answer, connectorError } from './fake-teams-http.ts';
+import type { FakeTeamsState } from './fake-teams-state.ts';
+
+/**
+ * `POST /v3/conversations/{conversationId}/activities` (Send to conversation): a channel id makes
+ * a new post, `{channel};messageid={root}` a reply in that thread. Answers 201 with a
+ * `ResourceResponse { id }`: https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#send-to-conversation; an unknown conversation is 404 (same page, ErrorResponse).
+ */
+export function sendToConversation(state: FakeTeamsState, conversationId: string, raw: string): Answer {
+  let activity: { type?: unknown; text?: unknown; textFormat?: unknown };
+  try {
+    activity = JSON.parse(raw) as typeof activity;
+  } catch {
+    return connectorError(400, 'BadSyntax', 'The request body is not valid JSON.');
+  }
+  if (activity === null || typeof activity !== 'object' || activity.type !== 'message') {
+    return connectorError(400, 'BadArgument', 'Activity type must be "message".');
+  }
+  if (typeof activity.text !== 'string' || activity.text === '') {
+    return connectorError(400, 'BadArgument', 'Message text is empty.');
+  }
+  const { channel, rootId } = parseConversationId(conversationId);
+  if (!state.channels.has(channel))
+    return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
+  if (rootId !== undefined && state.root(channel, rootId) === undefined) {
+    return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
+  }
+  const id = state.nextMessageId();
+  state.messages.push({
+    id,
+    channel,
+    text: activity.text,
+    ...(rootId === undefined ? {} : { rootId }),
+    ...(typeof activity.textFormat === 'string' ? { textFormat: activity.textFormat } : {}),
+  });
+  return { status: 201, body: { id } };
+}
+
+/**
+ * `GET /v3/conversations/{conversationId}/members/{memberId}` (Get conversation member): a
+ * `TeamsChannelAccount` (`id`, `name`, `aadObjectId`, `email`, `userPrincipalName`, `userRole`,
+ * `tenantId`), 404 `MemberNotFoundInConversation` otherwise:
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/get-teams-context#get-single-member-details
+ */
+export function getMember(
+  state: FakeTeamsState,
+  conversationId: string,
+  memberId: string,
+  tenantId: string,
+): Answer {
+  const { channel } = parseConversationId(conversationId);
+  if (!state.channels.has(channel))
+    return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
+  const member = state.members.get(memberId);
+  if (member === undefined) {
+    return connectorError(404, 'MemberNotFoundInConversation', 'The member is not in this conversation.');
+  }
+  return {
+    status: 200,
+    body: {
+      id: member.id,
+      name: member.name ?? '',
+      aadObjectId: '00000000-0000-4000-8000-000000000001',
+      ...(member.email === undefined ? {} : { email: member.email, userPrincipalName: member.email }),
+      tenantId,
+      userRole: 'user',
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { FAKE_TEAMS_CHANNEL, FakeTeams, type FakeTeamsOptions } from './fake-teams.ts';
+export type { FakeApp } from './fake-teams-issuer.ts';
+export { type FakeSigningKey, makeSigningKey } from './fake-teams-keys.ts';
+export type { FakeTeamsCall, FakeTeamsMessage } from './fake-teams-state.ts';
+export { FaultQueue, type PendingFault, type QueuedFaultOptions } from './fault-queue.ts';
+export {
+  adapterOptionsFor,
+  type TeamsChatHarness,
+  teamsChatHarness,
+  teamsMarkup,
+} from './teams-chat-harness.ts';

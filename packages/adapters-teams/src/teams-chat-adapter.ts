@@ -1,0 +1,139 @@
+import { Client } from '@microsoft/teams.api';
+import type {
+  ChatIdentity,
+  ChatPort,
+  ChatUser,
+  Logger,
+  OutgoingMessage,
+  PostedMessage,
+} from '@zenslackchat/core';
+import { IntegrationError, silentLogger } from '@zenslackchat/core';
+import { LRUCache } from 'lru-cache';
+import { TEAMS_DEFAULTS, type TeamsChatAdapterOptions } from './teams-chat-config.ts';
+import { TEAMS, toTeamsIntegrationError } from './teams-errors.ts';
+import { buildTeamsPermalink } from './teams-permalink.ts';
+import { TeamsTokenProvider } from './teams-token-provider.ts';
+import { plainToTeams } from './text/plain-to-teams.ts';
+import { teamsToPlainText } from './text/teams-to-plain-text.ts';
+import { threadConversationId } from './thread-conversation-id.ts';
+
+interface CachedUser {
+  readonly user: ChatUser | undefined;
+}
+
+/**
+ * The core's `ChatPort` on Microsoft's Teams SDK (`@microsoft/teams.api`, the Bot Connector
+ * REST API). No retries of its own (the job queue retries from the `IntegrationError` reasons);
+ * members are cached. No `findMessage`: the Bot Connector cannot list or search a channel's
+ * messages, so a crash between posting and recording may post again (docs/setup-teams.md).
+ */
+export class TeamsChatAdapter implements ChatPort {
+  readonly platform = TEAMS;
+  readonly #client: Client;
+  readonly #options: TeamsChatAdapterOptions;
+  readonly #logger: Logger;
+  readonly #users: LRUCache<string, CachedUser>;
+
+  constructor(options: TeamsChatAdapterOptions) {
+    this.#options = options;
+    this.#logger = options.logger ?? silentLogger;
+    const timeout = options.timeoutMs ?? 10_000;
+    const tokens = new TeamsTokenProvider({
+      appId: options.appId,
+      appPassword: options.appPassword,
+      tenantId: options.tenantId,
+      loginUrl: options.loginUrl ?? TEAMS_DEFAULTS.loginUrl,
+      timeoutMs: timeout,
+    });
+    this.#client = new Client(
+      options.serviceUrl ?? TEAMS_DEFAULTS.serviceUrl,
+      { timeout },
+      { tokenProvider: { getAppToken: (scope) => tokens.getAppToken(scope) } },
+    );
+    const unknownTtl = options.unknownUserTtlMs ?? 60_000;
+    this.#users = new LRUCache<string, CachedUser>({
+      max: 1_000,
+      ttl: options.userCacheTtlMs ?? 600_000,
+      fetchMethod: async (userId, _stale, { options: entry }) => {
+        const user = await this.#lookUpUser(userId);
+        if (user !== undefined) return { user };
+        if (unknownTtl <= 0) return undefined;
+        entry.ttl = unknownTtl;
+        return { user: undefined };
+      },
+    });
+  }
+
+  /** Posts a new channel post, or a reply to the thread `19:…;messageid=<root>`; returns its id. */
+  async postMessage(message: OutgoingMessage): Promise<PostedMessage> {
+    const text = plainToTeams(message.text, {
+      ...(this.#options.maxMessageLength === undefined ? {} : { maxLength: this.#options.maxMessageLength }),
+      ...(message.overflowUrl === undefined ? {} : { overflowUrl: message.overflowUrl }),
+    });
+    const conversationId =
+      message.threadId === undefined
+        ? message.channel
+        : threadConversationId(message.channel, message.threadId);
+    const result = await this.#call('send activity', () =>
+      this.#client.conversations.createActivity(conversationId, {
+        type: 'message',
+        text,
+        textFormat: 'xml',
+      } as Parameters<Client['conversations']['createActivity']>[1]),
+    );
+    if (typeof result?.id !== 'string' || result.id === '') {
+      throw new IntegrationError('Unavailable', 'Teams send activity: answer without an id', {
+        integration: TEAMS,
+      });
+    }
+    this.#logger.debug({ conversationId, id: result.id }, 'teams message posted');
+    return { id: result.id };
+  }
+
+  /** A member of the support channel's team by Teams user id or Entra object id; undefined when unknown. */
+  async getUser(userId: string): Promise<ChatUser | undefined> {
+    const cached = await this.#users.fetch(userId);
+    return cached?.user;
+  }
+
+  /** The bot's own identity: Teams addresses a bot as `28:<app id>`. */
+  async whoAmI(): Promise<ChatIdentity> {
+    return { userId: `28:${this.#options.appId}`, botId: this.#options.appId };
+  }
+
+  /** A deep link to the message in the Teams client. */
+  async permalink(channel: string, messageId: string): Promise<string> {
+    return buildTeamsPermalink(channel, messageId, this.#options.tenantId);
+  }
+
+  /** Teams HTML (mentions, links, entities) → plain text. */
+  async toPlainText(text: string): Promise<string> {
+    return teamsToPlainText(text);
+  }
+
+  async #lookUpUser(userId: string): Promise<ChatUser | undefined> {
+    try {
+      const member = await this.#call('get member', () =>
+        this.#client.conversations.getMemberById(this.#options.channel, encodeURIComponent(userId)),
+      );
+      const account = member as { id?: unknown; name?: unknown; email?: unknown };
+      if (typeof account.id !== 'string') return undefined;
+      return {
+        id: userId,
+        ...(typeof account.name === 'string' && account.name !== '' ? { name: account.name } : {}),
+        ...(typeof account.email === 'string' && account.email !== '' ? { email: account.email } : {}),
+      };
+    } catch (error) {
+      if (error instanceof IntegrationError && error.reason === 'NotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async #call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toTeamsIntegrationError(error, operation);
+    }
+  }
+}
