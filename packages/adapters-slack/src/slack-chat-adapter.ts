@@ -11,12 +11,19 @@ import { IntegrationError, silentLogger } from '@zenslackchat/core';
 import { LRUCache } from 'lru-cache';
 import { findDeliveredMessage } from './find-delivered-message.ts';
 import { DELIVERY_EVENT_TYPE, type SlackChatAdapterOptions, slackApiBase } from './slack-chat-config.ts';
-import { SLACK, toSlackIntegrationError } from './slack-errors.ts';
+import { SLACK, slackErrorCode, toSlackIntegrationError } from './slack-errors.ts';
 import { toSlackLogger } from './slack-logger.ts';
 import { buildSlackPermalink } from './slack-permalink.ts';
 import { plainToSlack } from './text/plain-to-slack.ts';
 import { slackToPlainText } from './text/slack-to-plain-text.ts';
 import { toChatUser } from './to-chat-user.ts';
+
+/** users.info's documented errors for a user the bot cannot know. */
+const UNKNOWN_USER_CODES: ReadonlySet<string> = new Set([
+  'user_not_found',
+  'users_not_found',
+  'user_not_visible',
+]);
 
 interface CachedUser {
   readonly user: ChatUser | undefined;
@@ -139,9 +146,13 @@ export class SlackChatAdapter implements ChatPort {
       const result = await this.#call('users.info', (token) =>
         this.#client.users.info({ token, user: userId }),
       );
-      return toChatUser(userId, result.user);
+      const user = toChatUser(userId, result.user);
+      if (user === undefined) throw invalidAnswer('users.info');
+      return user;
     } catch (error) {
-      if (error instanceof IntegrationError && error.reason === 'NotFound') return undefined;
+      // Only Slack's own answer that it has no such user makes the user unknown; an HTTP 404 or
+      // any other failure is an error (retried), never a silently unknown requester.
+      if (UNKNOWN_USER_CODES.has(slackErrorCode(error) ?? '')) return undefined;
       throw error;
     }
   }

@@ -35,12 +35,28 @@ export function reasonForSlackError(code: string): IntegrationReason {
   return 'Invalid';
 }
 
-/** Maps an HTTP status other than 200 and 429 to the core's reason. */
+/**
+ * Maps an HTTP status other than 200 and 429 to the core's reason. Slack answers its documented
+ * errors as HTTP 200 with `ok:false`, so these come from a proxy or a wrong API URL: a 409 may
+ * pass later, other 4xx will not.
+ */
 export function reasonForHttpStatus(status: number): IntegrationReason {
   if (status === 401 || status === 403) return 'Unauthorized';
   if (status === 404) return 'NotFound';
+  if (status === 409) return 'Conflict';
   if (status === 408 || status >= 500) return 'Unavailable';
   return 'Invalid';
+}
+
+/** Slack error codes are lower-case words; anything else is a body that was not Slack's JSON. */
+const SLACK_CODE = /^[a-z][a-z0-9_.]*$/;
+
+/** The `ok:false` error code behind a mapped error, when Slack gave one (e.g. `user_not_found`). */
+export function slackErrorCode(error: unknown): string | undefined {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: unknown; data?: { error?: unknown } }) : undefined;
+  const code = cause?.code === 'slack_webapi_platform_error' ? cause.data?.error : undefined;
+  return typeof code === 'string' && SLACK_CODE.test(code) ? code : undefined;
 }
 
 interface SlackErrorShape {
@@ -55,7 +71,8 @@ interface SlackErrorShape {
 /**
  * Turns anything `@slack/web-api` throws into an `IntegrationError` (integration `slack`): 429 →
  * RateLimited with `retryAfterMs`; auth codes → Unauthorized; `*_not_found` → NotFound; network,
- * timeouts and 5xx → Unavailable; other platform errors → Invalid. Never includes the token.
+ * timeouts, 5xx and bodies that are not Slack's JSON → Unavailable; other platform errors →
+ * Invalid. Never includes the token (nor the body).
  */
 export function toSlackIntegrationError(error: unknown, method: string): IntegrationError {
   if (error instanceof IntegrationError) return error;
@@ -70,7 +87,11 @@ export function toSlackIntegrationError(error: unknown, method: string): Integra
       });
     }
     case 'slack_webapi_platform_error': {
-      const code = typeof e.data?.error === 'string' ? e.data.error : 'unknown_error';
+      const code = e.data?.error;
+      // The client reports a body it could not parse (truncated, HTML) as the "error" itself: that
+      // is not an answer we understand, so nothing is concluded from it and a retry may pass.
+      if (typeof code !== 'string' || !SLACK_CODE.test(code))
+        return new IntegrationError('Unavailable', `Slack ${method}: unexpected answer`, options);
       return new IntegrationError(reasonForSlackError(code), `Slack ${method}: ${code}`, options);
     }
     case 'slack_webapi_http_error': {

@@ -1,5 +1,5 @@
 import { type ChatMarkup, chatPortContract } from '@zenslackchat/core/testing';
-import { slackChatHarness } from '../src/fake/index.ts';
+import { FAKE_SLACK_MODES, slackChatHarness } from '../src/fake/index.ts';
 import { escapeSlack } from '../src/index.ts';
 
 /** Slack's mrkdwn as people's messages carry it. */
@@ -9,6 +9,13 @@ const slackMarkup: ChatMarkup = {
   text: (plain) => escapeSlack(plain),
 };
 
-chatPortContract('SlackChatAdapter on FakeSlack', { findMessage: true }, async () =>
-  Object.assign(await slackChatHarness(), { channel: 'C0SUPPORT', markup: slackMarkup }),
-);
+for (const mode of FAKE_SLACK_MODES)
+  chatPortContract(
+    `SlackChatAdapter on FakeSlack (${mode} answers)`,
+    { findMessage: true, userProfiles: mode },
+    async () =>
+      Object.assign(await slackChatHarness({ fake: { mode } }), {
+        channel: 'C0SUPPORT',
+        markup: slackMarkup,
+      }),
+  );

@@ -1,7 +1,8 @@
 import type { FakeMessage, FakeMetadata, FakeSlackState } from './fake-slack-state.ts';
+import { userObject } from './fake-slack-users.ts';
+import { cursorPage, messageObject, type SlackAnswer } from './fake-slack-wire.ts';
 
-/** A Web API answer body. */
-export type SlackAnswer = Readonly<Record<string, unknown>> & { readonly ok: boolean };
+export type { SlackAnswer } from './fake-slack-wire.ts';
 /** A method handler: request params in, answer body out. */
 export type FakeMethod = (state: FakeSlackState, params: Readonly<Record<string, unknown>>) => SlackAnswer;
 
@@ -29,33 +30,10 @@ function parseMetadata(value: unknown): FakeMetadata | undefined | 'invalid' {
   }
 }
 
-function wire(message: FakeMessage, withMetadata: boolean): Record<string, unknown> {
-  return {
-    type: 'message',
-    text: message.text,
-    user: message.user,
-    ts: message.ts,
-    ...(message.botId === undefined ? {} : { bot_id: message.botId }),
-    ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
-    ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}),
-  };
-}
-
-function page(
-  items: readonly Record<string, unknown>[],
-  params: Readonly<Record<string, unknown>>,
-): SlackAnswer {
-  const limit = Math.min(Math.max(Number(params.limit) || 100, 1), 1000);
-  const offset = str(params.cursor)
-    ? Number(Buffer.from(String(params.cursor), 'base64url').toString()) || 0
-    : 0;
-  const slice = items.slice(offset, offset + limit);
-  const next = offset + limit < items.length ? Buffer.from(String(offset + limit)).toString('base64url') : '';
-  return { ok: true, messages: slice, has_more: next !== '', response_metadata: { next_cursor: next } };
-}
-
 /** The Web API methods the fake speaks, in Slack's wire format. */
 export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
+  // https://api.slack.com/methods/auth.test — the example has ok, url, team, user, team_id,
+  // user_id; bot tokens also get bot_id and is_enterprise_install (full mode only).
   'auth.test': (state) => ({
     ok: true,
     url: `https://${state.identity.teamDomain}.slack.com/`,
@@ -63,8 +41,7 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     user: 'zenslackchat',
     team_id: state.identity.teamId,
     user_id: state.identity.botUserId,
-    bot_id: state.identity.botId,
-    is_enterprise_install: false,
+    ...(state.identity.mode === 'full' ? { bot_id: state.identity.botId, is_enterprise_install: false } : {}),
   }),
   'chat.postMessage': (state, params) => {
     const channel = str(params.channel);
@@ -85,21 +62,20 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
       ...(metadata === undefined ? {} : { metadata }),
     };
     state.messages.push(message);
-    return { ok: true, channel, ts: message.ts, message: wire(message, true) };
+    // https://api.slack.com/methods/chat.postMessage — "Common successful response": ok, channel,
+    // ts and the message as Slack parsed it.
+    return {
+      ok: true,
+      channel,
+      ts: message.ts,
+      message: messageObject(state, message, { withMetadata: true }),
+    };
   },
+  // https://api.slack.com/methods/users.info — `{ ok, user }`; the user's shape is in userObject.
   'users.info': (state, params) => {
     const user = state.users.get(String(params.user ?? ''));
     if (user === undefined) return fail('user_not_found');
-    const profile = {
-      display_name: user.name ?? '',
-      real_name: user.name ?? '',
-      ...(user.email === undefined ? {} : { email: user.email }),
-    };
-    const handle = (user.name ?? user.id).toLowerCase().replace(/\s+/g, '.');
-    return {
-      ok: true,
-      user: { id: user.id, team_id: state.identity.teamId, name: handle, real_name: user.name, profile },
-    };
+    return { ok: true, user: userObject(user, state.identity.teamId, state.identity.mode) };
   },
   'chat.getPermalink': (state, params) => {
     const channel = String(params.channel ?? '');
@@ -108,6 +84,7 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     if (message === undefined) return fail('message_not_found');
     const base = `https://${state.identity.teamDomain}.slack.com/archives/${channel}/p${message.ts.replace('.', '')}`;
     const thread = message.threadTs === undefined ? '' : `?thread_ts=${message.threadTs}&cid=${channel}`;
+    // https://api.slack.com/methods/chat.getPermalink — `{ ok, channel, permalink }`.
     return { ok: true, channel, permalink: `${base}${thread}` };
   },
   'conversations.replies': (state, params) => {
@@ -117,21 +94,34 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     const thread = state.messages.filter((m) => m.channel === channel && (m.ts === ts || m.threadTs === ts));
     if (thread.length === 0) return fail('thread_not_found');
     const sorted = [...thread].sort((a, b) => a.ts.localeCompare(b.ts));
-    return page(
-      sorted.map((m) => wire(m, flag(params.include_all_metadata))),
+    const withMetadata = flag(params.include_all_metadata);
+    // https://api.slack.com/methods/conversations.replies — the parent first, then the replies,
+    // oldest first; `has_more` and `response_metadata.next_cursor` page through them.
+    return cursorPage(
+      state.identity.mode,
+      sorted.map((m) => messageObject(state, m, { withMetadata })),
       params,
     );
   },
+  // https://api.slack.com/methods/conversations.history — top-level messages newest first; with
+  // `oldest` and no `latest` the pages start at the oldest end ("those closest to oldest").
+  // Full answers add pin_count, channel_actions_ts and channel_actions_count.
   'conversations.history': (state, params) => {
     const channel = String(params.channel ?? '');
     if (!state.hasChannel(channel)) return fail('channel_not_found');
+    const range = timeRange(params);
+    if (range === 'invalid') return fail('invalid_ts_oldest');
     const top = state.messages.filter(
-      (m) => m.channel === channel && (m.threadTs === undefined || m.threadTs === m.ts),
+      (m) => m.channel === channel && (m.threadTs === undefined || m.threadTs === m.ts) && range(m.ts),
     );
-    const newestFirst = [...top].sort((a, b) => b.ts.localeCompare(a.ts));
-    return page(
-      newestFirst.map((m) => wire(m, flag(params.include_all_metadata))),
+    const fromOldest = params.oldest !== undefined && params.latest === undefined;
+    const sorted = [...top].sort((a, b) => (fromOldest ? compareTs(a.ts, b.ts) : compareTs(b.ts, a.ts)));
+    const withMetadata = flag(params.include_all_metadata);
+    return cursorPage(
+      state.identity.mode,
+      sorted.map((m) => messageObject(state, m, { withMetadata })),
       params,
+      { pin_count: 0, channel_actions_ts: null, channel_actions_count: 0 },
     );
   },
   'oauth.v2.access': (state, params) => {
@@ -145,6 +135,8 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
       return fail('bad_redirect_uri');
     const token = state.nextId('xoxb-fake-');
     state.tokens.add(token);
+    // https://api.slack.com/methods/oauth.v2.access — the documented example's fields; the
+    // installer's own token is left out because the fake never grants user scopes.
     return {
       ok: true,
       app_id: state.identity.appId,
@@ -159,6 +151,35 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     };
   },
 };
+
+const tsMicros = (ts: string): bigint | undefined => {
+  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(ts);
+  return match ? BigInt(match[1] ?? '0') * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0')) : undefined;
+};
+const compareTs = (a: string, b: string): number => {
+  const d = (tsMicros(a) ?? 0n) - (tsMicros(b) ?? 0n);
+  return d === 0n ? 0 : d < 0n ? -1 : 1;
+};
+
+/** `oldest` / `latest` / `inclusive` as a filter on message ts, or `invalid` for a malformed bound. */
+function timeRange(params: Readonly<Record<string, unknown>>): ((ts: string) => boolean) | 'invalid' {
+  const bound = (value: unknown) =>
+    value === undefined || value === '' ? undefined : tsMicros(String(value));
+  const oldest = bound(params.oldest);
+  const latest = bound(params.latest);
+  if (
+    (params.oldest !== undefined && params.oldest !== '' && oldest === undefined) ||
+    (params.latest !== undefined && params.latest !== '' && latest === undefined)
+  )
+    return 'invalid';
+  const inclusive = flag(params.inclusive);
+  return (ts) => {
+    const at = tsMicros(ts) ?? 0n;
+    if (oldest !== undefined && (inclusive ? at < oldest : at <= oldest)) return false;
+    if (latest !== undefined && (inclusive ? at > latest : at >= latest)) return false;
+    return true;
+  };
+}
 
 /** Methods callable without a bearer token (they authenticate the app by client id and secret). */
 export const TOKENLESS_METHODS: ReadonlySet<string> = new Set(['oauth.v2.access']);

@@ -1,5 +1,25 @@
 import type { ChatUser } from '@zenslackchat/core';
 
+/**
+ * How much the fake's answers carry: `full` sends every field of Slack's documented examples;
+ * `minimal` leaves out every field the docs call optional or leave out of their examples, so an
+ * adapter that needs one of them fails in tests rather than against Slack.
+ */
+export const FAKE_SLACK_MODES = ['full', 'minimal'] as const;
+export type FakeSlackMode = (typeof FAKE_SLACK_MODES)[number];
+
+/**
+ * Who a directory entry is: a full `member`, a `guest` (no email), an `external` Slack Connect
+ * user (another team; no email, no display name) or a `bot` user (no email).
+ */
+export const FAKE_USER_KINDS = ['member', 'guest', 'external', 'bot'] as const;
+export type FakeUserKind = (typeof FAKE_USER_KINDS)[number];
+
+/** A user in the fake directory: the core's user plus what kind of Slack account it is. */
+export interface FakeSlackUser extends ChatUser {
+  readonly kind?: FakeUserKind;
+}
+
 /** Message metadata as Slack stores it with a message. */
 export interface FakeMetadata {
   readonly event_type: string;
@@ -38,6 +58,8 @@ export interface FakeSlackIdentity {
   readonly botId: string;
   /** When set, only these channels exist; others answer `channel_not_found`. */
   readonly channels: readonly string[] | undefined;
+  /** Which answers the fake sends (default `full`). */
+  readonly mode: FakeSlackMode;
 }
 
 /** An authorization code the fake authorize page issued, waiting for oauth.v2.access. */
@@ -50,12 +72,12 @@ export interface IssuedCode {
 export class FakeSlackState {
   readonly identity: FakeSlackIdentity;
   readonly messages: FakeMessage[] = [];
-  readonly users = new Map<string, ChatUser>();
+  readonly users = new Map<string, FakeSlackUser>();
   readonly calls: FakeCall[] = [];
   readonly tokens = new Set<string>();
   readonly revoked = new Set<string>();
   readonly codes = new Map<string, IssuedCode>();
-  #seconds = Math.floor(Date.now() / 1000);
+  #lastTs = 0;
   #sequence = 0;
 
   constructor(identity: FakeSlackIdentity) {
@@ -63,10 +85,11 @@ export class FakeSlackState {
     this.tokens.add(identity.token);
   }
 
-  /** A fresh, strictly increasing Slack `ts`. */
+  /** A fresh, strictly increasing Slack `ts` on the wall clock (seconds, then microseconds). */
   nextTs(): string {
-    this.#sequence += 1;
-    return `${this.#seconds}.${String(this.#sequence).padStart(6, '0')}`;
+    this.#lastTs = Math.max(Date.now() * 1000, this.#lastTs + 1);
+    const seconds = Math.floor(this.#lastTs / 1_000_000);
+    return `${seconds}.${String(this.#lastTs % 1_000_000).padStart(6, '0')}`;
   }
 
   /** A fresh opaque id with a prefix (codes, tokens). */

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatUser } from '@zenslackchat/core';
 import {
   type DeliverOptions,
   type FakeAppConnection,
@@ -20,12 +19,24 @@ import {
   type FakeMessage,
   type FakeSlackIdentity,
   FakeSlackState,
+  type FakeSlackUser,
 } from './fake-slack-state.ts';
 import { messageEventOf } from './message-event-of.ts';
 import { readParams } from './read-params.ts';
 
-/** Options of `FakeSlack.start`; every field has a test-friendly default. */
+/** Options of `FakeSlack.start`; every field has a test-friendly default (mode `full`). */
 export type FakeSlackOptions = Partial<FakeSlackIdentity>;
+
+/** An answer a test makes the fake give once, instead of the method's: a JSON value or raw text. */
+export interface CannedAnswer {
+  /** HTTP status (default 200). */
+  readonly status?: number;
+  /** A value sent as JSON, or a string sent as it is (e.g. a truncated body). */
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Carry the call out first, then answer this (an answer lost after Slack acted). */
+  readonly afterWork?: boolean;
+}
 
 /**
  * A local stand-in for Slack: the Web API methods the bot uses (form or JSON bodies, Bearer
@@ -37,6 +48,7 @@ export class FakeSlack {
   readonly #state: FakeSlackState;
   readonly #failures = new FailureQueue();
   readonly #events = new FakeEventSender();
+  readonly #canned = new Map<string, CannedAnswer[]>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #latencyMs = 0;
   /** Origin of the fake, e.g. `http://127.0.0.1:1234`. */
@@ -68,6 +80,7 @@ export class FakeSlack {
       botUserId: 'U0BOT',
       botId: 'B0BOT',
       channels: undefined,
+      mode: 'full',
       ...options,
     });
     let fake: FakeSlack | undefined;
@@ -95,7 +108,7 @@ export class FakeSlack {
     return this.#state.messages;
   }
   /** The user directory. */
-  get users(): ReadonlyMap<string, ChatUser> {
+  get users(): ReadonlyMap<string, FakeSlackUser> {
     return this.#state.users;
   }
   /** Every Web API call served, oldest first. */
@@ -103,9 +116,16 @@ export class FakeSlack {
     return this.#state.calls;
   }
 
-  /** Adds (or replaces) a user in the directory. */
-  addUser(user: ChatUser): void {
+  /** Adds (or replaces) a user in the directory; `kind` (default `member`) shapes users.info. */
+  addUser(user: FakeSlackUser): void {
     this.#state.users.set(user.id, user);
+  }
+  /**
+   * Makes the next call to `method` get `answer` instead (after recording the call), e.g. a
+   * documented example payload, an HTTP error or a truncated body. Answers queue in order.
+   */
+  answerNext(method: string, answer: CannedAnswer): void {
+    this.#canned.set(method, [...(this.#canned.get(method) ?? []), answer]);
   }
   /** Adds a message as a person (or another bot) would post it; returns its ts. */
   addMessage(message: Omit<FakeMessage, 'ts'>): string {
@@ -176,6 +196,9 @@ export class FakeSlack {
     const { params, token, contentType } = await readParams(req, url);
     this.#state.calls.push({ method, params, token, contentType });
 
+    const canned = this.#canned.get(method)?.shift();
+    if (canned?.afterWork === true) FAKE_METHODS[method]?.(this.#state, params);
+    if (canned !== undefined) return this.#sendCanned(res, canned);
     const failure = this.#failures.take(method);
     let delay = this.#latencyMs;
     const failed = failure === undefined ? undefined : failureAnswer(failure);
@@ -199,6 +222,15 @@ export class FakeSlack {
       this.#events.deliverLater(messageEventOf(posted, this.#state.identity.teamId));
     }
     return this.#send(res, 200, answer, delay);
+  }
+
+  #sendCanned(res: ServerResponse, answer: CannedAnswer): void {
+    const raw = typeof answer.body === 'string';
+    res.writeHead(answer.status ?? 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...answer.headers,
+    });
+    res.end(raw ? (answer.body as string) : JSON.stringify(answer.body));
   }
 
   #send(

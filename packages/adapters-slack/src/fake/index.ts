@@ -1,8 +1,19 @@
 export type { DeliverOptions, FakeAppConnection, FakeDelivery } from './fake-event-sender.ts';
-export { FakeSlack, type FakeSlackOptions } from './fake-slack.ts';
+export { type CannedAnswer, FakeSlack, type FakeSlackOptions } from './fake-slack.ts';
 export { FAKE_FAILURE_KINDS, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
 export { FAKE_METHODS, type FakeMethod, type SlackAnswer } from './fake-slack-methods.ts';
-export type { FakeCall, FakeMessage, FakeMetadata, FakeSlackIdentity } from './fake-slack-state.ts';
+export {
+  FAKE_SLACK_MODES,
+  FAKE_USER_KINDS,
+  type FakeCall,
+  type FakeMessage,
+  type FakeMetadata,
+  type FakeSlackIdentity,
+  type FakeSlackMode,
+  type FakeSlackUser,
+  type FakeUserKind,
+} from './fake-slack-state.ts';
+export { handleOf, userObject } from './fake-slack-users.ts';
 export * from './fixtures.ts';
 export { messageEventOf } from './message-event-of.ts';
 export { type SlackSignatureHeaders, signSlackRequest } from './sign-slack-request.ts';

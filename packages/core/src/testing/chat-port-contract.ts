@@ -45,19 +45,33 @@ export function chatPortContract(
       expect(await harness().port.toPlainText(recorded!.text)).toBe(text);
     });
 
-    it('looks up known users with and without email, and unknown ones as undefined', async () => {
-      await harness().addUser({ id: 'U0ALICE', name: 'Alice Example', email: 'alice@example.com' });
-      await harness().addUser({ id: 'U0BOT', name: 'Some Bot' });
-      expect(await harness().port.getUser('U0ALICE')).toMatchObject({
-        id: 'U0ALICE',
-        name: 'Alice Example',
-        email: 'alice@example.com',
-      });
-      const bot = await harness().port.getUser('U0BOT');
-      expect(bot).toMatchObject({ id: 'U0BOT', name: 'Some Bot' });
-      expect(bot?.email).toBeUndefined();
-      expect(await harness().port.getUser('U0NOBODY')).toBeUndefined();
-    });
+    it.runIf((capabilities.userProfiles ?? 'full') === 'full')(
+      'looks up known users with and without email, and unknown ones as undefined',
+      async () => {
+        await harness().addUser({ id: 'U0ALICE', name: 'Alice Example', email: 'alice@example.com' });
+        await harness().addUser({ id: 'U0BOT', name: 'Some Bot' });
+        expect(await harness().port.getUser('U0ALICE')).toMatchObject({
+          id: 'U0ALICE',
+          name: 'Alice Example',
+          email: 'alice@example.com',
+        });
+        const bot = await harness().port.getUser('U0BOT');
+        expect(bot).toMatchObject({ id: 'U0BOT', name: 'Some Bot' });
+        expect(bot?.email).toBeUndefined();
+        expect(await harness().port.getUser('U0NOBODY')).toBeUndefined();
+      },
+    );
+
+    it.runIf(capabilities.userProfiles === 'minimal')(
+      'looks up a user the platform tells little about, and unknown ones as undefined',
+      async () => {
+        await harness().addUser({ id: 'U0ALICE', name: 'Alice Example', email: 'alice@example.com' });
+        const alice = await harness().port.getUser('U0ALICE');
+        expect(alice?.id).toBe('U0ALICE');
+        expect(alice?.name).toMatch(/\S/);
+        expect(await harness().port.getUser('U0NOBODY')).toBeUndefined();
+      },
+    );
 
     it('knows its own identity', async () => {
       const self = await harness().port.whoAmI();
@@ -80,7 +94,10 @@ export function chatPortContract(
         `${m.text('ask ')}${m.mention('U0ALICE', 'Alice Example')}${m.text(' about ')}` +
           `${m.link('https://example.com/doc', 'the doc')}${m.text(' & more')}`,
       );
-      expect(plain).toContain('Alice Example');
+      // The name the platform gives (the display name, or only the handle in minimal answers).
+      const name = (await harness().port.getUser('U0ALICE'))?.name;
+      if ((capabilities.userProfiles ?? 'full') === 'full') expect(name).toBe('Alice Example');
+      expect(plain).toContain(String(name));
       expect(plain).toContain('https://example.com/doc');
       expect(plain).toContain('& more');
       expect(plain).not.toContain('<');

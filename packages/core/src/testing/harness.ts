@@ -71,6 +71,12 @@ export interface ChatPlatformFixtures {
 export interface ChatCapabilities {
   /** Implements `findMessage`. */
   readonly findMessage: boolean;
+  /**
+   * How much the platform tells about a person (default `full`: display name and email as the
+   * directory holds them). `minimal`: only what the vendor guarantees (e.g. Slack's id and handle,
+   * no email), as for guests, Slack Connect users or an app without the email scope.
+   */
+  readonly userProfiles?: 'full' | 'minimal';
 }
 
 /** A comment made on the ticketing side by a person (not through the port). */
