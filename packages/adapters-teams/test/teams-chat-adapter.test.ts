@@ -10,7 +10,7 @@ import { TeamsChatAdapter } from '../src/index.ts';
 
 let harness: TeamsChatHarness | undefined;
 afterEach(async () => {
-  await harness?.close();
+  await harness?.close?.();
   harness = undefined;
 });
 

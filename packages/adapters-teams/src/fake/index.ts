@@ -3,6 +3,7 @@ export type { FakeApp } from './fake-teams-issuer.ts';
 export { type FakeSigningKey, makeSigningKey } from './fake-teams-keys.ts';
 export type { FakeTeamsCall, FakeTeamsMessage } from './fake-teams-state.ts';
 export { FaultQueue, type PendingFault, type QueuedFaultOptions } from './fault-queue.ts';
+export { type ChannelMessageInput, messageActivityOf, sendActivity } from './message-activity-of.ts';
 export {
   adapterOptionsFor,
   type TeamsChatHarness,
