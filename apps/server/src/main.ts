@@ -18,7 +18,7 @@ function parseFlags(argv: readonly string[]): { role: Role; sandbox: boolean } {
 /** Starts the server: listens on PORT, runs the workers (per --role, --sandbox), stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  const config = loadConfig();
+  const config = loadConfig(undefined, flags);
   const server = await buildServer(config, flags);
   const shutdown = (signal: string) => {
     server.logger.info({ signal }, 'shutting down');

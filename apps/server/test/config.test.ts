@@ -6,6 +6,7 @@ const MALFORMED: Record<string, string> = {
   HOST: 'http://0.0.0.0',
   WEBAPP_SECRET_KEY: 'short',
   TOKEN_ENCRYPTION_KEY: 'short',
+  TOKEN_ENCRYPTION_OLD_KEYS: 'short',
   DATABASE_URL: 'mysql://localhost/db',
   PAAS_FQDN: 'https://bot.example.com/',
   TRUST_PROXY: 'proxy.example.com',
@@ -43,6 +44,7 @@ const MALFORMED: Record<string, string> = {
 
 /** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */
 const FREE_TEXT = [
+  'NODE_ENV',
   'DATA_DIR',
   'REDIS_URL',
   'SLACK_CLIENT_ID',

@@ -12,7 +12,7 @@ describe('a server behind a TLS proxy (TRUST_PROXY=loopback)', () => {
   beforeAll(async () => {
     const config = loadConfig({
       DATA_DIR: 'memory://',
-      WEBAPP_SECRET_KEY: 'trust-proxy-secret-key-0123',
+      WEBAPP_SECRET_KEY: 'bI14EIxIlgei6ih2TZMUJxxWE7K49G86ko2pgiWljRM',
       TRUST_PROXY: 'loopback',
     });
     server = await buildServer(config, { role: 'web', logStream: logCapture().stream });

@@ -62,8 +62,12 @@ export interface AppConfig {
   /** Signs and encrypts sessions; random per process when WEBAPP_SECRET_KEY is unset. */
   readonly secretKey: string;
   readonly secretKeyGenerated: boolean;
-  /** Encrypts stored OAuth tokens (TOKEN_ENCRYPTION_KEY, else derived from the secret key). */
+  /** Encrypts stored OAuth tokens (TOKEN_ENCRYPTION_KEY, else the secret key). */
   readonly tokenEncryptionKey: string;
+  /** TOKEN_ENCRYPTION_OLD_KEYS: still decrypt grants saved before a rotation (re-encrypted on the next save). */
+  readonly tokenEncryptionOldKeys: readonly string[];
+  /** NODE_ENV=production or a --role other than all: keys required, Zendesk signatures required. */
+  readonly production: boolean;
   /** TRUST_PROXY as fastify's `trustProxy`: which proxies' X-Forwarded-* headers to believe. */
   readonly trustProxy: TrustProxy;
   /** Host names served (PAAS_FQDN, localhost); empty means any host. */

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { keyWeakness } from './key-strength.ts';
 
 // Field validators for single environment variables. Every one accepts "unset" (undefined or an
 // empty string) and yields undefined for it; presence rules live in env-schema.ts.
@@ -193,4 +194,30 @@ export const trustProxy = () =>
       })
       .optional()
       .transform((value): TrustProxy => value ?? false),
+  );
+
+/** A secret key that must be strong: not the .env.example placeholder, 32+ characters, enough entropy. */
+export const strongKey = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .superRefine((value, context) => {
+        const weakness = keyWeakness(value);
+        if (weakness !== undefined) context.addIssue({ code: 'custom', message: weakness });
+      }),
+  );
+
+/** A comma-separated list of earlier keys (each 16+ characters); unset is an empty list. */
+export const keyList = () =>
+  optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== ''),
+      )
+      .refine((keys) => keys.every((key) => key.length >= 16), 'each key must be at least 16 characters'),
   );

@@ -9,11 +9,22 @@ export function processEnv(): Readonly<Record<string, string | undefined>> {
   return process.env;
 }
 
+/** How the process was started, beyond its environment (the server's flags). */
+export interface RuntimeFlags {
+  /** `--role`; anything but the default `all` is a production set-up (several processes). */
+  readonly role?: string;
+  /** `--sandbox`: no real vendor, so random per-process keys are allowed even in production. */
+  readonly sandbox?: boolean;
+}
+
 /**
  * Validates the environment and builds the configuration. Throws one `ConfigError` naming every
  * malformed or inconsistent variable; integrations with unset variables are listed as not configured.
  */
-export function loadConfig(source: Readonly<Record<string, string | undefined>> = processEnv()): AppConfig {
+export function loadConfig(
+  source: Readonly<Record<string, string | undefined>> = processEnv(),
+  flags: RuntimeFlags = {},
+): AppConfig {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
@@ -29,6 +40,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
+  const production = env.NODE_ENV === 'production' || (flags.role !== undefined && flags.role !== 'all');
+  if (production && flags.sandbox !== true) requireKeys(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   if (env.REDIS_URL !== undefined) {
@@ -51,6 +64,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
     secretKey,
     secretKeyGenerated,
     tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ?? secretKey,
+    tokenEncryptionOldKeys: env.TOKEN_ENCRYPTION_OLD_KEYS ?? [],
+    production,
     trustProxy: env.TRUST_PROXY,
     allowedHosts: env.PAAS_FQDN === undefined ? [] : [env.PAAS_FQDN, 'localhost', '127.0.0.1'],
     database: {
@@ -73,4 +88,19 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
     notConfigured,
     notes,
   };
+}
+
+/** In production every process must share both keys, and a restart must keep them. */
+function requireKeys(env: Env, problems: string[]): void {
+  const where = 'required in production (NODE_ENV=production or a --role other than all)';
+  if (env.WEBAPP_SECRET_KEY === undefined) {
+    problems.push(
+      `WEBAPP_SECRET_KEY: ${where}: a random key per process logs everyone out on each restart and between web processes`,
+    );
+  }
+  if (env.TOKEN_ENCRYPTION_KEY === undefined) {
+    problems.push(
+      `TOKEN_ENCRYPTION_KEY: ${where}: a random key per process leaves the worker unable to read the OAuth grants the web process stored, and every grant unreadable after a restart`,
+    );
+  }
 }

@@ -65,7 +65,13 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
   );
   c.register(
     TokenStore,
-    cached(() => new PostgresTokenStore(database.db, { encryptionKey: config.tokenEncryptionKey })),
+    cached(
+      () =>
+        new PostgresTokenStore(database.db, {
+          encryptionKey: config.tokenEncryptionKey,
+          previousEncryptionKeys: config.tokenEncryptionOldKeys,
+        }),
+    ),
   );
   c.register(
     ServerTokens.AdminUserStore,

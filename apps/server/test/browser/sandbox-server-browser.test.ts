@@ -24,7 +24,11 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeo
   beforeAll(async () => {
     const db = await databaseEnv('postgres', 'zsc_websandbox');
     drop = db.drop;
-    const env = { ...db.env, WEBAPP_SECRET_KEY: 'sandbox browser secret key 0123', REPORT_CRON: '0 0 1 1 *' };
+    const env = {
+      ...db.env,
+      WEBAPP_SECRET_KEY: 'JQ2RixB3O8lZ0qcpgS2zsqPXLsaiPOmZo6b0QU_KFv0',
+      REPORT_CRON: '0 0 1 1 *',
+    };
     server = await buildServer(loadConfig(env), {
       sandbox: true,
       tuning: TEST_TUNING,

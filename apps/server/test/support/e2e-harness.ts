@@ -29,7 +29,7 @@ export async function startFakes(database: Record<string, string>) {
   pagerDuty.setOnCall(POLICY, { primary: ['Alice Primary'], secondary: ['Bob Secondary'] });
   const env: Record<string, string> = {
     ...database,
-    WEBAPP_SECRET_KEY: 'e2e-secret-key-0123456789',
+    WEBAPP_SECRET_KEY: 'PuI7HUfR037eBXYEKlGiztwmF1gANbI0XlIZ0oOxna0',
     SLACK_SIGN_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: slack.token,
     SLACK_API_URL: slack.url,

@@ -12,7 +12,7 @@ const SECRETS = {
 
 const ENV = {
   DATA_DIR: 'memory://',
-  WEBAPP_SECRET_KEY: 'web-front-credentials-secret-key',
+  WEBAPP_SECRET_KEY: 'BxlPEGRiK4iq6Y-aCYcnYkSg03vArwv3jNfXipuQ4KE',
   ADMIN_EMAIL: 'admin@example.com',
   ADMIN_PASSWORD: 'a long admin password',
   SRE_SUPPORT_CHANNEL: 'C0SUPPORT',
