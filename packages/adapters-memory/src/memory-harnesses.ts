@@ -59,6 +59,7 @@ export function memoryTicketHarness(
     fixtures: { groupId: 'group-support', agentId: 'agent-support' },
     addExternalComment: (ticketId, comment) => adapter.addExternalComment(ticketId, comment),
     createExternalTicket: (ticket) => adapter.createExternalTicket(ticket),
+    closeTicket: (ticketId) => adapter.setStatus(ticketId, 'closed'),
     requestCount: () => adapter.callCount(),
     ticketCount: () => adapter.tickets.length,
     failNext: (kind, faultOptions) => adapter.faults.failNext(kind, faultOptions),

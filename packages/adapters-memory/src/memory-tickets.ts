@@ -8,7 +8,7 @@ import type {
   TicketPort,
   TicketStatus,
 } from '@zenslackchat/core';
-import { IntegrationError, systemClock } from '@zenslackchat/core';
+import { IntegrationError, systemClock, TicketClosedError } from '@zenslackchat/core';
 import { CallCounter } from './call-counter.ts';
 import { FaultInjector } from './fault-injector.ts';
 import type {
@@ -112,9 +112,7 @@ export class MemoryTickets implements TicketPort {
     return this.#call('addComment', () => {
       const stored = this.#records.get(ticketId);
       if (stored.ticket.status === 'closed') {
-        throw new IntegrationError('Invalid', `ticket ${ticketId} is closed`, {
-          integration: 'memory-tickets',
-        });
+        throw new TicketClosedError(ticketId);
       }
       const author = { id: comment.authorId ?? this.#agentId };
       return { id: this.#records.comment(stored, comment.body, comment.public, author, 'api') };
@@ -146,6 +144,7 @@ export class MemoryTickets implements TicketPort {
   linkTicket(ticketId: string, link: TicketLink): Promise<void> {
     return this.#call('linkTicket', () => {
       const stored = this.#records.get(ticketId);
+      if (stored.ticket.status === 'closed') throw new TicketClosedError(ticketId);
       stored.ticket = {
         ...stored.ticket,
         ...(link.externalId === undefined ? {} : { externalId: link.externalId }),

@@ -74,7 +74,9 @@ describe('MemoryTickets back door', () => {
     const { id } = await tickets.createTicket(newTicket);
     tickets.setStatus(id, 'closed');
     await expect(tickets.addComment(id, { body: 'late', public: true })).rejects.toMatchObject({
-      reason: 'Invalid',
+      name: 'TicketClosedError',
+      code: 'ticket.closed',
+      ticketId: id,
     });
     await tickets.solveTicket(id);
     expect(tickets.ticket(id)?.status).toBe('closed');

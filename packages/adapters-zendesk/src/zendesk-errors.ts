@@ -1,11 +1,15 @@
 import { IntegrationError, type IntegrationReason } from '@zenslackchat/core';
+import type { ZendeskErrorBody } from './zendesk-error-body.ts';
 
 const integration = 'zendesk';
 
-/** The `cause` of an error for a non-2xx answer: the status and Zendesk's error code. */
-export interface ZendeskFailure {
+/**
+ * The `cause` of an error for a non-2xx answer: which call, the status and what Zendesk said
+ * (its code, description and the fields its details name; no values, no request text).
+ */
+export interface ZendeskFailure extends ZendeskErrorBody {
+  readonly operation: string;
   readonly status: number;
-  readonly error: string | undefined;
 }
 
 /** The Zendesk answer behind an error, when it was a non-2xx answer. */
@@ -21,12 +25,13 @@ export function errorForStatus(
   status: number,
   retryAfter: string | null,
   operation: string,
-  vendorError?: string,
+  body: ZendeskErrorBody,
 ): IntegrationError {
   const reason = reasonForStatus(status);
   const retryAfterMs = parseRetryAfter(retryAfter);
+  const vendorError = body.error;
   const detail = vendorError ? ` (${vendorError})` : '';
-  const cause: ZendeskFailure = { status, error: vendorError };
+  const cause: ZendeskFailure = { ...body, operation, status };
   return new IntegrationError(reason, `zendesk ${operation} answered ${status}${detail}`, {
     integration,
     cause,
@@ -44,17 +49,15 @@ export function reasonForStatus(status: number): IntegrationReason {
   return 'Unavailable';
 }
 
-/** A request that got no answer (timeout, refused, reset): the outcome is unknown. */
+/**
+ * A request without a readable answer (timeout, refused, reset, a JSON body cut short): the
+ * outcome is unknown, so it is retried (creates and comments recover their first attempt).
+ */
 export function errorForTransport(operation: string, cause: unknown): IntegrationError {
   const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
-  return new IntegrationError(
-    'Unavailable',
-    `zendesk ${operation} ${timedOut ? 'timed out' : 'failed to connect'}`,
-    {
-      integration,
-      cause,
-    },
-  );
+  const unreadable = cause instanceof SyntaxError;
+  const what = timedOut ? 'timed out' : unreadable ? 'answered a body that is not JSON' : 'failed to connect';
+  return new IntegrationError('Unavailable', `zendesk ${operation} ${what}`, { integration, cause });
 }
 
 /** A 2xx answer whose body is not what the API documents. */

@@ -1,6 +1,7 @@
 import { IntegrationError, isIntegrationError, type Logger, silentLogger } from '@zenslackchat/core';
 import zendesk from 'node-zendesk';
 import { DEFAULT_TIMEOUT_MS, type ZendeskAuth } from './zendesk-config.ts';
+import { readErrorBody } from './zendesk-error-body.ts';
 import { errorForStatus, errorForTransport } from './zendesk-errors.ts';
 
 /** A 2xx answer: status, parsed JSON body (`{}` when there was none) and headers. */
@@ -77,7 +78,7 @@ export class ZendeskHttp {
     this.logger.debug({ integration: 'zendesk', operation, status: response.status, ms }, 'zendesk request');
     if (response.status < 200 || response.status >= 300) {
       const retryAfter = response.headers.get('retry-after');
-      throw errorForStatus(response.status, retryAfter, operation, vendorCode(result));
+      throw errorForStatus(response.status, retryAfter, operation, readErrorBody(result));
     }
     return { status: response.status, body: result, header: (name) => response.headers.get(name) };
   }
@@ -154,20 +155,4 @@ async function readToken(read: () => Promise<string>): Promise<string> {
       cause: error,
     });
   }
-}
-
-// Zendesk errors are `{ error: "RecordNotFound" }` or `{ error: { title, message } }`; only the code
-// goes into messages (descriptions can quote user data).
-function vendorCode(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const error = (body as { error?: unknown }).error;
-  if (typeof error === 'string') return error.slice(0, 80);
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { title?: unknown }).title === 'string'
-  ) {
-    return (error as { title: string }).title.slice(0, 80);
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import { IntegrationError, type Logger, type TicketPerson } from '@zenslackchat/core';
+import { zendeskFailureOf } from './zendesk-errors.ts';
 import type { ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { parseAnswer, userListSchema, userResultSchema } from './zendesk-schemas.ts';
@@ -38,7 +39,7 @@ export async function resolveRequester(
     });
   } catch (error) {
     // An address Zendesk refuses (422) should not stop the ticket: it opens with the agent as requester.
-    if (!(error instanceof IntegrationError) || error.reason !== 'Invalid') throw error;
+    if (!(error instanceof IntegrationError) || zendeskFailureOf(error)?.status !== 422) throw error;
     logger.warn(
       { integration: 'zendesk', reason: error.reason },
       'zendesk refused the requester; ticket opens without it',

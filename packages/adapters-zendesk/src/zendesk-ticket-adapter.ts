@@ -1,5 +1,4 @@
 import {
-  IntegrationError,
   type Logger,
   type NewComment,
   type NewTicket,
@@ -9,6 +8,7 @@ import {
   type TicketLink,
   type TicketPort,
 } from '@zenslackchat/core';
+import { isConfirmedClosed, rethrowUpdateFailure } from './zendesk-closed.ts';
 import { listCommentsAfter } from './zendesk-comments.ts';
 import {
   DEFAULT_COMMENT_PAGE_SIZE,
@@ -54,7 +54,10 @@ export class ZendeskTicketAdapter implements TicketPort {
     return showTicket(this.http, ticketId);
   }
 
-  /** PUT /tickets/{id} with a comment; returns the new comment's id from the audit. */
+  /**
+   * PUT /tickets/{id} with a comment; returns the new comment's id from the audit. A closed ticket
+   * (422, confirmed by a read) throws `TicketClosedError`; an unknown one `NotFound`.
+   */
   async addComment(ticketId: string, comment: NewComment): Promise<{ readonly id: string }> {
     zendeskId(ticketId, 'ticket id', 'NotFound');
     const authorId = comment.authorId === undefined ? this.agentId : zendeskId(comment.authorId, 'authorId');
@@ -63,9 +66,9 @@ export class ZendeskTicketAdapter implements TicketPort {
       public: comment.public,
       ...(authorId !== undefined ? { author_id: authorId } : {}),
     };
-    const answer = await this.http.send('tickets.comment', 'PUT', ['tickets', ticketId], {
-      body: { ticket: { comment: fields } },
-    });
+    const answer = await this.http
+      .send('tickets.comment', 'PUT', ['tickets', ticketId], { body: { ticket: { comment: fields } } })
+      .catch((error: unknown) => rethrowUpdateFailure(this.http, ticketId, error));
     const added = auditComment(parseAnswer(ticketWithAuditSchema, answer.body, 'tickets.comment').audit);
     if (!added) throw invalidResponse('tickets.comment', 'no Comment event in the audit');
     return { id: added.id };
@@ -92,12 +95,14 @@ export class ZendeskTicketAdapter implements TicketPort {
       });
     } catch (error) {
       // Closed between the read and the write: already done.
-      if (!(error instanceof IntegrationError) || error.reason !== 'Invalid') throw error;
-      if (!DONE.has((await ticketState(this.http, ticketId)).status)) throw error;
+      if (!(await isConfirmedClosed(this.http, ticketId, error))) throw error;
     }
   }
 
-  /** PUT /tickets/{id} with the given external id / group / assignee; nothing to set, no call. */
+  /**
+   * PUT /tickets/{id} with the given external id / group / assignee; nothing to set, no call. A
+   * closed ticket (422, confirmed by a read) throws `TicketClosedError`.
+   */
   async linkTicket(ticketId: string, link: TicketLink): Promise<void> {
     zendeskId(ticketId, 'ticket id', 'NotFound');
     const ticket = {
@@ -106,7 +111,9 @@ export class ZendeskTicketAdapter implements TicketPort {
       ...(link.assigneeId !== undefined ? { assignee_id: zendeskId(link.assigneeId, 'assigneeId') } : {}),
     };
     if (Object.keys(ticket).length === 0) return;
-    await this.http.send('tickets.link', 'PUT', ['tickets', ticketId], { body: { ticket } });
+    await this.http
+      .send('tickets.link', 'PUT', ['tickets', ticketId], { body: { ticket } })
+      .catch((error: unknown) => rethrowUpdateFailure(this.http, ticketId, error));
   }
 
   /** `{ticketUrl}/{id}`. */

@@ -1,4 +1,4 @@
-import { IntegrationError } from '@zenslackchat/core';
+import { IntegrationError, isTicketClosed } from '@zenslackchat/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ZendeskTicketHarness, zendeskTicketHarness } from '../src/fake/index.ts';
 import { parseRetryAfter, ZendeskTicketAdapter } from '../src/index.ts';
@@ -66,11 +66,14 @@ describe('vendor errors become IntegrationError', () => {
     expect(error).toMatchObject({ reason: 'Conflict', retryable: true, retryAfterMs: 2000 });
   });
 
-  it('422 → Invalid for a comment on a closed ticket', async () => {
-    const ticket = h.fake.ticket(ticketId);
-    if (ticket) ticket.status = 'closed';
-    const error = await failure(h.port.addComment(ticketId, { body: 'x', public: true }));
-    expect(error).toMatchObject({ reason: 'Invalid', retryable: false });
+  it('422 "closed prevents ticket update" confirmed by a read → TicketClosedError for a comment', async () => {
+    h.fake.setStatus(ticketId, 'closed');
+    const error = await h.port.addComment(ticketId, { body: 'x', public: true }).catch((e: unknown) => e);
+    expect(isTicketClosed(error)).toBe(true);
+    expect(error).toMatchObject({ ticketId, cause: { cause: { status: 422, saysClosed: true } } });
+    expect(
+      h.fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/tickets/${ticketId}.json`)),
+    ).toHaveLength(1);
   });
 
   it.each([500, 502, 503, 504])('%i → Unavailable, retryable', async (status) => {

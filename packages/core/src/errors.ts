@@ -67,8 +67,12 @@ export function isIntegrationError(error: unknown): error is IntegrationError {
   );
 }
 
-/** Whether a failed run should be retried: integration errors say so; unknown errors do. */
+/**
+ * Whether a failed run should be retried: integration errors say so; a closed ticket stays closed;
+ * unknown errors are retried.
+ */
 export function isRetryable(error: unknown): boolean {
+  if (isTicketClosed(error)) return false;
   return isIntegrationError(error) ? error.retryable : true;
 }
 

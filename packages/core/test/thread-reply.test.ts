@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IntegrationError } from '../src/errors.ts';
 import { helpText } from '../src/messages.ts';
 import { botFixture, CHANNEL, openIssue, reply } from './support/bot-fixture.ts';
 
@@ -88,5 +89,21 @@ describe('replies in a support thread', () => {
       issueId,
     });
     expect((await f.repo.findById(issueId))?.status).toBe('resolved');
+  });
+
+  it('leaves the issue open and rethrows when the ticket refuses a reply for any other reason', async () => {
+    const f = botFixture();
+    const { threadId, issueId, ticketId } = await openIssue(f);
+    const refusal = new IntegrationError('Invalid', 'zendesk tickets.comment answered 422 (RecordInvalid)');
+    f.tickets.addComment = () => Promise.reject(refusal);
+    await expect(f.bot.handleChatMessage(reply(threadId, '2.1', 'still broken'))).rejects.toBe(refusal);
+    expect((await f.repo.findById(issueId))?.status).toBe('open');
+    expect(
+      f.chat
+        .messagesIn(CHANNEL, threadId)
+        .map((m) => m.text)
+        .join('\n'),
+    ).not.toMatch(/resolved/i);
+    expect(f.tickets.ticket(ticketId)?.status).not.toBe('closed');
   });
 });

@@ -4,6 +4,13 @@ import { createTicketBody, invalidField, updateTicketBody, validate } from './fa
 
 const notFound = apiError(404, 'RecordNotFound', 'Not found');
 
+// What Zendesk answers an update of a closed ticket, as reported in
+// https://github.com/Speedygeek/ZendeskApi_v2/issues/59 (the error shape of
+// https://developer.zendesk.com/api-reference/introduction/requests/#400-range).
+const closedTicket = apiError(422, 'RecordInvalid', 'Record validation errors', {
+  status: [{ description: 'Status closed prevents ticket update' }],
+});
+
 /** `POST /tickets`: strict body, resolved people, 201 with the ticket and its audit. */
 export function createTicket(
   state: FakeState,
@@ -61,7 +68,7 @@ export function updateTicket(
   if (!ticket) return notFound;
   const parsed = validate(updateTicketBody, body);
   if (!parsed.ok) return parsed.error;
-  if (ticket.status === 'closed') return invalidField('status', 'closed prevents ticket update');
+  if (ticket.status === 'closed') return closedTicket;
   const input = parsed.value.ticket;
   const people = checkPeople(state, input);
   if (people) return people;

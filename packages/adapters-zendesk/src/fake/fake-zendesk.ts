@@ -10,7 +10,7 @@ import {
 import { type FakeFaultKind, type FakeFaultOptions, FaultQueue } from './fake-faults.ts';
 import { BAD_JSON, INVALID_JSON, readRequest, writeResponse } from './fake-http.ts';
 import { FakeOAuth, type FakeOAuthClient } from './fake-oauth.ts';
-import type { FakeComment, FakeTicket, FakeUser, RecordedRequest } from './fake-records.ts';
+import type { FakeComment, FakeStatus, FakeTicket, FakeUser, RecordedRequest } from './fake-records.ts';
 import { FakeRouter } from './fake-router.ts';
 import { FakeState } from './fake-state.ts';
 import { deliverWebhook, type FakeDelivery, type FakeWebhookTargets } from './fake-webhooks.ts';
@@ -127,6 +127,13 @@ export class FakeZendesk {
   /** Adds a comment as a person would in the Zendesk UI; returns its id. */
   addComment(ticketId: string | number, input: FakeCommentInput): string {
     return addUiComment(this.state, Number(ticketId), input);
+  }
+
+  /** Sets a ticket's status as an agent or automation would (e.g. `closed`, which no update undoes). */
+  setStatus(ticketId: string | number, status: FakeStatus): void {
+    const ticket = this.ticket(ticketId);
+    if (!ticket) throw new Error(`fake zendesk: no ticket ${ticketId}`);
+    ticket.status = status;
   }
 
   /** Creates a ticket as an incoming email would; returns its id. */

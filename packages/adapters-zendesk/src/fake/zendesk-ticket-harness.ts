@@ -55,6 +55,7 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
         ...(ticket.requesterName !== undefined ? { requesterName: ticket.requesterName } : {}),
         ...(ticket.requesterEmail !== undefined ? { requesterEmail: ticket.requesterEmail } : {}),
       }),
+    closeTicket: (ticketId) => fake.setStatus(ticketId, 'closed'),
     requestCount: () => fake.apiRequestCount(),
     ticketCount: () => fake.tickets.length,
     failNext: (kind: FaultKind, faultOptions: FaultOptions = {}) =>

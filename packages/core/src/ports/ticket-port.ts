@@ -1,7 +1,8 @@
 import type { NewComment, NewTicket, Ticket, TicketComment, TicketLink } from '../domain/ticket.ts';
 
 /**
- * The ticketing system (Zendesk). Every method throws `IntegrationError` on failure.
+ * The ticketing system (Zendesk). Every method throws `IntegrationError` on failure, except the one
+ * positively identified outcome `TicketClosedError` (the adapter has confirmed the ticket is closed).
  */
 export interface TicketPort {
   /** System name, e.g. `zendesk`. */
@@ -15,7 +16,9 @@ export interface TicketPort {
   getTicket(ticketId: string): Promise<Ticket | undefined>;
   /**
    * Adds a comment and returns its id. Not idempotent by itself: the core records a pending
-   * delivery first. Throws `NotFound` for an unknown ticket, `Invalid` for a closed one.
+   * delivery first. Throws `NotFound` for an unknown ticket and `TicketClosedError` for a closed
+   * one; any other refusal or unreadable answer is an `IntegrationError` that says nothing about
+   * the ticket's state.
    */
   addComment(ticketId: string, comment: NewComment): Promise<{ readonly id: string }>;
   /**
@@ -23,9 +26,15 @@ export interface TicketPort {
    * pagination. Its cost depends on how many comments are newer, not on the thread's length.
    */
   listCommentsAfter(ticketId: string, afterId: string | null): Promise<readonly TicketComment[]>;
-  /** Sets the ticket solved. Idempotent: an already solved or closed ticket is left as it is. */
+  /**
+   * Sets the ticket solved. Idempotent: an already solved or closed ticket is left as it is.
+   * Throws `NotFound` for an unknown ticket.
+   */
   solveTicket(ticketId: string): Promise<void>;
-  /** Sets external id / group / assignee on an existing ticket. Idempotent. */
+  /**
+   * Sets external id / group / assignee on an existing ticket. Idempotent. Throws `NotFound` for an
+   * unknown ticket and `TicketClosedError` for a closed one.
+   */
   linkTicket(ticketId: string, link: TicketLink): Promise<void>;
   /** A link an agent can open to see the ticket. Pure; never throws. */
   ticketUrl(ticketId: string): string;

@@ -112,6 +112,8 @@ export interface TicketHarness extends Closable {
   addExternalComment(ticketId: string, comment: ExternalComment): Promise<string> | string;
   /** Creates a ticket as an email would; returns its id. */
   createExternalTicket(ticket: ExternalTicket): Promise<string> | string;
+  /** Closes a ticket for good, as an agent or automation would. */
+  closeTicket(ticketId: string): Promise<void> | void;
   /** How many requests the fake has served so far (for cost assertions). */
   requestCount(): number;
   /** Optional: how many tickets the fake holds, so suites can prove a retry made no duplicate. */

@@ -7,6 +7,7 @@ import {
   useHarness,
 } from './contract-helpers.ts';
 import type { HarnessFactory, TicketCapabilities, TicketHarness } from './harness.ts';
+import { ticketClosedTests } from './ticket-closed-contract.ts';
 import { DEFAULT_FIXTURES, sampleTicket, ticketCommentTests } from './ticket-comments-contract.ts';
 
 /**
@@ -109,6 +110,7 @@ export function ticketPortContract(
     });
 
     ticketCommentTests(harness);
+    ticketClosedTests(harness);
 
     for (const fault of FAULT_CASES) {
       it(`maps an injected ${fault.kind} fault to ${fault.reason}, then works again`, async () => {

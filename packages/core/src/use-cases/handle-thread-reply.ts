@@ -1,6 +1,6 @@
 import type { ChatEvent } from '../domain/chat-event.ts';
 import type { Issue } from '../domain/issue.ts';
-import { CoreError, isIntegrationError } from '../errors.ts';
+import { CoreError, isTicketClosed } from '../errors.ts';
 import { alreadyResolvedNotice, chatReplyComment, helpText, resolvedConfirmation } from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
 import { chatAuthorName } from './chat-author.ts';
@@ -93,8 +93,8 @@ async function addComment(
     );
     return { outcome: 'comment-added', issueId: issue.id, ticketId, commentId };
   } catch (error) {
-    // The ticket was closed on the ticketing side: treat the issue as resolved.
-    if (!isIntegrationError(error) || error.reason !== 'Invalid') throw error;
+    // Only a ticket the adapter confirmed closed means "resolved"; any other failure changes nothing.
+    if (!isTicketClosed(error)) throw error;
     await ctx.repo.markResolved(issue.id, ctx.clock.now());
     const ref: MessageRef = { platform: event.platform, channel: event.channel, messageId: event.messageId };
     return replyToResolved(ctx, issue, ref, ticketId);
