@@ -29,6 +29,10 @@ function invalid(detail: string): IntegrationError {
   });
 }
 
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+/** Reads one on-call entry: only the policy id, `escalation_level` and the user's id and name. */
 function parseEntry(raw: unknown, index: number): OnCallEntry {
   if (!isObject(raw)) throw invalid(`oncalls[${index}] is not an object`);
   const policy = raw.escalation_policy;
@@ -39,7 +43,8 @@ function parseEntry(raw: unknown, index: number): OnCallEntry {
   if (typeof level !== 'number' || !Number.isInteger(level))
     throw invalid(`oncalls[${index}].escalation_level`);
   if (!isObject(user) || typeof user.id !== 'string') throw invalid(`oncalls[${index}].user`);
-  const name = typeof user.summary === 'string' && user.summary.trim() !== '' ? user.summary.trim() : user.id;
+  // `name` when the user object is included, else the reference's `summary` (nullable), else the id.
+  const name = text(user.name) ?? text(user.summary) ?? user.id;
   return { policyId: policy.id, level, userId: user.id, name };
 }
 

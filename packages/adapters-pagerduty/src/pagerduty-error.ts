@@ -26,8 +26,9 @@ function reasonOf(status: number): IntegrationReason {
   if (status === 404) return 'NotFound';
   if (status === 429) return 'RateLimited';
   if (status === 409) return 'Conflict';
-  if (status === 400 || status === 422) return 'Invalid';
-  return 'Unavailable';
+  // Any other 4xx (400, 413, 422...) will not pass on a retry; 408 and 5xx may.
+  if (status === 408 || status >= 500) return 'Unavailable';
+  return 'Invalid';
 }
 
 /** Maps a non-2xx PagerDuty status to the core's error; `retryAfterMs` only for 429. */

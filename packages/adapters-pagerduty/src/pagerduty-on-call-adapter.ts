@@ -70,6 +70,8 @@ export class PagerDutyOnCallAdapter implements OnCallPort {
           for (let page = 0, offset = 0; page < PAGERDUTY_DEFAULTS.maxPages; page++) {
             const query = {
               'escalation_policy_ids[]': [policyId],
+              // The user object's `name` is required; a reference's `summary` may be null.
+              'include[]': ['users'],
               earliest: 'true',
               limit: String(this.#pageSize),
               offset: String(offset),

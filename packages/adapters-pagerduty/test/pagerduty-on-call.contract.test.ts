@@ -1,7 +1,11 @@
 import { onCallPortContract } from '@zenslackchat/core/testing';
-import { pagerDutyOnCallHarness } from '../src/fake/index.ts';
+import { FAKE_PAGERDUTY_MODES, pagerDutyOnCallHarness } from '../src/fake/index.ts';
 
-onCallPortContract('PagerDutyOnCallAdapter (API key) on FakePagerDuty', () => pagerDutyOnCallHarness());
-onCallPortContract('PagerDutyOnCallAdapter (OAuth Bearer) on FakePagerDuty', () =>
-  pagerDutyOnCallHarness({ authKind: 'oauth' }),
-);
+for (const mode of FAKE_PAGERDUTY_MODES) {
+  onCallPortContract(`PagerDutyOnCallAdapter (API key) on FakePagerDuty (${mode} answers)`, () =>
+    pagerDutyOnCallHarness({ mode }),
+  );
+  onCallPortContract(`PagerDutyOnCallAdapter (OAuth Bearer) on FakePagerDuty (${mode} answers)`, () =>
+    pagerDutyOnCallHarness({ authKind: 'oauth', mode }),
+  );
+}

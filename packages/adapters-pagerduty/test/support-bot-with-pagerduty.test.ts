@@ -3,6 +3,7 @@ import { botSettings, type ChatEvent, messages, SupportBot } from '@zenslackchat
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakePagerDuty } from '../src/fake/index.ts';
 import { PagerDutyOnCallAdapter } from '../src/index.ts';
+import { PAGERDUTY_FAILURE_CASES } from './pagerduty-failure-cases.ts';
 
 const CHANNEL = 'C-SUPPORT';
 const POLICY = 'PPOLICY';
@@ -27,11 +28,12 @@ function bot() {
   });
   const settings = botSettings({ supportChannel: CHANNEL, escalationPolicyId: POLICY });
   const silent = { debug() {}, info() {}, warn() {}, error() {} };
+  const repo = new MemoryIssueRepo();
   const support = new SupportBot({
     chat,
     tickets,
     onCall,
-    repo: new MemoryIssueRepo(),
+    repo,
     clock,
     logger: silent,
     settings,
@@ -46,7 +48,7 @@ function bot() {
     text: 'The VPN is down',
     files: [],
   };
-  return { chat, tickets, raise: () => support.handleChatMessage(event) };
+  return { chat, tickets, repo, raise: () => support.handleChatMessage(event) };
 }
 
 describe('SupportBot with PagerDuty', () => {
@@ -70,6 +72,24 @@ describe('SupportBot with PagerDuty', () => {
       const confirmation = messages.ticketConfirmation(tickets.ticketUrl(tickets.tickets[0]?.id ?? ''));
       expect(chat.messagesIn(CHANNEL, THREAD).map((m) => m.text)).toEqual([confirmation]);
       expect(fake.requests.filter((r) => r.path === '/oncalls')).toHaveLength(1);
+    },
+  );
+
+  it.each(PAGERDUTY_FAILURE_CASES)(
+    'an on-call answer the bot cannot use ($name) never fails the ticket flow and records no notice',
+    async (failure) => {
+      fake.setOnCall(POLICY, { primary: ['Ann Ames'], secondary: [] });
+      fake.answerNext('/oncalls', failure.answer);
+      const { chat, tickets, repo, raise } = bot();
+      const result = await raise();
+      expect(result.outcome).toBe('ticket-created');
+      const issueId = result.outcome === 'ticket-created' ? result.issueId : '';
+      expect(tickets.tickets).toHaveLength(1);
+      expect((await repo.findById(issueId))?.status).toBe('open');
+      const confirmation = messages.ticketConfirmation(tickets.ticketUrl(tickets.tickets[0]?.id ?? ''));
+      expect(chat.messagesIn(CHANNEL, THREAD).map((m) => m.text)).toEqual([confirmation]);
+      // `oncall:<issue id>` is the notice's delivery key (core's deliveryKeys.onCall): never begun.
+      expect(await repo.findDelivery(`oncall:${issueId}`)).toBeUndefined();
     },
   );
 });

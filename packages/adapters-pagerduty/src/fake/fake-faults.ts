@@ -7,7 +7,11 @@ export interface FakeAnswer {
   readonly body?: unknown;
 }
 
-/** PagerDuty's error answers the fake gives. */
+/**
+ * PagerDuty's error answers the fake gives: `{ error: { message, code } }`, the schema of every
+ * error response in the REST reference (its example: `{"message":"Not Found","code":2100}`;
+ * github.com/PagerDuty/api-schema reference/REST/openapiv3.json, components.responses).
+ */
 export const FAKE_ERRORS = {
   unauthorized: { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } },
   notFound: { status: 404, body: { error: { message: 'Not Found', code: 2100 } } },

@@ -11,7 +11,12 @@ import {
   faultAnswer,
 } from './fake-faults.ts';
 import { authorize, exchangeToken, type FakeOAuthState, issueTokens } from './fake-oauth.ts';
-import { buildOnCallEntries, type FakeOnCall, normaliseOnCall } from './fake-oncalls.ts';
+import {
+  buildOnCallEntries,
+  type FakeOnCall,
+  type FakePagerDutyMode,
+  normaliseOnCall,
+} from './fake-oncalls.ts';
 
 /** Options of the fake; every field has a test-friendly default. */
 export interface FakePagerDutyOptions {
@@ -22,6 +27,17 @@ export interface FakePagerDutyOptions {
   readonly subdomain?: string;
   /** `expires_in` of issued access tokens; default 3600. */
   readonly tokenLifetimeSeconds?: number;
+  /** Which answers the REST API gives (default `full`). */
+  readonly mode?: FakePagerDutyMode;
+}
+
+/** An answer a test makes the fake give once for a path: JSON (`body`) or raw text (`raw`). */
+export interface CannedPagerDutyAnswer {
+  readonly status?: number;
+  readonly body?: unknown;
+  /** Sent as it is instead of `body`, e.g. a truncated JSON body. */
+  readonly raw?: string;
+  readonly headers?: Record<string, string>;
 }
 
 /** One request the fake received. */
@@ -48,9 +64,11 @@ export class FakePagerDuty {
   readonly #policies = new Map<string, { primary: string[]; secondary: string[] }>();
   readonly #faults = new FakeFaults();
   readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #canned = new Map<string, CannedPagerDutyAnswer[]>();
+  readonly #mode: FakePagerDutyMode;
   #latencyMs = 0;
 
-  private constructor(server: Server, oauth: FakeOAuthState, apiToken: string) {
+  private constructor(server: Server, oauth: FakeOAuthState, apiToken: string, mode: FakePagerDutyMode) {
     const { port } = server.address() as AddressInfo;
     this.apiUrl = `http://127.0.0.1:${port}`;
     this.oauthBaseUrl = this.apiUrl;
@@ -59,6 +77,7 @@ export class FakePagerDuty {
     this.clientSecret = oauth.clientSecret;
     this.#server = server;
     this.#oauth = oauth;
+    this.#mode = mode;
     server.on('request', (req, res) => {
       this.#handle(req, res).catch(() => res.destroy());
     });
@@ -79,7 +98,7 @@ export class FakePagerDuty {
       refreshTokens: new Map(),
       denyNext: false,
     };
-    return new FakePagerDuty(server, oauth, options.apiToken ?? 'fake-api-token');
+    return new FakePagerDuty(server, oauth, options.apiToken ?? 'fake-api-token', options.mode ?? 'full');
   }
 
   /** Sets who is on call for a policy (names or the core's `OnCallPerson`s). */
@@ -90,6 +109,11 @@ export class FakePagerDuty {
   /** Makes the next `count` (default 1) requests to an endpoint fail. */
   failNext(kind: FaultKind, options: FakeFaultOptions = {}): void {
     this.#faults.add(kind, options);
+  }
+
+  /** Makes the next request to `path` (e.g. `/oncalls`) get `answer`; answers queue in order. */
+  answerNext(path: string, answer: CannedPagerDutyAnswer): void {
+    this.#canned.set(path, [...(this.#canned.get(path) ?? []), answer]);
   }
 
   /** Delays every answer by `ms`. */
@@ -140,6 +164,12 @@ export class FakePagerDuty {
       body,
     });
 
+    const canned = this.#canned.get(url.pathname)?.shift();
+    if (canned !== undefined) {
+      const raw = canned.raw ?? JSON.stringify(canned.body ?? null);
+      res.writeHead(canned.status ?? 200, { 'content-type': 'application/json', ...canned.headers });
+      return void res.end(raw);
+    }
     const endpoint: FakeEndpoint | null =
       url.pathname === '/oauth/token' ? 'token' : url.pathname.startsWith('/oauth/') ? null : 'api';
     const fault = endpoint === null ? undefined : this.#faults.take(endpoint);
@@ -177,16 +207,39 @@ export class FakePagerDuty {
   #policy(id: string, authorization: string | undefined): FakeAnswer {
     if (!this.#authorized(authorization)) return FAKE_ERRORS.unauthorized;
     if (!this.#policies.has(id)) return FAKE_ERRORS.notFound;
-    const policy = { id, type: 'escalation_policy', name: `Policy ${id}`, summary: `Policy ${id}` };
+    // "Get an escalation policy" (GET /escalation_policies/{id}, operationId getEscalationPolicy in
+    // PagerDuty's published reference github.com/PagerDuty/api-schema reference/REST/openapiv3.json):
+    // the Response Example's fields, rules and services left empty; minimal: the required `type`,
+    // `name` and `escalation_rules`.
+    const base = { id, type: 'escalation_policy', name: `Policy ${id}`, escalation_rules: [] };
+    const policy =
+      this.#mode === 'minimal'
+        ? base
+        : {
+            ...base,
+            summary: `Policy ${id}`,
+            self: `https://api.pagerduty.com/escalation_policies/${id}`,
+            html_url: `https://subdomain.pagerduty.com/escalation_policies/${id}`,
+            on_call_handoff_notifications: 'if_has_services',
+            num_loops: 0,
+            services: [],
+            teams: [],
+            description: '',
+          };
     return { status: 200, body: { escalation_policy: policy } };
   }
 
   #oncalls(query: URLSearchParams, authorization: string | undefined): FakeAnswer {
     if (!this.#authorized(authorization)) return FAKE_ERRORS.unauthorized;
+    // Classic offset pagination: limit (default 25, at most 100), offset, more, and total only when
+    // asked with total=true (else null). https://developer.pagerduty.com/docs/rest-api-v2/pagination/
     const limit = Math.min(Number(query.get('limit') ?? 25) || 25, 100);
     const offset = Number(query.get('offset') ?? 0) || 0;
-    const all = buildOnCallEntries(this.#policies, query.getAll('escalation_policy_ids[]'), new Date());
+    const includeUsers = query.getAll('include[]').includes('users');
+    const policyIds = query.getAll('escalation_policy_ids[]');
+    const all = buildOnCallEntries(this.#policies, { policyIds, includeUsers }, new Date(), this.#mode);
     const oncalls = all.slice(offset, offset + limit);
-    return { status: 200, body: { oncalls, limit, offset, more: offset + limit < all.length, total: null } };
+    const total = query.get('total') === 'true' ? all.length : null;
+    return { status: 200, body: { oncalls, limit, offset, more: offset + limit < all.length, total } };
   }
 }

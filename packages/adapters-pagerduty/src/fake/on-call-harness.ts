@@ -1,12 +1,15 @@
 import type { OnCallHarness } from '@zenslackchat/core/testing';
 import type { PagerDutyAuth, PagerDutyOnCallOptions } from '../pagerduty-config.ts';
 import { PagerDutyOnCallAdapter } from '../pagerduty-on-call-adapter.ts';
+import type { FakePagerDutyMode } from './fake-oncalls.ts';
 import { FakePagerDuty } from './fake-pagerduty.ts';
 
 /** The adapter's options the harness lets a test override, and which kind of credential it uses. */
 export type PagerDutyHarnessOptions = Partial<Omit<PagerDutyOnCallOptions, 'apiUrl' | 'auth'>> & {
   /** `token` (API key, default) or `oauth` (a Bearer token the fake issued, through a getter). */
   readonly authKind?: PagerDutyAuth['kind'];
+  /** Which answers the fake gives (default `full`). */
+  readonly mode?: FakePagerDutyMode;
 };
 
 /**
@@ -16,8 +19,8 @@ export type PagerDutyHarnessOptions = Partial<Omit<PagerDutyOnCallOptions, 'apiU
 export async function pagerDutyOnCallHarness(
   options: PagerDutyHarnessOptions = {},
 ): Promise<OnCallHarness & { readonly fake: FakePagerDuty }> {
-  const { authKind = 'token', ...adapterOptions } = options;
-  const fake = await FakePagerDuty.start();
+  const { authKind = 'token', mode = 'full', ...adapterOptions } = options;
+  const fake = await FakePagerDuty.start({ mode });
   const { accessToken } = fake.issueTokens();
   const auth: PagerDutyAuth =
     authKind === 'oauth'
