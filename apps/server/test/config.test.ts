@@ -40,6 +40,10 @@ const MALFORMED: Record<string, string> = {
   DEBUG_ENABLED: 'verbose',
   REPORT_CRON: 'every day at nine',
   REPORT_TIMEZONE: 'Mars/Olympus',
+  JOB_RETRY_DELAY_SECONDS: '5s',
+  JOB_RETRY_DELAY_MAX_SECONDS: '0',
+  JOB_RETRY_BUDGET_HOURS: '500',
+  WORKER_CONCURRENCY: '2.5',
 };
 
 /** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */

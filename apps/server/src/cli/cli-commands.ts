@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
-import { DEFAULT_JOB_TUNING } from '../jobs/job-tuning.ts';
+import { jobTuningFrom } from '../jobs/job-tuning.ts';
 import { replayDeadLetters } from '../jobs/replay-dead-letters.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { buildServer } from '../server/build-server.ts';
@@ -31,7 +31,7 @@ export async function migrate(config: AppConfig, io: CommandIo = {}): Promise<Co
     const url = config.database.url;
     const boss = createBoss({ database, ...(url === undefined ? {} : { url }) }, logger, { schedule: false });
     await boss.start();
-    await setupQueues(boss, DEFAULT_JOB_TUNING);
+    await setupQueues(boss, jobTuningFrom(config.jobs));
     await boss.stop({ graceful: false, close: true });
     return { applied: report.applied };
   } finally {

@@ -54,6 +54,18 @@ export interface NotConfigured {
   readonly missing: readonly string[];
 }
 
+/** The job queue's retry policy and concurrency. */
+export interface JobsConfig {
+  /** First retry delay (JOB_RETRY_DELAY_SECONDS), doubled per retry. */
+  readonly retryDelaySeconds: number;
+  /** Cap of a retry delay (JOB_RETRY_DELAY_MAX_SECONDS). */
+  readonly retryDelayMaxSeconds: number;
+  /** How long a failing job keeps being retried before it is dead-lettered (JOB_RETRY_BUDGET_HOURS). */
+  readonly retryBudgetHours: number;
+  /** Jobs of one queue run at once per process (WORKER_CONCURRENCY). */
+  readonly concurrency: number;
+}
+
 /** The server's whole configuration, validated. */
 export interface AppConfig {
   readonly port: number;
@@ -80,6 +92,7 @@ export interface AppConfig {
     readonly processingEnabled: boolean;
   };
   readonly report: { readonly cron: string; readonly timeZone: string };
+  readonly jobs: JobsConfig;
   readonly admin?: { readonly email: string; readonly password: string };
   readonly slack?: SlackConfig;
   readonly zendesk?: ZendeskConfig;

@@ -16,6 +16,7 @@ import {
   timeZone,
   trustProxy,
 } from './env-fields.ts';
+import { jobEnvFields } from './job-env.ts';
 
 /** Every environment variable the server reads, each validated on its own (unset is allowed). */
 export const envSchema = z.object({
@@ -80,6 +81,7 @@ export const envSchema = z.object({
   DEBUG_ENABLED: flag(),
   REPORT_CRON: cron(),
   REPORT_TIMEZONE: timeZone(),
+  ...jobEnvFields,
 });
 
 /** The environment after field validation. */

@@ -3,6 +3,7 @@ import type { AppConfig, NotConfigured } from './app-config.ts';
 import { ConfigError } from './config-error.ts';
 import { type Env, envSchema } from './env-schema.ts';
 import { pagerDutyConfig, slackConfig, zendeskConfig } from './integration-config.ts';
+import { jobsConfig } from './job-env.ts';
 
 /** The variables as the process sees them; the only place the server reads `process.env`. */
 export function processEnv(): Readonly<Record<string, string | undefined>> {
@@ -37,6 +38,7 @@ export function loadConfig(
   const slack = slackConfig(env, problems, notConfigured);
   const zendesk = zendeskConfig(env, problems, notConfigured);
   const pagerDuty = pagerDutyConfig(env, problems, notConfigured);
+  const jobs = jobsConfig(env, problems);
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
@@ -79,6 +81,7 @@ export function loadConfig(
       processingEnabled: !env.DISABLE_MESSAGE_PROCESSING,
     },
     report: { cron: env.REPORT_CRON ?? '0 9 * * *', timeZone: env.REPORT_TIMEZONE ?? 'UTC' },
+    jobs,
     ...(env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined
       ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
       : {}),

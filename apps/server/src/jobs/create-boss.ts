@@ -19,6 +19,9 @@ export interface BossTarget {
  */
 export const JOB_HEARTBEAT_SECONDS = 10;
 
+/** How often pg-boss refreshes its cached queue sizes (one small query per instance). */
+export const QUEUE_CACHE_SECONDS = 2;
+
 /** pg-boss on the bot's database: its own pool on Postgres, the shared instance on PGlite. Not started. */
 export function createBoss(target: BossTarget, logger: Logger, options: { schedule: boolean }): PgBoss {
   const common = {
@@ -29,6 +32,9 @@ export function createBoss(target: BossTarget, logger: Logger, options: { schedu
     // Supervision passes are what fail jobs with missed heartbeats (default every 60 s).
     superviseIntervalSeconds: JOB_HEARTBEAT_SECONDS,
     monitorIntervalSeconds: JOB_HEARTBEAT_SECONDS,
+    // The queues' ready counts tell a worker whether to fetch again at once (see start-workers.ts);
+    // the default minute would leave a drained backlog to the polling interval.
+    queueCacheIntervalSeconds: QUEUE_CACHE_SECONDS,
   } as const;
   const { database } = target;
   let boss: PgBoss;

@@ -3,7 +3,9 @@ import { type Database, withTransaction } from '@zenslackchat/adapters-postgres'
 import type { Clock, Logger } from '@zenslackchat/core';
 import { fromKysely, type JobResult, type JobWithMetadata, type PgBoss } from 'pg-boss';
 import { summariseFailure, summariseOutcome } from './job-outcome.ts';
+import type { JobTuning } from './job-tuning.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter, type WorkQueue } from './queues.ts';
+import { minimumBackoffSeconds } from './retry-budget.ts';
 
 /** What settling a job needs. */
 export interface SettleContext {
@@ -11,6 +13,8 @@ export interface SettleContext {
   /** For settling a rate-limited job atomically (its fail and its new start time together). */
   readonly database: Database;
   readonly queue: WorkQueue;
+  /** The queue's retry settings: a vendor's wait never makes a retry sooner than the backoff's. */
+  readonly tuning: JobTuning;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -22,10 +26,30 @@ function deadLetterId(jobId: string): string {
 }
 
 /**
+ * When a retry asked for by the vendor runs: not before the vendor said, and not before pg-boss's
+ * own backoff would have run it, so a vendor answering "wait 10 s" for hours still spends the
+ * retries no faster than the backoff and the retry budget keeps its length.
+ */
+function retryDelayMs(tuning: JobTuning, retryAfterMs: number, retry: number): number {
+  const backoffSeconds = tuning.retryBackoff
+    ? minimumBackoffSeconds(
+        {
+          firstDelaySeconds: tuning.retryDelaySeconds,
+          maxDelaySeconds: tuning.retryDelayMaxSeconds,
+          budgetSeconds: 0,
+        },
+        retry,
+      )
+    : tuning.retryDelaySeconds;
+  return Math.max(retryAfterMs, backoffSeconds * 1000);
+}
+
+/**
  * Runs one job and says how pg-boss should settle it. Success completes it. A non-retryable error,
  * or a retryable one on the last attempt, copies the job to the dead-letter queue and completes
  * it, so its ordering key is not held up. A retryable error fails it for pg-boss's backoff, and
- * when the vendor said how long to wait (`retryAfterMs`) the retry is pushed back to that time.
+ * when the vendor said how long to wait (`retryAfterMs`) the retry is pushed back to that time (or
+ * to the backoff's, when later).
  */
 export async function settleJob(
   context: SettleContext,
@@ -57,7 +81,8 @@ export async function settleJob(
     if (failure.retryAfterMs !== null) {
       // Fail it ourselves so it is in `retry` state and move its start to when the vendor asked, in
       // one transaction so no other worker can pick it up in between.
-      const startAfter = new Date(context.clock.now().getTime() + failure.retryAfterMs);
+      const delayMs = retryDelayMs(context.tuning, failure.retryAfterMs, job.retryCount + 1);
+      const startAfter = new Date(context.clock.now().getTime() + delayMs);
       await withTransaction(context.database.db, async (trx) => {
         const db = fromKysely(trx);
         await boss.fail(queue, { id: job.id, retryCount: job.retryCount }, failure, { db });

@@ -18,27 +18,29 @@ export interface WorkerDeps {
 }
 
 /**
- * Jobs fetched at once per queue. They run concurrently (the ordered queues hand out one job per
- * key at a time); a full batch is followed by another fetch at once, so a backlog drains without
- * waiting a polling interval per job.
+ * Starts `tuning.concurrency` pg-boss workers per work queue (`localConcurrency`), each taking one
+ * job at a time, so that many jobs of a queue run at once and a slow job holds up only its own
+ * worker (a shared batch would wait for its slowest job before fetching more). The ordered queues
+ * still hand out one job per key at a time. A worker that found a job fetches again at once while
+ * the queue has a backlog. pg-boss's `stop()` stops them.
  */
-export const WORKER_BATCH_SIZE = 8;
-
-/** Starts one worker per work queue; pg-boss's `stop()` stops them. */
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   for (const queue of WORK_QUEUES) {
     const context = {
       boss: deps.boss,
       database: deps.database,
       queue,
+      tuning: deps.tuning,
       clock: deps.clock,
       logger: deps.logger,
     };
     await deps.boss.work(
       queue,
       {
-        batchSize: WORKER_BATCH_SIZE,
-        burstWhenBatchFull: true,
+        localConcurrency: deps.tuning.concurrency,
+        batchSize: 1,
+        // Fetch again at once while the queue has more than one job ready (pg-boss's cached count).
+        burstWhenReadyExceeds: 1,
         perJobResults: true,
         includeMetadata: true,
         pollingIntervalSeconds: deps.tuning.pollingIntervalSeconds,

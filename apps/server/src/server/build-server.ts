@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/index.ts';
 import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
-import { DEFAULT_JOB_TUNING, type JobTuning } from '../jobs/job-tuning.ts';
+import { type JobTuning, jobTuningFrom } from '../jobs/job-tuning.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { buildApp } from './build-app.ts';
@@ -57,7 +57,7 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
   const adapters = sandbox?.adapters ?? options.adapters;
   const logger = createLogger(config.logging, options.logStream, options.logFd);
   logStartup(config, logger, role);
-  const tuning = { ...DEFAULT_JOB_TUNING, ...options.tuning };
+  const tuning = { ...jobTuningFrom(config.jobs), ...options.tuning };
   const database = await openDatabase({ ...config.database, logger });
   let boss: PgBoss | undefined;
   try {
