@@ -9,6 +9,7 @@ const MALFORMED: Record<string, string> = {
   TOKEN_ENCRYPTION_OLD_KEYS: 'short',
   DATABASE_URL: 'mysql://localhost/db',
   PAAS_FQDN: 'https://bot.example.com/',
+  TRUST_PROXY_EVERY_HOP_UNSAFE: 'always',
   TRUST_PROXY: 'proxy.example.com',
   ADMIN_EMAIL: 'not-an-email',
   ADMIN_PASSWORD: 'short',
@@ -150,7 +151,6 @@ describe('loadConfig', () => {
 
   it.each([
     [undefined, false],
-    ['1', true],
     ['off', false],
     [
       '10.0.0.0/8, loopback,::1, 192.168.0.0/255.255.0.0',
@@ -162,6 +162,24 @@ describe('loadConfig', () => {
 
   it.each(['2', '10.0.0.0/33', 'fd00::/129', '10.0.0.1/255.0.0.0/8'])('rejects TRUST_PROXY=%j', (value) => {
     expect(problemsOf({ TRUST_PROXY: value }).join('\n')).toContain('TRUST_PROXY');
+  });
+
+  it.each(['1', 'true', 'yes', 'ON'])(
+    'refuses TRUST_PROXY=%j (trust every hop), naming the safe way and the unsafe flag',
+    (value) => {
+      const problems = problemsOf({ TRUST_PROXY: value }).join('\n');
+      expect(problems).toContain('TRUST_PROXY: trusting every hop lets any client pick its own address');
+      expect(problems).toContain('TRUST_PROXY_EVERY_HOP_UNSAFE=1');
+    },
+  );
+
+  it('trusts every hop only behind TRUST_PROXY_EVERY_HOP_UNSAFE, with a loud note, and never with TRUST_PROXY too', () => {
+    const config = loadConfig({ TRUST_PROXY_EVERY_HOP_UNSAFE: '1' });
+    expect(config.trustProxy).toBe(true);
+    expect(config.notes.join('\n')).toContain('TRUST_PROXY_EVERY_HOP_UNSAFE is on');
+    expect(problemsOf({ TRUST_PROXY_EVERY_HOP_UNSAFE: '1', TRUST_PROXY: 'loopback' }).join('\n')).toContain(
+      'set it or TRUST_PROXY, not both',
+    );
   });
 
   it('says a hop count is not supported', () => {

@@ -26,11 +26,11 @@ describe('a server behind a TLS proxy (TRUST_PROXY=loopback)', () => {
       remoteAddress,
       headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.7' },
     });
-  const postLogin = (client: string) =>
+  const postLogin = (client: string, remoteAddress = PROXY) =>
     server.app.inject({
       method: 'POST',
       url: '/login',
-      remoteAddress: PROXY,
+      remoteAddress,
       headers: { 'x-forwarded-for': client, 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'email=a%40example.com&password=x',
     });
@@ -51,5 +51,52 @@ describe('a server behind a TLS proxy (TRUST_PROXY=loopback)', () => {
     expect(statuses.slice(0, 10)).not.toContain(429);
     expect(statuses[10]).toBe(429);
     expect((await postLogin('198.51.100.21')).statusCode).not.toBe(429);
+  });
+
+  it('does not let a client pick its address with X-Forwarded-For, directly or through the proxy', async () => {
+    const direct: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1)
+      direct.push((await postLogin(`192.0.2.${attempt}`, '203.0.113.50')).statusCode);
+    expect(direct[10]).toBe(429);
+    // Through the proxy, a client-written X-Forwarded-For is to the left of what the proxy appended.
+    const proxied: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1)
+      proxied.push((await postLogin(`192.0.2.${attempt}, 198.51.100.30`)).statusCode);
+    expect(proxied[10]).toBe(429);
+  });
+});
+
+describe('TRUST_PROXY=1 (trust every hop)', () => {
+  it('is refused: the server does not start', () => {
+    expect(() => loadConfig({ DATA_DIR: 'memory://', TRUST_PROXY: '1' })).toThrow(
+      /TRUST_PROXY: trusting every hop lets any client pick its own address/,
+    );
+  });
+});
+
+describe('a server behind a proxy without TRUST_PROXY', () => {
+  const keys = {
+    WEBAPP_SECRET_KEY: 'bI14EIxIlgei6ih2TZMUJxxWE7K49G86ko2pgiWljRM',
+    TOKEN_ENCRYPTION_KEY: 'VqN3o8s1Rk2xY7bT4mW9cZ0dF5gH6jL-pQ_aE3uI8nC',
+  };
+
+  it('warns at start-up in production, and once when a request carries X-Forwarded-For', async () => {
+    const logs = logCapture();
+    const config = loadConfig({ DATA_DIR: 'memory://', NODE_ENV: 'production', ...keys });
+    const server = await buildServer(config, { role: 'web', logStream: logs.stream });
+    try {
+      const messages = () => logs.records().map((record) => String(record.message));
+      expect(messages().filter((m) => m.startsWith('TRUST_PROXY is unset'))).toHaveLength(1);
+      for (let i = 0; i < 3; i += 1) {
+        await server.app.inject({
+          url: '/login',
+          remoteAddress: PROXY,
+          headers: { 'x-forwarded-for': OUTSIDER },
+        });
+      }
+      expect(messages().filter((m) => m.startsWith('a request came with X-Forwarded-For'))).toHaveLength(1);
+    } finally {
+      await server.stop();
+    }
   });
 });

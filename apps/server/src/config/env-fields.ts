@@ -168,9 +168,10 @@ function isTrustedAddress(entry: string): boolean {
 }
 
 /**
- * TRUST_PROXY: a flag (1/true... trusts every hop; 0/false... none) or a comma-separated list of
- * trusted proxy addresses/subnets; unset is off. A hop count is refused: fastify 5.12+ treats one
- * as "trust nothing" (a hop count cannot check who the immediate peer is).
+ * TRUST_PROXY: a comma-separated list of trusted proxy addresses/subnets; unset or 0/false is off.
+ * "Trust every hop" (1/true) is refused here: it lets any client choose its own address with
+ * X-Forwarded-For; it stays only behind TRUST_PROXY_EVERY_HOP_UNSAFE. A hop count is refused too:
+ * fastify 5.12+ treats one as "trust nothing" (a hop count cannot check who the immediate peer is).
  */
 export const trustProxy = () =>
   z.preprocess(
@@ -178,22 +179,24 @@ export const trustProxy = () =>
     z
       .string()
       .trim()
-      .transform((value, context): TrustProxy => {
+      .transform((value, context): readonly string[] | false => {
         const lower = value.toLowerCase();
-        if ((TRUE as readonly string[]).includes(lower)) return true;
         if ((FALSE as readonly string[]).includes(lower)) return false;
         const entries = value.split(',').map((entry) => entry.trim());
-        if (entries.every((entry) => isTrustedAddress(entry))) return entries;
+        if (!(TRUE as readonly string[]).includes(lower) && entries.every((entry) => isTrustedAddress(entry)))
+          return entries;
         context.addIssue({
           code: 'custom',
-          message: /^\d+$/.test(value)
-            ? 'a hop count is not supported (fastify trusts nothing with one): give the proxy addresses/CIDRs'
-            : 'must be a flag or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.0/8,loopback)',
+          message: (TRUE as readonly string[]).includes(lower)
+            ? 'trusting every hop lets any client pick its own address with X-Forwarded-For: give the proxy addresses/CIDRs (e.g. 10.0.0.0/8), or set TRUST_PROXY_EVERY_HOP_UNSAFE=1 if the app truly cannot be reached except through the proxy'
+            : /^\d+$/.test(value)
+              ? 'a hop count is not supported (fastify trusts nothing with one): give the proxy addresses/CIDRs'
+              : 'must be comma-separated proxy addresses/CIDRs (e.g. 10.0.0.0/8,loopback)',
         });
         return z.NEVER;
       })
       .optional()
-      .transform((value): TrustProxy => value ?? false),
+      .transform((value): readonly string[] | false => value ?? false),
   );
 
 /** A secret key that must be strong: not the .env.example placeholder, 32+ characters, enough entropy. */

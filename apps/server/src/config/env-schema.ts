@@ -31,6 +31,7 @@ export const envSchema = z.object({
   REDIS_URL: text(),
   PAAS_FQDN: hostName(),
   TRUST_PROXY: trustProxy(),
+  TRUST_PROXY_EVERY_HOP_UNSAFE: flag(),
   ADMIN_EMAIL: email(),
   ADMIN_PASSWORD: text(12),
 

@@ -42,10 +42,18 @@ export function loadConfig(
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   }
+  if (env.TRUST_PROXY_EVERY_HOP_UNSAFE && env.TRUST_PROXY !== false) {
+    problems.push('TRUST_PROXY_EVERY_HOP_UNSAFE: set it or TRUST_PROXY, not both');
+  }
   const production = env.NODE_ENV === 'production' || (flags.role !== undefined && flags.role !== 'all');
   if (production && flags.sandbox !== true) requireKeys(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
+  if (env.TRUST_PROXY_EVERY_HOP_UNSAFE) {
+    notes.push(
+      'TRUST_PROXY_EVERY_HOP_UNSAFE is on: X-Forwarded-For is believed from anyone, so a client that reaches this process directly picks its own address (and escapes the login limit); list the proxies in TRUST_PROXY instead',
+    );
+  }
   if (env.REDIS_URL !== undefined) {
     notes.push('REDIS_URL is set but ignored: jobs and the schedule run on pg-boss in the database');
   }
@@ -68,7 +76,7 @@ export function loadConfig(
     tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ?? secretKey,
     tokenEncryptionOldKeys: env.TOKEN_ENCRYPTION_OLD_KEYS ?? [],
     production,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: env.TRUST_PROXY_EVERY_HOP_UNSAFE ? true : env.TRUST_PROXY,
     allowedHosts: env.PAAS_FQDN === undefined ? [] : [env.PAAS_FQDN, 'localhost', '127.0.0.1'],
     database: {
       ...(env.DATABASE_URL === undefined ? {} : { url: env.DATABASE_URL }),

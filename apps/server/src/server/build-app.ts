@@ -9,6 +9,7 @@ import { ServerTokens } from '../container/tokens.ts';
 import { healthRoutes } from '../http/health-routes.ts';
 import { hostGuard } from '../http/host-guard.ts';
 import { integrationRoutes } from '../http/integration-routes.ts';
+import { warnOnUntrustedProxy } from '../http/proxy-warning.ts';
 import { webFront } from '../http/web-front.ts';
 import { RequestLogController } from '../logging/request-log-controller.ts';
 import { type Role, servesWeb } from './roles.ts';
@@ -37,6 +38,7 @@ export async function buildApp(
     trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
   });
   if (config.allowedHosts.length > 0) await hostGuard(app, { allowed: config.allowedHosts });
+  if (config.trustProxy === false && servesWeb(parts.role)) warnOnUntrustedProxy(app);
   await app.register(healthRoutes, { database: parts.database, jobsRunning: parts.jobsRunning });
   if (servesWeb(parts.role)) {
     const { sandbox } = parts;

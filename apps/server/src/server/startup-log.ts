@@ -13,6 +13,12 @@ export function logStartup(config: AppConfig, logger: Logger, role: string): voi
       `${entry.integration} is not configured: its endpoints answer 503 until you set ${entry.missing.join(', ')}`,
     );
   }
+  if (config.production && config.trustProxy === false && role !== 'worker') {
+    logger.warn(
+      {},
+      'TRUST_PROXY is unset: if a proxy or load balancer sits in front, every client shares its single address (one login limit for all, no Secure cookies or HSTS); set TRUST_PROXY to its addresses/CIDRs',
+    );
+  }
   if (config.bot.supportChannel === undefined) {
     logger.warn({}, 'SRE_SUPPORT_CHANNEL is not set: no channel is monitored and no report is posted');
   }
