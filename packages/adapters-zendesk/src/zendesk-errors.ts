@@ -1,4 +1,4 @@
-import { IntegrationError, type IntegrationReason } from '@zenslackchat/core';
+import { IntegrationError, type IntegrationReason, type VendorAnswer } from '@zenslackchat/core';
 import type { ZendeskErrorBody } from './zendesk-error-body.ts';
 
 const integration = 'zendesk';
@@ -35,8 +35,19 @@ export function errorForStatus(
   return new IntegrationError(reason, `zendesk ${operation} answered ${status}${detail}`, {
     integration,
     cause,
+    vendor: vendorAnswer(operation, status, body),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
+}
+
+function vendorAnswer(call: string, status: number, body: ZendeskErrorBody): VendorAnswer {
+  return {
+    call,
+    status,
+    ...(body.error !== undefined ? { code: body.error } : {}),
+    ...(body.description !== undefined ? { description: body.description } : {}),
+    ...(body.detailFields.length > 0 ? { fields: body.detailFields } : {}),
+  };
 }
 
 /** The reason for an HTTP status. */
@@ -57,7 +68,11 @@ export function errorForTransport(operation: string, cause: unknown): Integratio
   const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
   const unreadable = cause instanceof SyntaxError;
   const what = timedOut ? 'timed out' : unreadable ? 'answered a body that is not JSON' : 'failed to connect';
-  return new IntegrationError('Unavailable', `zendesk ${operation} ${what}`, { integration, cause });
+  return new IntegrationError('Unavailable', `zendesk ${operation} ${what}`, {
+    integration,
+    cause,
+    vendor: { call: operation },
+  });
 }
 
 /** A 2xx answer whose body is not what the API documents. */
@@ -65,6 +80,7 @@ export function invalidResponse(operation: string, problem: string, cause?: unkn
   return new IntegrationError('Invalid', `zendesk ${operation} answered an unexpected body: ${problem}`, {
     integration,
     retryable: false,
+    vendor: { call: operation, description: `unexpected body: ${problem}`.slice(0, 200) },
     ...(cause !== undefined ? { cause } : {}),
   });
 }

@@ -29,6 +29,22 @@ const RETRYABLE_BY_DEFAULT: Readonly<Record<IntegrationReason, boolean>> = {
   Invalid: false,
 };
 
+/**
+ * What the vendor answered a failed call, for the one log line that reports it: the call, the
+ * HTTP status and the vendor's own error code and description. Never tokens or message text.
+ */
+export interface VendorAnswer {
+  /** The adapter's name for the call, e.g. `tickets.comment`. */
+  readonly call: string;
+  readonly status?: number;
+  /** The vendor's error code, e.g. Zendesk's `RecordInvalid`. */
+  readonly code?: string;
+  /** The vendor's description of the error, cut short. */
+  readonly description?: string;
+  /** The request fields the vendor's details name (names only, never values). */
+  readonly fields?: readonly string[];
+}
+
 export interface IntegrationErrorOptions extends ErrorOptions {
   /** Which integration failed, for logs: `slack`, `zendesk`, `pagerduty`, `postgres`... */
   readonly integration?: string;
@@ -36,6 +52,8 @@ export interface IntegrationErrorOptions extends ErrorOptions {
   readonly retryable?: boolean;
   /** How long the vendor asked us to wait before trying again. */
   readonly retryAfterMs?: number;
+  /** The call and the vendor's answer, when the adapter knows them. */
+  readonly vendor?: VendorAnswer;
 }
 
 /**
@@ -47,6 +65,7 @@ export class IntegrationError extends CoreError {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly integration: string | undefined;
+  readonly vendor: VendorAnswer | undefined;
 
   constructor(reason: IntegrationReason, message: string, options: IntegrationErrorOptions = {}) {
     super(`integration.${reason}`, message, options);
@@ -54,6 +73,7 @@ export class IntegrationError extends CoreError {
     this.retryable = options.retryable ?? RETRYABLE_BY_DEFAULT[reason];
     this.retryAfterMs = options.retryAfterMs;
     this.integration = options.integration;
+    this.vendor = options.vendor;
   }
 }
 

@@ -1,4 +1,4 @@
-import { isIntegrationError, isRetryable } from '@zenslackchat/core';
+import { type IntegrationError, isIntegrationError, isRetryable } from '@zenslackchat/core';
 
 /** The loggable fields of a use-case outcome: ids, counts and flags, never text. */
 export function summariseOutcome(outcome: unknown): Record<string, string | number | boolean> {
@@ -16,13 +16,22 @@ export function summariseOutcome(outcome: unknown): Record<string, string | numb
   return summary;
 }
 
-/** How a failure is logged and kept: the reason and retry hints, not the stack. */
+/**
+ * How a failure is logged and kept: the reason and retry hints, not the stack; for a vendor call,
+ * which vendor and call, the HTTP status and the vendor's own error code and description.
+ */
 export interface FailureSummary {
   readonly name: string;
   readonly reason: string | null;
   readonly message: string;
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
+  readonly integration?: string;
+  readonly call?: string;
+  readonly status?: number;
+  readonly vendorError?: string;
+  readonly vendorDescription?: string;
+  readonly vendorFields?: string;
 }
 
 /** Describes a thrown value for logs and dead letters. */
@@ -34,5 +43,18 @@ export function summariseFailure(error: unknown): FailureSummary {
     message: error instanceof Error ? error.message : String(error),
     retryable: isRetryable(error),
     retryAfterMs: integration ? (error.retryAfterMs ?? null) : null,
+    ...(integration ? vendorFields(error) : {}),
+  };
+}
+
+function vendorFields(error: IntegrationError) {
+  const vendor = error.vendor;
+  return {
+    ...(error.integration !== undefined && { integration: error.integration }),
+    ...(vendor?.call !== undefined && { call: vendor.call }),
+    ...(vendor?.status !== undefined && { status: vendor.status }),
+    ...(vendor?.code !== undefined && { vendorError: vendor.code }),
+    ...(vendor?.description !== undefined && { vendorDescription: vendor.description }),
+    ...(vendor?.fields !== undefined && { vendorFields: vendor.fields.join(',') }),
   };
 }
