@@ -42,7 +42,8 @@ describe('the work queues as production sets them up', { timeout: 60_000 }, () =
     ['chat-message', 'key_strict_fifo'],
     ['ticket-comment', 'key_strict_fifo'],
     ['email-ticket', 'key_strict_fifo'],
-    ['daily-report', 'standard'],
+    ['daily-report', 'singleton'],
+    ['housekeeping', 'singleton'],
   ] as const)('%s has the %s policy', async (name, policy) => {
     expect((await boss.getQueue(name))?.policy).toBe(policy);
   });

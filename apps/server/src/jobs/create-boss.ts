@@ -3,7 +3,8 @@ import type { Logger } from '@zenslackchat/core';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { setupHousekeepingQueue } from './housekeeping.ts';
 import type { JobTuning } from './job-tuning.ts';
-import { DEAD_LETTER_QUEUE, ORDERED_QUEUES, WORK_QUEUES } from './queues.ts';
+import { createQueueWithPolicy, SINGLETON_QUEUES } from './queue-policy.ts';
+import { DEAD_LETTER_QUEUE, ORDERED_QUEUES, WORK_QUEUES, type WorkQueue } from './queues.ts';
 
 /** What the job queue runs on: the bot's own database. */
 export interface BossTarget {
@@ -57,6 +58,12 @@ export function createBoss(target: BossTarget, logger: Logger, options: { schedu
   return boss;
 }
 
+/** Ordered queues run strictly in order per key; the unordered ones one job at a time. */
+function policyOf(name: WorkQueue): 'key_strict_fifo' | 'singleton' | 'standard' {
+  if (ORDERED_QUEUES.includes(name)) return 'key_strict_fifo';
+  return (SINGLETON_QUEUES as readonly string[]).includes(name) ? 'singleton' : 'standard';
+}
+
 /** Creates (or updates) every queue with the given retry settings. Idempotent. */
 export async function setupQueues(boss: PgBoss, tuning: JobTuning): Promise<void> {
   await setupHousekeepingQueue(boss);
@@ -75,10 +82,10 @@ export async function setupQueues(boss: PgBoss, tuning: JobTuning): Promise<void
     };
     // pg-boss accepts a maximum delay only together with backoff.
     const max = tuning.retryBackoff ? { retryDelayMax: tuning.retryDelayMaxSeconds } : {};
-    await boss.createQueue(name, {
+    await createQueueWithPolicy(boss, name, {
       ...retry,
       ...max,
-      policy: ORDERED_QUEUES.includes(name) ? 'key_strict_fifo' : 'standard',
+      policy: policyOf(name),
       deadLetter: DEAD_LETTER_QUEUE,
       notify: true,
     });

@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
+import { createQueueWithPolicy } from './queue-policy.ts';
 
 /** The queue of the daily housekeeping job. */
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
@@ -34,9 +35,13 @@ export async function runHousekeeping(deps: HousekeepingDeps): Promise<{ readonl
   return { pruned };
 }
 
-/** Creates the housekeeping queue (a failed run retries a few times; tomorrow's run follows anyway). */
+/**
+ * Creates the housekeeping queue: one run at a time (`singleton`), a failed run retries a few
+ * times (tomorrow's run follows anyway).
+ */
 export async function setupHousekeepingQueue(boss: PgBoss): Promise<void> {
-  await boss.createQueue(HOUSEKEEPING_QUEUE, {
+  await createQueueWithPolicy(boss, HOUSEKEEPING_QUEUE, {
+    policy: 'singleton',
     retryLimit: 3,
     retryDelay: 60,
     retryBackoff: true,
