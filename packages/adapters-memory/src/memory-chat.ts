@@ -3,6 +3,7 @@ import type {
   ChatPort,
   ChatUser,
   Clock,
+  FindMessageOptions,
   OutgoingMessage,
   PostedMessage,
 } from '@zenslackchat/core';
@@ -70,13 +71,18 @@ export class MemoryChat implements ChatPort {
     });
   }
 
+  /** Finds the message with `key`, only among those posted at or after `options.since`. */
   findMessage(
     channel: string,
     threadId: string | undefined,
     key: string,
+    options: FindMessageOptions = {},
   ): Promise<PostedMessage | undefined> {
     return this.#call('findMessage', () => {
-      const found = this.messagesIn(channel, threadId).find((m) => m.key === key);
+      const since = options.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+      const found = this.messagesIn(channel, threadId).find(
+        (m) => m.key === key && m.postedAt.getTime() >= since,
+      );
       return found === undefined ? undefined : { id: found.id };
     });
   }

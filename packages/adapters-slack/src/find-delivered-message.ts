@@ -10,6 +10,8 @@ export interface DeliverySearch {
   readonly threadId: string | undefined;
   readonly key: string;
   readonly maxPages: number;
+  /** The message was posted no earlier than this (the caller's clock). */
+  readonly since?: Date;
 }
 
 interface MessageShape {
@@ -18,13 +20,20 @@ interface MessageShape {
 }
 
 const PAGE_SIZE = 200;
-/** Top-level messages are searched in the channel's most recent page only. */
+/** Without a lower bound, top-level messages are searched in the channel's most recent page only. */
 const HISTORY_WINDOW = 100;
+/** How far the bot's clock may run ahead of Slack's: the search starts this much before `since`. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** A Date as a Slack `ts` bound (`seconds.micros`). */
+const toTs = (at: Date): string => (Math.max(0, at.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6);
 
 /**
- * Reads the thread (conversations.replies, following cursors up to `maxPages`) or the channel's
- * recent top level (conversations.history) with metadata and returns the message whose delivery
- * metadata carries `key`. A thread Slack does not know yields undefined.
+ * Reads the thread (conversations.replies, following cursors up to `maxPages`) or the channel's top
+ * level (conversations.history) with metadata and returns the message whose delivery metadata
+ * carries `key`. With `since`, history is read forward from it (`oldest`, following cursors up to
+ * `maxPages`), so a post is found however many came after it; without, only the newest page.
+ * A thread Slack does not know yields undefined.
  */
 export async function findDeliveredMessage(
   client: WebClient,
@@ -42,8 +51,10 @@ export async function findDeliveredMessage(
           ? await client.conversations.history({
               token,
               channel: search.channel,
-              limit: HISTORY_WINDOW,
               include_all_metadata: true,
+              ...(search.since === undefined
+                ? { limit: HISTORY_WINDOW }
+                : { limit: PAGE_SIZE, oldest: toTs(search.since), inclusive: true, ...paging }),
             })
           : await client.conversations.replies({
               token,
@@ -62,7 +73,8 @@ export async function findDeliveredMessage(
     const found = matching(result.messages, search.key);
     if (found) return found;
     cursor = result.response_metadata?.next_cursor || undefined;
-    if (search.threadId === undefined || cursor === undefined) return undefined;
+    if ((search.threadId === undefined && search.since === undefined) || cursor === undefined)
+      return undefined;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import type {
   ChatIdentity,
   ChatPort,
   ChatUser,
+  FindMessageOptions,
   Logger,
   OutgoingMessage,
   PostedMessage,
@@ -85,11 +86,12 @@ export class SlackChatAdapter implements ChatPort {
     return { id: result.ts };
   }
 
-  /** Finds the bot's message carrying `key` in the thread (or the channel's recent top level). */
+  /** Finds the bot's message carrying `key` in the thread, or at the top level from `since`. */
   async findMessage(
     channel: string,
     threadId: string | undefined,
     key: string,
+    options: FindMessageOptions = {},
   ): Promise<PostedMessage | undefined> {
     const token = await this.#token();
     return findDeliveredMessage(this.#client, token, {
@@ -97,6 +99,7 @@ export class SlackChatAdapter implements ChatPort {
       threadId,
       key,
       maxPages: this.#options.findMessagePages ?? 5,
+      ...(options.since === undefined ? {} : { since: options.since }),
     });
   }
 

@@ -30,7 +30,7 @@ export interface SlackChatAdapterOptions {
   readonly userCacheSize?: number;
   /** Longest message text before it is cut with a link (default 3,900). */
   readonly maxMessageLength?: number;
-  /** How many pages of a thread `findMessage` reads at most (default 5 pages of 200). */
+  /** How many pages of a thread, or of history from `since`, `findMessage` reads (default 5 of 200). */
   readonly findMessagePages?: number;
   readonly logger?: Logger;
 }

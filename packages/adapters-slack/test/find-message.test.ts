@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../src/fake/index.ts';
+import { CLOCK_SKEW_MS } from '../src/find-delivered-message.ts';
 import { SlackChatAdapter } from '../src/slack-chat-adapter.ts';
 
 let fake: FakeSlack;
@@ -45,5 +46,33 @@ describe('SlackChatAdapter.findMessage', () => {
       reason: 'RateLimited',
       retryAfterMs: 2000,
     });
+  });
+});
+
+describe('SlackChatAdapter.findMessage from a lower bound', () => {
+  it('reads history forward from `since` (less the clock-skew allowance), following cursors', async () => {
+    const since = new Date();
+    const posted = await slack.postMessage({ channel: 'C1', text: 'report', key: 'report:2026-12-06' });
+    for (let i = 0; i < 450; i += 1) fake.addMessage({ channel: 'C1', text: `m${i}`, user: 'U0ALICE' });
+    expect(await slack.findMessage('C1', undefined, 'report:2026-12-06', { since })).toEqual(posted);
+    const [history] = fake.calls.filter((c) => c.method === 'conversations.history');
+    expect(history?.params.oldest).toBe(((since.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6));
+    expect(history?.params.inclusive).toBe('true');
+
+    // A post after 450 others is on the third page of 200 from `since`: the cursor is followed.
+    await slack.postMessage({ channel: 'C1', text: 'late', key: 'late' });
+    const before = fake.calls.length;
+    expect(await slack.findMessage('C1', undefined, 'late', { since })).toBeDefined();
+    const pages = fake.calls.slice(before).filter((c) => c.method === 'conversations.history');
+    expect(pages).toHaveLength(3);
+    expect(pages.slice(1).every((c) => typeof c.params.cursor === 'string')).toBe(true);
+  });
+
+  it('without a bound, reads only the newest page', async () => {
+    const posted = await slack.postMessage({ channel: 'C1', text: 'old', key: 'old' });
+    for (let i = 0; i < 150; i += 1) fake.addMessage({ channel: 'C1', text: `m${i}`, user: 'U0ALICE' });
+    expect(await slack.findMessage('C1', undefined, 'old')).toBeUndefined();
+    expect(fake.calls.filter((c) => c.method === 'conversations.history')).toHaveLength(1);
+    expect(posted.id).not.toBe('');
   });
 });

@@ -12,6 +12,16 @@ export interface OutgoingMessage {
   readonly overflowUrl?: string;
 }
 
+/** Narrows `findMessage`'s search. */
+export interface FindMessageOptions {
+  /**
+   * The message was posted no earlier than this (by the caller's clock), e.g. when its delivery
+   * was first recorded. Adapters search from it (allowing for clock skew with the platform)
+   * instead of only the newest messages; absent, they search what they can afford.
+   */
+  readonly since?: Date;
+}
+
 /** A posted message's id on the platform (Slack `ts`). */
 export interface PostedMessage {
   readonly id: string;
@@ -31,13 +41,15 @@ export interface ChatPort {
   postMessage(message: OutgoingMessage): Promise<PostedMessage>;
   /**
    * Optional: finds a message this bot posted with `key` in that channel/thread, so a retry after
-   * a crash between posting and recording does not post again. Absent → the core re-posts
-   * (at-least-once in that narrow window).
+   * a crash between posting and recording does not post again; `options.since` bounds the search
+   * from below (a top-level post is found however many messages came after it). Absent → the
+   * core re-posts (at-least-once in that narrow window).
    */
   findMessage?(
     channel: string,
     threadId: string | undefined,
     key: string,
+    options?: FindMessageOptions,
   ): Promise<PostedMessage | undefined>;
   /** Looks a user up; undefined when unknown. Safe to call often (adapters cache). */
   getUser(userId: string): Promise<ChatUser | undefined>;

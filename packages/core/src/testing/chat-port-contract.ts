@@ -123,6 +123,19 @@ export function chatPortContract(
       expect(await find(channel(), undefined, 'k-never-posted')).toBeUndefined();
     });
 
+    it.runIf(capabilities.findMessage)(
+      'finds a top-level post from its lower bound, past more than 100 later ones',
+      async () => {
+        const find = harness().port.findMessage!.bind(harness().port);
+        const since = new Date();
+        const first = await post('first', 'k-first');
+        for (let i = 0; i < 105; i += 1) await post(`later ${i}`, `k-later-${i}`);
+        expect(await find(channel(), undefined, 'k-first', { since })).toEqual({ id: first.id });
+        expect(await find(channel(), undefined, 'k-later-104', { since })).toBeDefined();
+        expect(await find(channel(), undefined, 'k-never-posted', { since })).toBeUndefined();
+      },
+    );
+
     for (const fault of FAULT_CASES) {
       it(`maps an injected ${fault.kind} fault to ${fault.reason}, then works again`, async () => {
         harness().failNext(fault.kind, { retryAfterMs: INJECTED_RETRY_AFTER_MS });

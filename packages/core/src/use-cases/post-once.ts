@@ -40,7 +40,12 @@ export function postOnce(deps: Pick<BotDeps, 'repo' | 'clock' | 'chat'>, post: O
         return posted.id;
       },
       ...(find && {
-        find: async () => (await find(post.channel, post.threadId, post.key))?.id,
+        find: async () => {
+          // The message cannot predate its delivery record (begun before posting): search from
+          // there, not only among the channel's newest messages.
+          const since = (await deps.repo.findDelivery(post.key))?.createdAt;
+          return (await find(post.channel, post.threadId, post.key, since ? { since } : {}))?.id;
+        },
       }),
     },
   );
