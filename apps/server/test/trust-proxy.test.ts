@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { buildServer, type ZenServer } from '../src/server/build-server.ts';
 import { logCapture } from './support/log-capture.ts';
+import { Client } from './web/web-test-app.ts';
 
 const PROXY = '127.0.0.1';
 const OUTSIDER = '203.0.113.9';
@@ -63,6 +64,32 @@ describe('a server behind a TLS proxy (TRUST_PROXY=loopback)', () => {
     for (let attempt = 0; attempt < 11; attempt += 1)
       proxied.push((await postLogin(`192.0.2.${attempt}, 198.51.100.30`)).statusCode);
     expect(proxied[10]).toBe(429);
+  });
+
+  it('locks a client that rotates a spoofed X-Forwarded-For after 5 failed logins, on its real address', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const client = new Client(server.app, '203.0.113.77');
+      const page = await client.request({
+        url: '/login',
+        headers: { 'x-forwarded-for': `192.0.2.${attempt}` },
+      });
+      const response = await client.request({
+        method: 'POST',
+        url: '/login',
+        headers: {
+          'x-forwarded-for': `192.0.2.${attempt}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: new URLSearchParams({
+          _csrf: Client.csrf(page.body),
+          email: `nobody${attempt}@example.com`,
+          password: 'x',
+        }).toString(),
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
   });
 });
 

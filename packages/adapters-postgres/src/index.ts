@@ -1,5 +1,6 @@
 export { type AdminUser, AdminUserStore, type LockoutPolicy } from './admin-user-store.ts';
 export { type DatabaseConfig, DEFAULT_DATA_DIR } from './database-config.ts';
+export { type LoginLimitPolicy, LoginLimitStore } from './login-limit-store.ts';
 export { mapDbError } from './map-db-error.ts';
 export { appliedMigrations, type MigrationReport, migrateToEmpty, migrateToLatest } from './migrate.ts';
 export { MIGRATIONS } from './migrations/index.ts';

@@ -1,4 +1,5 @@
 import { adminUserStoreTests } from './suites/admin-user-store-tests.ts';
+import { loginLimitStoreTests } from './suites/login-limit-store-tests.ts';
 import { sessionStoreTests } from './suites/session-store-tests.ts';
 import { tokenEncryptionTests } from './suites/token-encryption-tests.ts';
 import { tokenStoreContractTests } from './suites/token-store-contract-tests.ts';
@@ -10,4 +11,5 @@ describeEachBackend('stores', (get, backend) => {
   tokenEncryptionTests(get);
   adminUserStoreTests(get);
   sessionStoreTests(get);
+  loginLimitStoreTests(get);
 });

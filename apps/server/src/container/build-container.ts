@@ -1,6 +1,7 @@
 import {
   AdminUserStore,
   type Database,
+  LoginLimitStore,
   PostgresIssueRepo,
   PostgresTokenStore,
   SessionStore,
@@ -80,6 +81,10 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
   c.register(
     ServerTokens.SessionStore,
     cached(() => new SessionStore(database.db)),
+  );
+  c.register(
+    ServerTokens.LoginLimitStore,
+    cached(() => new LoginLimitStore(database.db)),
   );
 
   const logger = (integration: string): Logger => parts.logger.child({ integration });

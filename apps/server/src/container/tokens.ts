@@ -21,4 +21,6 @@ export const ServerTokens = {
   AdminUserStore: Symbol.for('zenslackchat.server.AdminUserStore'),
   /** The Postgres `SessionStore` of the web front. */
   SessionStore: Symbol.for('zenslackchat.server.SessionStore'),
+  /** The Postgres `LoginLimitStore`: failed-login counts shared by every process. */
+  LoginLimitStore: Symbol.for('zenslackchat.server.LoginLimitStore'),
 } as const;

@@ -1,4 +1,4 @@
-import type { AdminUserStore, SessionStore } from '@zenslackchat/adapters-postgres';
+import type { AdminUserStore, LoginLimitStore, SessionStore } from '@zenslackchat/adapters-postgres';
 import { buildSlackPermalink } from '@zenslackchat/adapters-slack';
 import { Clock, type Issue, IssueRepo, type Logger, TicketPort, TokenStore } from '@zenslackchat/core';
 import type { FastifyInstance } from 'fastify';
@@ -35,6 +35,7 @@ export async function webFront(
     secretKey: config.secretKey,
     admins: container.resolve<AdminUserStore>(ServerTokens.AdminUserStore),
     sessions: container.resolve<SessionStore>(ServerTokens.SessionStore),
+    loginLimits: container.resolve<LoginLimitStore>(ServerTokens.LoginLimitStore),
     tokens,
     repo: container.resolve<IssueRepo>(IssueRepo),
     integrations: {

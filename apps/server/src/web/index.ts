@@ -5,9 +5,10 @@ import type { WebOptions } from './web-options.ts';
 import { webRoutes } from './web-routes.ts';
 import { webSecurity } from './web-security.ts';
 
-export type { AdminAccount, AdminAccounts, LockoutPolicy } from './admin-accounts.ts';
+export type { AdminAccount, AdminAccounts } from './admin-accounts.ts';
 export type { AdminSessions, LiveSession } from './admin-sessions.ts';
 export { escapeHtml, html, raw, SafeHtml, safeHref } from './html.ts';
+export type { LoginLimitPolicy, LoginLimits, LoginLockout } from './login-limits.ts';
 export { hashPassword, verifyPassword } from './password-hash.ts';
 export { MemorySandbox, type MemorySandboxOptions } from './sandbox/memory-sandbox.ts';
 export type * from './sandbox/sandbox-controls.ts';

@@ -1,4 +1,5 @@
-import type { AdminAccounts, LockoutPolicy } from './admin-accounts.ts';
+import type { AdminAccounts } from './admin-accounts.ts';
+import { type LoginLimits, type LoginLockout, limitKeys } from './login-limits.ts';
 import { DECOY_HASH, verifyPassword } from './password-hash.ts';
 
 /** The outcome of a login attempt. */
@@ -6,31 +7,36 @@ export type LoginResult =
   | { readonly ok: true; readonly adminId: string; readonly email: string }
   | { readonly ok: false; readonly reason: 'invalid' | 'locked' };
 
-const lockedAt = (lockedUntil: Date | null, now: Date) =>
-  lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+/** What a login check reads and counts with. */
+export interface LoginDeps {
+  readonly admins: AdminAccounts;
+  readonly limits: LoginLimits;
+  readonly lockout: LoginLockout;
+}
 
 /**
- * Checks an email and password against the admin store. Failures are counted per account by the
- * store, which locks it for `lockMs` once `maxFailures` is reached; a locked account is refused
- * even with the right password. Unknown emails cost the same scrypt work as known ones.
+ * Checks an email and password. Failures count against the client address and against the email
+ * (known or not, so an unknown email gets the same answers and the same lockout); a locked address
+ * or email is refused even with the right password. Unknown emails verify against a decoy hash,
+ * so they cost the same scrypt work as known ones.
  */
 export async function checkLogin(
-  admins: AdminAccounts,
-  policy: LockoutPolicy,
-  email: string,
-  password: string,
+  deps: LoginDeps,
+  attempt: { readonly email: string; readonly password: string; readonly clientAddress: string },
   now: Date,
 ): Promise<LoginResult> {
-  const account = await admins.findByEmail(email.trim().toLowerCase());
-  if (account === undefined) {
-    await verifyPassword(password, DECOY_HASH);
-    return { ok: false, reason: 'invalid' };
+  const email = attempt.email.trim().toLowerCase();
+  const keys = limitKeys(attempt.clientAddress, email);
+  if (await deps.limits.isLocked([keys.address, keys.account], now)) return { ok: false, reason: 'locked' };
+  const account = await deps.admins.findByEmail(email);
+  const matches = await verifyPassword(attempt.password, account?.passwordHash ?? DECOY_HASH);
+  if (account === undefined || !matches) {
+    const [address, perAccount] = await Promise.all([
+      deps.limits.recordFailure(keys.address, deps.lockout.address, now),
+      deps.limits.recordFailure(keys.account, deps.lockout.account, now),
+    ]);
+    return { ok: false, reason: address || perAccount ? 'locked' : 'invalid' };
   }
-  if (lockedAt(account.lockedUntil, now)) return { ok: false, reason: 'locked' };
-  if (!(await verifyPassword(password, account.passwordHash))) {
-    const updated = await admins.recordFailedLogin(account.id, now, policy);
-    return { ok: false, reason: lockedAt(updated?.lockedUntil ?? null, now) ? 'locked' : 'invalid' };
-  }
-  if (account.failedLogins > 0 || account.lockedUntil !== null) await admins.resetFailedLogins(account.id);
+  await deps.limits.clear([keys.address, keys.account]);
   return { ok: true, adminId: account.id, email: account.email };
 }

@@ -2,6 +2,7 @@ import type { Clock, Issue, IssueRepo, TokenStore } from '@zenslackchat/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AdminAccounts } from './admin-accounts.ts';
 import type { AdminSessions } from './admin-sessions.ts';
+import type { LoginLimits } from './login-limits.ts';
 import type { SandboxControls } from './sandbox/sandbox-controls.ts';
 
 /** The OAuth integrations the home page lists, in display order. */
@@ -35,6 +36,8 @@ export interface WebOptions {
   readonly admins: AdminAccounts;
   /** Server-side sessions: the cookie carries only their id. */
   readonly sessions: AdminSessions;
+  /** Failed-login counts shared by every process (the database). */
+  readonly loginLimits: LoginLimits;
   readonly tokens: TokenStore;
   readonly repo: IssueRepo;
   readonly integrations: Readonly<Record<IntegrationId, IntegrationConfig>>;
@@ -58,9 +61,11 @@ export interface WebOptions {
   readonly clock?: Clock;
   /** Session cookie `Secure` flag: 'auto' (default) sets it on https requests (needs trustProxy behind a proxy). */
   readonly secureCookies?: boolean | 'auto';
-  /** Failed logins before an account is locked (default 5). */
+  /** Failed logins from one client address before it is locked (default 5). */
   readonly maxFailedLogins?: number;
-  /** How long a lock lasts, in ms (default 15 minutes). */
+  /** Failed logins against one email, from any addresses, before it is locked (default 20). */
+  readonly maxFailedLoginsPerAccount?: number;
+  /** The counting window and how long a lock lasts, in ms (default 15 minutes). */
   readonly lockoutMs?: number;
   /** Login attempts per client IP per minute (default 10). */
   readonly loginRateLimit?: number;

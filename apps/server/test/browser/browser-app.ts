@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
 import { MemoryAdminSessions } from '../web/memory-admin-sessions.ts';
+import { MemoryLoginLimits } from '../web/memory-login-limits.ts';
 import { SANDBOX_CHANNEL, sandboxFixture } from '../web/sandbox-fixture.ts';
 import { ADMIN } from '../web/web-test-app.ts';
 
@@ -61,6 +62,7 @@ export async function startBrowserApp() {
     secretKey: 'browser test secret key, long enough',
     admins,
     sessions: new MemoryAdminSessions(admins),
+    loginLimits: new MemoryLoginLimits(),
     tokens,
     repo: fixture.repo,
     integrations: {

@@ -132,20 +132,17 @@ describe('login', () => {
     expect(evil.headers.location).toBe('/');
   });
 
-  it('locks the account after 5 failures, refuses even the right password, and lets it in after the lock', async () => {
+  it('locks the client address after 5 failures, refuses even the right password, and lets it in after the lock', async () => {
     t = await webTestApp();
     const client = new Client(t.app);
     for (let i = 1; i <= 4; i += 1)
       expect((await client.logIn(ADMIN.email, `wrong-${i}`)).statusCode).toBe(401);
     const fifth = await client.logIn(ADMIN.email, 'wrong-5');
     expect(fifth.statusCode).toBe(429);
-    expect(fifth.body).toContain('locked');
+    expect(fifth.body).toContain('logins are paused');
     expect((await client.logIn()).statusCode).toBe(429);
-    expect((await t.admins.findByEmail(ADMIN.email))?.lockedUntil).toEqual(new Date('2026-11-27T10:15:00Z'));
     t.clock.advance(15 * 60_000 + 1);
-    const after = await client.logIn();
-    expect(after.statusCode).toBe(303);
-    expect((await t.admins.findByEmail(ADMIN.email))?.failedLogins).toBe(0);
+    expect((await client.logIn()).statusCode).toBe(303);
   });
 
   it('rate-limits login posts per client', async () => {

@@ -1,6 +1,7 @@
 import { ManualClock } from '@zenslackchat/adapters-memory';
 import {
   AdminUserStore,
+  LoginLimitStore,
   PostgresIssueRepo,
   PostgresTokenStore,
   SessionStore,
@@ -13,6 +14,8 @@ import { ADMIN, Client } from './web-test-app.ts';
 
 describe('web front on the Postgres stores', () => {
   let app: FastifyInstance;
+  /** A second web process on the same database. */
+  let other: FastifyInstance;
   let admins: AdminUserStore;
   let cleanup: () => Promise<void>;
   const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
@@ -28,30 +31,37 @@ describe('web front on the Postgres stores', () => {
       passwordHash: await hashPassword(ADMIN.password),
       createdAt: clock.now(),
     });
-    app = Fastify({ logger: false });
-    await app.register(webPlugin, {
-      secretKey: 'postgres test secret key, long enough',
-      admins: accounts,
-      sessions: new SessionStore(db),
-      tokens: new PostgresTokenStore(db, { encryptionKey: 'token encryption key for tests' }),
-      repo: new PostgresIssueRepo(db),
-      clock,
-      integrations: {
-        slack: { configured: false },
-        zendesk: { configured: false },
-        pagerduty: { configured: false },
-      },
-      settings: { processingEnabled: true, supportChannel: 'C0SUPPORT' },
-      postReportNow: async () => {},
-      resolveIssue: async () => {},
-      ticketUrl: (id) => `https://example.zendesk.com/agent/tickets/${id}`,
-      threadUrl: () => undefined,
-    });
-    await app.ready();
+    const webProcess = async () => {
+      const instance = Fastify({ logger: false });
+      await instance.register(webPlugin, {
+        secretKey: 'postgres test secret key, long enough',
+        admins: accounts,
+        sessions: new SessionStore(db),
+        loginLimits: new LoginLimitStore(db),
+        tokens: new PostgresTokenStore(db, { encryptionKey: 'token encryption key for tests' }),
+        repo: new PostgresIssueRepo(db),
+        clock,
+        integrations: {
+          slack: { configured: false },
+          zendesk: { configured: false },
+          pagerduty: { configured: false },
+        },
+        settings: { processingEnabled: true, supportChannel: 'C0SUPPORT' },
+        postReportNow: async () => {},
+        resolveIssue: async () => {},
+        ticketUrl: (id) => `https://example.zendesk.com/agent/tickets/${id}`,
+        threadUrl: () => undefined,
+      });
+      await instance.ready();
+      return instance;
+    };
+    app = await webProcess();
+    other = await webProcess();
   });
 
   afterAll(async () => {
     await app?.close();
+    await other?.close();
     await cleanup?.();
   });
 
@@ -61,15 +71,35 @@ describe('web front on the Postgres stores', () => {
     for (const url of ['/', '/issues', '/reports']) expect((await client.get(url)).statusCode, url).toBe(200);
   });
 
-  it('locks the account through the store after 5 failures and lets it in once the lock has passed', async () => {
+  it('locks the client address through the store after 5 failures and lets it in once the lock has passed', async () => {
     const client = new Client(app);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await client.logIn(ADMIN.email, `wrong-${i}`)).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     expect((await client.logIn()).statusCode).toBe(429);
-    expect((await admins.findByEmail(ADMIN.email))?.lockedUntil).toEqual(new Date('2026-11-27T10:15:00Z'));
     clock.advance(15 * 60_000 + 1);
     expect((await client.logIn()).statusCode).toBe(303);
-    expect((await admins.findByEmail(ADMIN.email))?.lockedUntil).toBeNull();
+  });
+
+  it('shares the login limit between two web processes, for an unknown email too', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const process = i % 2 === 0 ? app : other;
+      statuses.push((await new Client(process, '198.51.100.40').logIn('nobody@example.com', 'x')).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    expect((await new Client(app, '198.51.100.40').logIn()).statusCode).toBe(429);
+    expect((await new Client(other, '198.51.100.41').logIn()).statusCode).toBe(303);
+  });
+
+  it('keeps a session valid in the other process, and logged out in both', async () => {
+    const client = new Client(app, '198.51.100.50');
+    expect((await client.logIn()).statusCode).toBe(303);
+    const elsewhere = new Client(other, '198.51.100.50');
+    for (const [name, value] of client.cookies) elsewhere.cookies.set(name, value);
+    expect((await elsewhere.get('/')).statusCode).toBe(200);
+    const home = await client.get('/');
+    await client.post('/logout', { _csrf: Client.csrf(home.body) });
+    expect((await elsewhere.get('/')).statusCode).toBe(303);
   });
 });

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestR
 import { type WebOptions, webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from './memory-admin-accounts.ts';
 import { MemoryAdminSessions } from './memory-admin-sessions.ts';
+import { MemoryLoginLimits } from './memory-login-limits.ts';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' } as const;
 
@@ -11,6 +12,7 @@ export interface WebTestApp {
   readonly app: FastifyInstance;
   readonly admins: MemoryAdminAccounts;
   readonly sessions: MemoryAdminSessions;
+  readonly loginLimits: MemoryLoginLimits;
   readonly tokens: MemoryTokenStore;
   readonly repo: MemoryIssueRepo;
   readonly clock: ManualClock;
@@ -25,6 +27,7 @@ export async function webTestApp(
   const admins = new MemoryAdminAccounts();
   await admins.add(ADMIN.email, ADMIN.password);
   const sessions = new MemoryAdminSessions(admins);
+  const loginLimits = new MemoryLoginLimits();
   const tokens = new MemoryTokenStore();
   const repo = new MemoryIssueRepo();
   const clock = new ManualClock(new Date('2026-11-27T10:00:00Z'));
@@ -34,6 +37,7 @@ export async function webTestApp(
     secretKey: 'a test secret key that is long enough',
     admins,
     sessions,
+    loginLimits,
     tokens,
     repo,
     clock,
@@ -59,21 +63,25 @@ export async function webTestApp(
   });
   beside?.(app);
   await app.ready();
-  return { app, admins, sessions, tokens, repo, clock, calls };
+  return { app, admins, sessions, loginLimits, tokens, repo, clock, calls };
 }
 
 /** A cookie-keeping client over `inject`, like a browser with one tab. */
 export class Client {
   readonly #app: FastifyInstance;
   readonly cookies = new Map<string, string>();
+  readonly #remoteAddress: string | undefined;
 
-  constructor(app: FastifyInstance) {
+  /** `remoteAddress`: the client's address as the server sees it (default inject's 127.0.0.1). */
+  constructor(app: FastifyInstance, remoteAddress?: string) {
     this.#app = app;
+    this.#remoteAddress = remoteAddress;
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
     const response = await this.#app.inject({
+      ...(this.#remoteAddress === undefined ? {} : { remoteAddress: this.#remoteAddress }),
       ...options,
       headers: { ...options.headers, ...(cookie ? { cookie } : {}) },
     });

@@ -13,7 +13,7 @@ const LoginForm = z.object({
 
 const MESSAGES = {
   invalid: 'That email and password do not match an admin account.',
-  locked: 'Too many failed logins: this account is locked for a while. Try again later.',
+  locked: 'Too many failed logins: logins are paused for a while. Try again later.',
   malformed: 'Enter your email and password.',
 } as const;
 
@@ -47,10 +47,8 @@ export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptio
         );
       if (!form.success) return again(MESSAGES.malformed, 400);
       const result = await checkLogin(
-        options.admins,
-        options.lockout,
-        form.data.email,
-        form.data.password,
+        { admins: options.admins, limits: options.loginLimits, lockout: options.lockout },
+        { email: form.data.email, password: form.data.password, clientAddress: request.ip },
         options.clock.now(),
       );
       if (!result.ok) {
