@@ -1,37 +1,43 @@
 import { apiError, type FakeComment, type FakeResponse } from './fake-records.ts';
 import type { FakeState } from './fake-state.ts';
 import { includes, usersOf } from './fake-tickets-api.ts';
+import { commentWire, type FakeMode, userWire } from './fake-wire.ts';
 
 const MAX_PAGE = 100;
 
+/** How a list answer is built: the fake's data, its default page size and its mode. */
+export interface ListContext {
+  readonly state: FakeState;
+  readonly defaultPageSize: number;
+  readonly mode: FakeMode;
+}
+
 /**
- * `GET /tickets/{id}/comments` with both of the API's paginations: offset (`page`, `per_page`,
- * `sort_order=asc|desc`, `next_page` URL) and cursor (`page[size]`, `page[after]`,
- * `sort=created_at|-created_at`, `meta.has_more`). Sideloads users on `include=users`.
+ * `GET /tickets/{id}/comments`
+ * (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/#list-comments)
+ * with both paginations of https://developer.zendesk.com/api-reference/introduction/pagination/:
+ * offset (`page`, `per_page`, `sort_order=asc|desc`, `next_page` URL) and cursor (`page[size]`,
+ * `page[after]`, `sort=created_at|-created_at`, `meta.has_more`). Sideloads users on `include=users`.
  */
 export function listComments(
-  state: FakeState,
+  context: ListContext,
   ticketId: number,
   query: Record<string, string>,
   url: string,
-  defaultPageSize: number,
 ): FakeResponse {
-  const all = state.comments.get(ticketId);
+  const all = context.state.comments.get(ticketId);
   if (!all) return apiError(404, 'RecordNotFound', 'Not found');
   const cursor = query['page[size]'] !== undefined || query['page[after]'] !== undefined;
-  return cursor
-    ? cursorPage(state, all, query, defaultPageSize)
-    : offsetPage(state, all, query, url, defaultPageSize);
+  return cursor ? cursorPage(context, all, query, url) : offsetPage(context, all, query, url);
 }
 
 function offsetPage(
-  state: FakeState,
+  context: ListContext,
   all: readonly FakeComment[],
   query: Record<string, string>,
   url: string,
-  defaultPageSize: number,
 ): FakeResponse {
-  const perPage = intParam(query.per_page, defaultPageSize);
+  const perPage = intParam(query.per_page, context.defaultPageSize);
   const page = intParam(query.page, 1);
   const order = query.sort_order ?? 'asc';
   if (
@@ -54,25 +60,26 @@ function offsetPage(
     next.searchParams.set('per_page', String(perPage));
     return next.toString();
   };
+  const nextPage = page * perPage < sorted.length ? pageUrl(page + 1) : null;
+  const extra = { previous_page: page > 1 ? pageUrl(page - 1) : null, count: sorted.length };
   return {
     status: 200,
     body: {
-      comments,
-      ...sideload(state, comments, query),
-      next_page: page * perPage < sorted.length ? pageUrl(page + 1) : null,
-      previous_page: page > 1 ? pageUrl(page - 1) : null,
-      count: sorted.length,
+      comments: comments.map((comment) => commentWire(comment, context.mode)),
+      ...sideload(context, comments, query),
+      next_page: nextPage,
+      ...(context.mode === 'full' ? extra : {}),
     },
   };
 }
 
 function cursorPage(
-  state: FakeState,
+  context: ListContext,
   all: readonly FakeComment[],
   query: Record<string, string>,
-  defaultPageSize: number,
+  url: string,
 ): FakeResponse {
-  const size = intParam(query['page[size]'], defaultPageSize);
+  const size = intParam(query['page[size]'], context.defaultPageSize);
   const sort = query.sort ?? 'created_at';
   if (size === undefined || size > MAX_PAGE || (sort !== 'created_at' && sort !== '-created_at')) {
     return apiError(
@@ -89,26 +96,36 @@ function cursorPage(
   const comments = sorted.slice(start, start + size);
   const last = comments.at(-1);
   const hasMore = start + size < sorted.length;
+  const afterCursor = last ? encodeCursor(last.id) : null;
+  const body = {
+    comments: comments.map((comment) => commentWire(comment, context.mode)),
+    ...sideload(context, comments, query),
+    meta: { has_more: hasMore, after_cursor: afterCursor },
+  };
+  if (context.mode === 'minimal') return { status: 200, body };
+  const first = comments[0];
+  const next = new URL(url);
+  next.searchParams.set('page[after]', afterCursor ?? '');
+  const prev = new URL(url);
+  prev.searchParams.delete('page[after]');
+  prev.searchParams.set('page[before]', first ? encodeCursor(first.id) : '');
   return {
     status: 200,
     body: {
-      comments,
-      ...sideload(state, comments, query),
-      meta: { has_more: hasMore, after_cursor: last ? encodeCursor(last.id) : null, before_cursor: null },
-      links: { next: null, prev: null },
+      ...body,
+      meta: { ...body.meta, before_cursor: first ? encodeCursor(first.id) : null },
+      links: { next: hasMore ? next.toString() : null, prev: first ? prev.toString() : null },
     },
   };
 }
 
-function sideload(state: FakeState, comments: readonly FakeComment[], query: Record<string, string>) {
-  return includes(query, 'users')
-    ? {
-        users: usersOf(
-          state,
-          comments.map((c) => c.author_id),
-        ),
-      }
-    : {};
+function sideload(context: ListContext, comments: readonly FakeComment[], query: Record<string, string>) {
+  if (!includes(query, 'users')) return {};
+  const users = usersOf(
+    context.state,
+    comments.map((c) => c.author_id),
+  );
+  return { users: users.map((user) => userWire(user, context.mode)) };
 }
 
 function intParam(value: string | undefined, fallback: number): number | undefined {

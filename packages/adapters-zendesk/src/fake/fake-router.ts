@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { listComments } from './fake-comments-api.ts';
+import { type ListContext, listComments } from './fake-comments-api.ts';
 import type { FakeOAuth } from './fake-oauth.ts';
 import { apiError, type FakeResponse, type FakeUser, type RecordedRequest } from './fake-records.ts';
 import type { FakeState } from './fake-state.ts';
@@ -27,13 +27,13 @@ export class FakeRouter {
   private readonly state: FakeState;
   private readonly oauth: FakeOAuth;
   private readonly credentials: FakeCredentials;
-  private readonly pageSize: number;
+  private readonly lists: ListContext;
 
-  constructor(state: FakeState, oauth: FakeOAuth, credentials: FakeCredentials, pageSize: number) {
+  constructor(state: FakeState, oauth: FakeOAuth, credentials: FakeCredentials, lists: ListContext) {
     this.state = state;
     this.oauth = oauth;
     this.credentials = credentials;
-    this.pageSize = pageSize;
+    this.lists = lists;
   }
 
   /** Whether the path is an API path (counted, authenticated, subject to faults). */
@@ -86,23 +86,24 @@ export class FakeRouter {
     const [collection, idText, sub] = parts;
     const id = idText !== undefined && /^\d+$/.test(idText) ? Number(idText) : undefined;
     const key = `${request.method} ${collection}${idText === undefined ? '' : id === undefined ? `/${idText}` : '/:id'}${sub ? `/${sub}` : ''}`;
+    const mode = this.lists.mode;
     switch (parts.length <= 3 ? key : '') {
       case 'POST tickets':
         return this.idempotent(request, () =>
-          createTicket(this.state, actor, request.body, url.replace(/\/tickets.*$/, '')),
+          createTicket(this.state, actor, request.body, url.replace(/\/tickets.*$/, ''), mode),
         );
       case 'GET tickets':
-        return listTickets(this.state, request.query);
+        return listTickets(this.state, request.query, mode);
       case 'GET tickets/:id':
-        return showTicket(this.state, id ?? 0, request.query);
+        return showTicket(this.state, id ?? 0, request.query, mode);
       case 'PUT tickets/:id':
-        return updateTicket(this.state, actor, id ?? 0, request.body);
+        return updateTicket(this.state, actor, id ?? 0, request.body, mode);
       case 'GET tickets/:id/comments':
-        return listComments(this.state, id ?? 0, request.query, url, this.pageSize);
+        return listComments(this.lists, id ?? 0, request.query, url);
       case 'GET users/search':
-        return searchUsers(this.state, request.query);
+        return searchUsers(this.state, request.query, mode);
       case 'POST users/create_or_update':
-        return createOrUpdateUser(this.state, request.body);
+        return createOrUpdateUser(this.state, request.body, mode);
       default:
         return apiError(404, 'InvalidEndpoint', 'Not found');
     }

@@ -1,6 +1,13 @@
-import { apiError, type FakeResponse, type FakeUser } from './fake-records.ts';
+import {
+  apiError,
+  type FakeAudit,
+  type FakeResponse,
+  type FakeTicket,
+  type FakeUser,
+} from './fake-records.ts';
 import type { FakeState } from './fake-state.ts';
 import { createTicketBody, invalidField, updateTicketBody, validate } from './fake-validation.ts';
+import { auditWire, type FakeMode, ticketWire, userWire } from './fake-wire.ts';
 
 const notFound = apiError(404, 'RecordNotFound', 'Not found');
 
@@ -11,12 +18,13 @@ const closedTicket = apiError(422, 'RecordInvalid', 'Record validation errors', 
   status: [{ description: 'Status closed prevents ticket update' }],
 });
 
-/** `POST /tickets`: strict body, resolved people, 201 with the ticket and its audit. */
+/** `POST /tickets`: strict body, resolved people, 201 with the ticket (and its audit when full). */
 export function createTicket(
   state: FakeState,
   actor: FakeUser,
   body: unknown,
   baseUrl: string,
+  mode: FakeMode,
 ): FakeResponse {
   const parsed = validate(createTicketBody, body);
   if (!parsed.ok) return parsed.error;
@@ -50,10 +58,11 @@ export function createTicket(
     ...(input.tags ? { tags: input.tags } : {}),
     channel: 'api',
   });
+  // https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-ticket: 201, a Location header; its example shows the ticket alone.
   return {
     status: 201,
     headers: { location: `${baseUrl}/tickets/${created.ticket.id}.json` },
-    body: created,
+    body: mode === 'minimal' ? { ticket: ticketWire(created.ticket, mode) } : withAudit(created, mode),
   };
 }
 
@@ -63,6 +72,7 @@ export function updateTicket(
   actor: FakeUser,
   ticketId: number,
   body: unknown,
+  mode: FakeMode,
 ): FakeResponse {
   const ticket = state.tickets.get(ticketId);
   if (!ticket) return notFound;
@@ -100,32 +110,44 @@ export function updateTicket(
         }
       : undefined,
   );
-  return { status: 200, body: updated };
+  // https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#update-ticket: 200 with `{ ticket, audit }`.
+  return { status: 200, body: withAudit(updated, mode) };
 }
 
-/** `GET /tickets/{id}`, sideloading users on `include=users`. */
-export function showTicket(state: FakeState, ticketId: number, query: Record<string, string>): FakeResponse {
+/**
+ * `GET /tickets/{id}` (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#show-ticket), sideloading users on `include=users`
+ * (https://developer.zendesk.com/documentation/ticketing/using-the-zendesk-api/side_loading/).
+ */
+export function showTicket(
+  state: FakeState,
+  ticketId: number,
+  query: Record<string, string>,
+  mode: FakeMode,
+): FakeResponse {
   const ticket = state.tickets.get(ticketId);
   if (!ticket) return notFound;
-  const body: Record<string, unknown> = { ticket };
-  if (includes(query, 'users'))
-    body.users = usersOf(state, [ticket.requester_id, ticket.submitter_id, ticket.assignee_id]);
+  const body: Record<string, unknown> = { ticket: ticketWire(ticket, mode) };
+  if (includes(query, 'users')) {
+    const people = [ticket.requester_id, ticket.submitter_id, ticket.assignee_id];
+    body.users = usersOf(state, people).map((user) => userWire(user, mode));
+  }
   return { status: 200, body };
 }
 
-/** `GET /tickets?external_id=`: the tickets with that external id (all tickets without it). */
-export function listTickets(state: FakeState, query: Record<string, string>): FakeResponse {
+/**
+ * `GET /tickets?external_id=` (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#list-tickets): one offset page of the tickets with that
+ * external id (all tickets without it); minimal leaves out `count` and `previous_page`.
+ */
+export function listTickets(state: FakeState, query: Record<string, string>, mode: FakeMode): FakeResponse {
   const wanted = query.external_id;
-  const tickets = [...state.tickets.values()].filter((t) => wanted === undefined || t.external_id === wanted);
-  return {
-    status: 200,
-    body: {
-      tickets,
-      count: tickets.length,
-      meta: { has_more: false, after_cursor: null, before_cursor: null },
-      links: { next: null, prev: null },
-    },
-  };
+  const found = [...state.tickets.values()].filter((t) => wanted === undefined || t.external_id === wanted);
+  const tickets = found.map((ticket) => ticketWire(ticket, mode));
+  const page = mode === 'minimal' ? {} : { previous_page: null, count: tickets.length };
+  return { status: 200, body: { tickets, next_page: null, ...page } };
+}
+
+function withAudit(answer: { ticket: FakeTicket; audit: FakeAudit }, mode: FakeMode) {
+  return { ticket: ticketWire(answer.ticket, mode), audit: auditWire(answer.audit, mode) };
 }
 
 /** True when `include` lists `what`. */

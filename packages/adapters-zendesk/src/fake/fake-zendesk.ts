@@ -14,6 +14,7 @@ import type { FakeComment, FakeStatus, FakeTicket, FakeUser, RecordedRequest } f
 import { FakeRouter } from './fake-router.ts';
 import { FakeState } from './fake-state.ts';
 import { deliverWebhook, type FakeDelivery, type FakeWebhookTargets } from './fake-webhooks.ts';
+import type { FakeMode } from './fake-wire.ts';
 
 /** Options of `FakeZendesk.start`. */
 export interface FakeZendeskOptions {
@@ -29,6 +30,11 @@ export interface FakeZendeskOptions {
   readonly tokenLifetimeS?: number;
   /** Extra groups that exist, besides `groupId`. */
   readonly groups?: readonly number[];
+  /**
+   * `full` (default): every field of the documented examples; `minimal`: only what every answer
+   * must carry (see fake-wire.ts).
+   */
+  readonly mode?: FakeMode;
   /** Extra agents that exist, with fixed ids (e.g. ids a contract suite uses). */
   readonly agents?: readonly { readonly id: number; readonly name: string; readonly email?: string }[];
 }
@@ -48,6 +54,8 @@ export class FakeZendesk {
   readonly groupId = 360000001;
   readonly agentEmail: string;
   readonly apiToken: string;
+  /** How much its answers carry. */
+  readonly mode: FakeMode;
   readonly oauthClient: FakeOAuthClient;
   /** Every request received, oldest first (API and OAuth). */
   readonly requests: RecordedRequest[] = [];
@@ -87,7 +95,9 @@ export class FakeZendesk {
       bearerTokens: this.bearerTokens,
       tokenOwner: this.agent,
     };
-    this.router = new FakeRouter(this.state, oauth, credentials, options.pageSize ?? 100);
+    this.mode = options.mode ?? 'full';
+    const lists = { state: this.state, defaultPageSize: options.pageSize ?? 100, mode: this.mode };
+    this.router = new FakeRouter(this.state, oauth, credentials, lists);
     server.on('request', (req, res) => void this.handle(req, res));
   }
 
