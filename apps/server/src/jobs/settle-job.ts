@@ -3,7 +3,7 @@ import { type Database, withTransaction } from '@zenslackchat/adapters-postgres'
 import type { Clock, Logger } from '@zenslackchat/core';
 import { fromKysely, type JobResult, type JobWithMetadata, type PgBoss } from 'pg-boss';
 import { summariseFailure, summariseOutcome } from './job-outcome.ts';
-import type { JobTuning } from './job-tuning.ts';
+import { DEFAULT_JOB_TUNING, type JobTuning } from './job-tuning.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter, type WorkQueue } from './queues.ts';
 import { minimumBackoffSeconds } from './retry-budget.ts';
 
@@ -13,8 +13,8 @@ export interface SettleContext {
   /** For settling a rate-limited job atomically (its fail and its new start time together). */
   readonly database: Database;
   readonly queue: WorkQueue;
-  /** The queue's retry settings: a vendor's wait never makes a retry sooner than the backoff's. */
-  readonly tuning: JobTuning;
+  /** The queue's retry settings (default `DEFAULT_JOB_TUNING`): a vendor's wait never makes a retry sooner than the backoff's. */
+  readonly tuning?: JobTuning;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -81,7 +81,11 @@ export async function settleJob(
     if (failure.retryAfterMs !== null) {
       // Fail it ourselves so it is in `retry` state and move its start to when the vendor asked, in
       // one transaction so no other worker can pick it up in between.
-      const delayMs = retryDelayMs(context.tuning, failure.retryAfterMs, job.retryCount + 1);
+      const delayMs = retryDelayMs(
+        context.tuning ?? DEFAULT_JOB_TUNING,
+        failure.retryAfterMs,
+        job.retryCount + 1,
+      );
       const startAfter = new Date(context.clock.now().getTime() + delayMs);
       await withTransaction(context.database.db, async (trx) => {
         const db = fromKysely(trx);
