@@ -25,6 +25,11 @@ export interface FakeFaultOptions {
   readonly status?: number;
   /** For `malformed`: the body (default `{}`). */
   readonly body?: unknown;
+  /**
+   * For `malformed` with `afterCommit`: builds the body from the real answer's body (e.g. the
+   * documented example carrying the new comment's real id).
+   */
+  readonly reshape?: (realBody: unknown) => unknown;
   /** For `timeout`: how long the answer is held back (default 5000 ms). */
   readonly delayMs?: number;
   /**
@@ -45,6 +50,8 @@ export interface Fault {
   readonly delayMs: number;
   /** The failure answer; undefined for `timeout`, whose answer is the real one, late. */
   readonly response: FakeResponse | undefined;
+  /** Builds the answer's body from the real one (see `FakeFaultOptions.reshape`). */
+  readonly reshape: ((realBody: unknown) => unknown) | undefined;
 }
 
 interface Pending {
@@ -74,6 +81,7 @@ export class FaultQueue {
       afterCommit: entry.options.afterCommit ?? entry.kind === 'timeout',
       delayMs: entry.kind === 'timeout' ? (entry.options.delayMs ?? 5000) : 0,
       response: failure(entry.kind, entry.options),
+      reshape: entry.kind === 'malformed' ? entry.options.reshape : undefined,
     };
   }
 

@@ -217,6 +217,9 @@ export class FakeZendesk {
     const response =
       request.body === INVALID_JSON ? BAD_JSON : this.router.routeApi(actor, request, url.toString());
     if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.reshape && fault.response) {
+      return writeResponse(res, { ...fault.response, body: fault.reshape(response.body) });
+    }
     writeResponse(res, fault?.response ?? response);
   }
 
