@@ -28,11 +28,15 @@ export const CLOCK_SKEW_MS = 10 * 60_000;
 /** A Date as a Slack `ts` bound (`seconds.micros`). */
 const toTs = (at: Date): string => (Math.max(0, at.getTime() - CLOCK_SKEW_MS) / 1000).toFixed(6);
 
+type Page = { messages?: unknown; response_metadata?: { next_cursor?: string } };
+type PageRequest = (cursor: string | undefined) => Promise<Page>;
+
 /**
  * Reads the thread (conversations.replies, following cursors up to `maxPages`) or the channel's top
  * level (conversations.history) with metadata and returns the message whose delivery metadata
  * carries `key`. With `since`, history is read forward from it (`oldest`, following cursors up to
- * `maxPages`), so a post is found however many came after it; without, only the newest page.
+ * `maxPages`), so a post is found however many came after it; the newest page is read too (always
+ * without `since`), for a clock further off than the skew allowance.
  * A thread Slack does not know yields undefined.
  */
 export async function findDeliveredMessage(
@@ -40,41 +44,57 @@ export async function findDeliveredMessage(
   token: string,
   search: DeliverySearch,
 ): Promise<PostedMessage | undefined> {
-  const method = search.threadId === undefined ? 'conversations.history' : 'conversations.replies';
+  const { channel, key, threadId, since } = search;
+  const base = { token, channel, include_all_metadata: true } as const;
+  if (threadId !== undefined) {
+    const replies: PageRequest = (cursor) =>
+      client.conversations.replies({
+        ...base,
+        ts: threadId,
+        limit: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+    return scan('conversations.replies', replies, key, search.maxPages);
+  }
+  if (since !== undefined) {
+    const oldest = toTs(since);
+    const forward: PageRequest = (cursor) =>
+      client.conversations.history({
+        ...base,
+        limit: PAGE_SIZE,
+        oldest,
+        inclusive: true,
+        ...(cursor ? { cursor } : {}),
+      });
+    const found = await scan('conversations.history', forward, key, search.maxPages);
+    if (found) return found;
+  }
+  const newest: PageRequest = () => client.conversations.history({ ...base, limit: HISTORY_WINDOW });
+  return scan('conversations.history', newest, key, 1);
+}
+
+/** Reads up to `maxPages` pages, following `next_cursor`, for the message carrying `key`. */
+async function scan(
+  method: string,
+  request: PageRequest,
+  key: string,
+  maxPages: number,
+): Promise<PostedMessage | undefined> {
   let cursor: string | undefined;
-  for (let page = 0; page < Math.max(1, search.maxPages); page += 1) {
-    const paging = cursor === undefined ? {} : { cursor };
-    let result: { messages?: unknown; response_metadata?: { next_cursor?: string } };
+  for (let page = 0; page < Math.max(1, maxPages); page += 1) {
+    let result: Page;
     try {
-      result =
-        search.threadId === undefined
-          ? await client.conversations.history({
-              token,
-              channel: search.channel,
-              include_all_metadata: true,
-              ...(search.since === undefined
-                ? { limit: HISTORY_WINDOW }
-                : { limit: PAGE_SIZE, oldest: toTs(search.since), inclusive: true, ...paging }),
-            })
-          : await client.conversations.replies({
-              token,
-              channel: search.channel,
-              ts: search.threadId,
-              limit: PAGE_SIZE,
-              include_all_metadata: true,
-              ...paging,
-            });
+      result = await request(cursor);
     } catch (error) {
       const mapped = toSlackIntegrationError(error, method);
-      if (mapped.reason === 'NotFound' && search.threadId !== undefined && isThreadMissing(error))
+      if (method === 'conversations.replies' && mapped.reason === 'NotFound' && isThreadMissing(error))
         return undefined;
       throw mapped;
     }
-    const found = matching(result.messages, search.key);
+    const found = matching(result.messages, key);
     if (found) return found;
     cursor = result.response_metadata?.next_cursor || undefined;
-    if ((search.threadId === undefined && search.since === undefined) || cursor === undefined)
-      return undefined;
+    if (cursor === undefined) return undefined;
   }
   return undefined;
 }

@@ -68,6 +68,12 @@ describe('SlackChatAdapter.findMessage from a lower bound', () => {
     expect(pages.slice(1).every((c) => typeof c.params.cursor === 'string')).toBe(true);
   });
 
+  it('still finds a recent post when the caller’s clock runs far ahead of Slack’s', async () => {
+    const posted = await slack.postMessage({ channel: 'C1', text: 'report', key: 'report:ahead' });
+    const since = new Date(Date.now() + 24 * 3_600_000);
+    expect(await slack.findMessage('C1', undefined, 'report:ahead', { since })).toEqual(posted);
+  });
+
   it('without a bound, reads only the newest page', async () => {
     const posted = await slack.postMessage({ channel: 'C1', text: 'old', key: 'old' });
     for (let i = 0; i < 150; i += 1) fake.addMessage({ channel: 'C1', text: `m${i}`, user: 'U0ALICE' });
