@@ -1,4 +1,5 @@
 import type { FakeMessage, FakeMetadata, FakeSlackState } from './fake-slack-state.ts';
+import { compareTs, flag, timeRange } from './fake-slack-ts.ts';
 import { userObject } from './fake-slack-users.ts';
 import { cursorPage, messageObject, type SlackAnswer } from './fake-slack-wire.ts';
 
@@ -6,10 +7,11 @@ export type { SlackAnswer } from './fake-slack-wire.ts';
 /** A method handler: request params in, answer body out. */
 export type FakeMethod = (state: FakeSlackState, params: Readonly<Record<string, unknown>>) => SlackAnswer;
 
+// Errors are HTTP 200 with `ok: false` and a code from the method's "Errors" table:
+// https://api.slack.com/web#evaluating_responses
 const fail = (error: string): SlackAnswer => ({ ok: false, error });
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
-const flag = (value: unknown): boolean => value === true || value === 'true' || value === '1' || value === 1;
 const MAX_TEXT = 40_000;
 
 function parseMetadata(value: unknown): FakeMetadata | undefined | 'invalid' {
@@ -151,35 +153,6 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     };
   },
 };
-
-const tsMicros = (ts: string): bigint | undefined => {
-  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(ts);
-  return match ? BigInt(match[1] ?? '0') * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0')) : undefined;
-};
-const compareTs = (a: string, b: string): number => {
-  const d = (tsMicros(a) ?? 0n) - (tsMicros(b) ?? 0n);
-  return d === 0n ? 0 : d < 0n ? -1 : 1;
-};
-
-/** `oldest` / `latest` / `inclusive` as a filter on message ts, or `invalid` for a malformed bound. */
-function timeRange(params: Readonly<Record<string, unknown>>): ((ts: string) => boolean) | 'invalid' {
-  const bound = (value: unknown) =>
-    value === undefined || value === '' ? undefined : tsMicros(String(value));
-  const oldest = bound(params.oldest);
-  const latest = bound(params.latest);
-  if (
-    (params.oldest !== undefined && params.oldest !== '' && oldest === undefined) ||
-    (params.latest !== undefined && params.latest !== '' && latest === undefined)
-  )
-    return 'invalid';
-  const inclusive = flag(params.inclusive);
-  return (ts) => {
-    const at = tsMicros(ts) ?? 0n;
-    if (oldest !== undefined && (inclusive ? at < oldest : at <= oldest)) return false;
-    if (latest !== undefined && (inclusive ? at > latest : at >= latest)) return false;
-    return true;
-  };
-}
 
 /** Methods callable without a bearer token (they authenticate the app by client id and secret). */
 export const TOKENLESS_METHODS: ReadonlySet<string> = new Set(['oauth.v2.access']);
