@@ -1,24 +1,20 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config/index.ts';
+import { loadConfig } from './config/index.ts';
 import { buildServer } from './server/build-server.ts';
-import { ROLES, type Role } from './server/roles.ts';
-
-function parseFlags(argv: readonly string[]): { role: Role; sandbox: boolean } {
-  // `pnpm start -- --sandbox` may hand the separator through.
-  const { values } = parseArgs({
-    args: argv.filter((arg) => arg !== '--'),
-    options: { role: { type: 'string', default: 'all' }, sandbox: { type: 'boolean', default: false } },
-  });
-  const role = values.role as Role;
-  if (!ROLES.includes(role)) throw new ConfigError([`--role: must be one of ${ROLES.join(', ')}`]);
-  return { role, sandbox: values.sandbox };
-}
+import { assertPortFree } from './server/port-check.ts';
+import { parseServerArgs, SERVER_USAGE } from './server/server-args.ts';
+import { explainStartupError, UsageError } from './server/startup-error.ts';
 
 /** Starts the server: listens on PORT, runs the workers (per --role, --sandbox), stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2));
+  const flags = parseServerArgs(process.argv.slice(2));
+  if (flags.help) {
+    process.stdout.write(`${SERVER_USAGE}\n`);
+    return;
+  }
   const config = loadConfig(undefined, flags);
+  // Before the database: a second `pnpm start` should say "port in use", not migrate first.
+  await assertPortFree(config.port, config.host);
   const server = await buildServer(config, flags);
   const shutdown = (signal: string) => {
     server.logger.info({ signal }, 'shutting down');
@@ -38,6 +34,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  const line = explainStartupError(error);
+  if (error instanceof UsageError) console.error(`zenslackchat: ${line}\n\n${SERVER_USAGE}`);
+  else console.error(line === undefined ? error : `zenslackchat cannot start: ${line}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

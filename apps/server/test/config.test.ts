@@ -73,13 +73,21 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   throw new Error('expected a ConfigError');
 }
 
+// Random-looking enough for the key strength check.
+const STRONG_KEY = 'kq3Vt8ZpL2xR9wYc5NfB7hJd4MsG6aE1';
+
 describe('loadConfig', () => {
   it('starts with no configuration: embedded database, defaults, every integration not configured', () => {
     const config = loadConfig({});
     expect(config.port).toBe(8000);
     expect(config.database).toEqual({ dataDir: './.data' });
     expect(config.report).toEqual({ cron: '0 9 * * *', timeZone: 'UTC' });
-    expect(config.logging).toEqual({ ecs: true, debug: false });
+    expect(config.logging).toEqual({ ecs: 'auto', debug: false });
+    const keys = { WEBAPP_SECRET_KEY: STRONG_KEY, TOKEN_ENCRYPTION_KEY: `${STRONG_KEY}x` };
+    expect(loadConfig({ NODE_ENV: 'production', ...keys }).logging.ecs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', DISABLE_ECS_LOG_FORMAT: '1', ...keys }).logging.ecs).toBe(
+      false,
+    );
     expect(config.secretKeyGenerated).toBe(true);
     expect(config.notConfigured.map((entry) => entry.integration)).toEqual(['slack', 'zendesk', 'pagerduty']);
     expect(config.slack).toBeUndefined();

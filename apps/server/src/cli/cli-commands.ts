@@ -20,11 +20,17 @@ export interface CommandIo {
   readonly logStream?: DestinationStream;
   /** With no `logStream`: 1 for stdout, 2 for stderr (the CLI's default). */
   readonly logFd?: 1 | 2;
+  /** Warnings and errors only, and no start-up summary (the CLI's answer is what matters). */
+  readonly quiet?: boolean;
 }
 
 /** Applies the bot's migrations and installs/updates the job queue schema and queues. */
 export async function migrate(config: AppConfig, io: CommandIo = {}): Promise<CommandResult> {
-  const logger = createLogger({ ...config.logging, debug: false }, io.logStream, io.logFd);
+  const logger = createLogger(
+    { ...config.logging, debug: false, quiet: io.quiet === true },
+    io.logStream,
+    io.logFd,
+  );
   const database = await openDatabase({ ...config.database, logger });
   try {
     const report = await migrateToLatest(database.db, logger);

@@ -85,7 +85,8 @@ export interface AppConfig {
   /** Host names served (PAAS_FQDN, localhost); empty means any host. */
   readonly allowedHosts: readonly string[];
   readonly database: { readonly url?: string; readonly dataDir: string };
-  readonly logging: { readonly ecs: boolean; readonly debug: boolean };
+  /** `ecs`: JSON lines; `auto` (development): JSON unless the logs go to a terminal. */
+  readonly logging: { readonly ecs: boolean | 'auto'; readonly debug: boolean };
   readonly bot: {
     readonly supportChannel?: string;
     readonly allowedBotIds: readonly string[];

@@ -82,7 +82,11 @@ export function loadConfig(
       ...(env.DATABASE_URL === undefined ? {} : { url: env.DATABASE_URL }),
       dataDir: env.DATA_DIR ?? './.data',
     },
-    logging: { ecs: !env.DISABLE_ECS_LOG_FORMAT, debug: env.DEBUG_ENABLED },
+    // ECS JSON in production, as the original bot; readable lines on a developer's terminal.
+    logging: {
+      ecs: env.DISABLE_ECS_LOG_FORMAT ? false : env.NODE_ENV === 'production' ? true : 'auto',
+      debug: env.DEBUG_ENABLED,
+    },
     bot: {
       ...(env.SRE_SUPPORT_CHANNEL === undefined ? {} : { supportChannel: env.SRE_SUPPORT_CHANNEL }),
       allowedBotIds: env.ALLOWED_BOT_IDS ?? [],

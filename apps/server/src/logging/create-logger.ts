@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { ecsFormat } from '@elastic/ecs-pino-format';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import pretty from 'pino-pretty';
@@ -44,26 +45,36 @@ export const PERSONAL_PATHS = [
   '*.*.body',
 ] as const;
 
+/** ECS JSON, or readable lines: `auto` means lines only on a terminal (development). */
+export function logFormat(ecs: AppConfig['logging']['ecs'], terminal: boolean): 'ecs' | 'lines' {
+  return ecs === true || (ecs === 'auto' && !terminal) ? 'ecs' : 'lines';
+}
+
+/** The logger's settings: the configuration's, plus `quiet` (warnings and errors only, for the CLI). */
+export type LoggerSettings = AppConfig['logging'] & { readonly quiet?: boolean };
+
 /**
- * Builds the process logger: ECS JSON by default, pino-pretty when ECS is off; info level, or
- * debug with personal fields let through when debug is on. Secrets are always redacted. Writes to
- * `destination`, else to stdout (`fd` 1) or stderr (`fd` 2, the CLI's, so its stdout stays JSON).
+ * Builds the process logger: ECS JSON, or pino-pretty lines when ECS is off or `auto` and the logs
+ * go to a terminal; info level (warn when quiet), or debug with personal fields let through when
+ * debug is on. Secrets are always redacted. Writes to `destination`, else to stdout (`fd` 1) or
+ * stderr (`fd` 2, the CLI's, so its stdout stays JSON).
  */
 export function createLogger(
-  logging: AppConfig['logging'],
+  logging: LoggerSettings,
   destination?: DestinationStream,
   fd: 1 | 2 = 1,
 ): Logger {
   const paths = logging.debug ? [...SECRET_PATHS] : [...SECRET_PATHS, ...PERSONAL_PATHS];
   const base: LoggerOptions = {
-    level: logging.debug ? 'debug' : 'info',
+    level: logging.quiet === true ? 'warn' : logging.debug ? 'debug' : 'info',
     redact: { paths, censor: '[redacted]' },
   };
-  const options: LoggerOptions = logging.ecs
+  const terminal = destination === undefined && isatty(fd);
+  const ecs = logFormat(logging.ecs, terminal) === 'ecs';
+  const options: LoggerOptions = ecs
     ? { ...ecsFormat({ convertReqRes: true, serviceName: 'zenslackchat' }), ...base }
     : base;
   const stream =
-    destination ??
-    (logging.ecs ? pino.destination(fd) : pretty({ colorize: process.stdout.isTTY, destination: fd }));
+    destination ?? (ecs ? pino.destination(fd) : pretty({ colorize: terminal, destination: fd }));
   return pino(options, stream);
 }

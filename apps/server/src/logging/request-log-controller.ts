@@ -31,9 +31,27 @@ export class RequestLogController extends LogController {
     );
   }
 
+  // fastify's own lines hand the whole reply to the formatter, which logs every response header.
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
     if (error == null && reply.statusCode < 400 && this.#isQuiet(request)) return;
-    super.requestCompleted(error, request, reply);
+    if (error == null) reply.log.info(this.#fields(request, reply), 'request completed');
+    else reply.log.error({ ...this.#fields(request, reply), err: error }, 'request errored');
+  }
+
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    reply.log[level]({ ...this.#fields(request, reply), err: error }, error.message);
+  }
+
+  #fields(request: FastifyRequest, reply: FastifyReply) {
+    return {
+      'http.request.method': request.method,
+      'url.path': request.url.split('?')[0],
+      'http.response.status_code': reply.statusCode,
+      'event.duration': Math.round(reply.elapsedTime * 1e6),
+    };
   }
 
   #isQuiet(request: FastifyRequest): boolean {

@@ -27,6 +27,8 @@ export interface BuildOptions {
   readonly logStream?: DestinationStream;
   /** With no `logStream`: 1 for stdout (default), 2 for stderr. */
   readonly logFd?: 1 | 2;
+  /** Warnings and errors only, and no start-up summary (CLI commands). */
+  readonly quiet?: boolean;
   /** In-memory chat and tickets behind the real core, database and queue, plus the sandbox page. */
   readonly sandbox?: boolean;
 }
@@ -55,8 +57,9 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
   const sandbox = options.sandbox === true ? sandboxSetup(given, clock) : undefined;
   const config = sandbox?.config ?? given;
   const adapters = sandbox?.adapters ?? options.adapters;
-  const logger = createLogger(config.logging, options.logStream, options.logFd);
-  logStartup(config, logger, role);
+  const quiet = options.quiet === true;
+  const logger = createLogger({ ...config.logging, quiet }, options.logStream, options.logFd);
+  if (!quiet) logStartup(config, logger, role);
   const tuning = { ...jobTuningFrom(config.jobs), ...options.tuning };
   const database = await openDatabase({ ...config.database, logger });
   let boss: PgBoss | undefined;

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { usageErrorFrom } from '../server/server-args.ts';
+import { UsageError } from '../server/startup-error.ts';
+
+/** The CLI's usage lines, for --help and after a usage error. */
+export const CLI_USAGE = `Usage: pnpm zenslackchat <command> [options]
+
+Commands:
+  migrate                       apply database migrations and set up the job queues
+  report                        post the daily report now
+  create-admin --email E --password P
+                                create a web admin (default: ADMIN_EMAIL / ADMIN_PASSWORD)
+  replay-dead-letters [--limit N]
+                                send failed jobs back to their queues (default 100)
+
+Options:
+  -h, --help                    print this and exit
+
+Configuration comes from the same environment variables as the server.`;
+
+type StringOption = { readonly type: 'string' };
+const text: StringOption = { type: 'string' };
+
+/** Each command's own options; anything else is a usage error. */
+const COMMANDS = {
+  migrate: {},
+  report: {},
+  'create-admin': { email: text, password: text },
+  'replay-dead-letters': { limit: text },
+} as const satisfies Record<string, Record<string, StringOption>>;
+
+/** A command the CLI knows. */
+export type CliCommand = keyof typeof COMMANDS;
+
+/** A parsed command line: `help`, or a command with its string options. */
+export type CliArgs =
+  | { readonly command: 'help' }
+  | { readonly command: CliCommand; readonly options: Readonly<Record<string, string | undefined>> };
+
+const isCommand = (name: string): name is CliCommand => Object.hasOwn(COMMANDS, name);
+
+/** Parses `argv`; throws `UsageError` for an unknown command or flag, a missing value or a stray argument. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const args = argv.filter((arg) => arg !== '--');
+  const [first] = args;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h')
+    return { command: 'help' };
+  if (first.startsWith('-')) throw new UsageError(`a command comes first, not "${first}"`);
+  if (!isCommand(first)) throw new UsageError(`unknown command "${first}"`);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: args.slice(1),
+      strict: true,
+      allowPositionals: false,
+      options: { ...COMMANDS[first], help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    throw usageErrorFrom(error) ?? error;
+  }
+  if (values.help === true) return { command: 'help' };
+  const options = Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  return { command: first, options };
+}
