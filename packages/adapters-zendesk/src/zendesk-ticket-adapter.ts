@@ -17,7 +17,7 @@ import {
 } from './zendesk-config.ts';
 import { ZendeskTicketCreator } from './zendesk-create-ticket.ts';
 import { invalidResponse } from './zendesk-errors.ts';
-import { ZendeskHttp } from './zendesk-http.ts';
+import { type ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
 import { showTicket, ticketState } from './zendesk-ticket-reads.ts';
@@ -89,14 +89,20 @@ export class ZendeskTicketAdapter implements TicketPort {
     const { status, assigneeId } = await ticketState(this.http, ticketId);
     if (DONE.has(status)) return;
     const assign = assigneeId === null && this.agentId !== undefined ? { assignee_id: this.agentId } : {};
+    let answer: ZendeskAnswer;
     try {
-      await this.http.send('tickets.solve', 'PUT', ['tickets', ticketId], {
+      answer = await this.http.send('tickets.solve', 'PUT', ['tickets', ticketId], {
         body: { ticket: { status: 'solved', ...assign } },
       });
     } catch (error) {
       // Closed between the read and the write: already done.
-      if (!(await isConfirmedClosed(this.http, ticketId, error))) throw error;
+      if (await isConfirmedClosed(this.http, ticketId, error)) return;
+      throw error;
     }
+    // Only an answer that shows the ticket done is a solved ticket.
+    const { ticket } = parseAnswer(ticketWithAuditSchema, answer.body, 'tickets.solve');
+    if (!DONE.has(ticket.status))
+      throw invalidResponse('tickets.solve', `status is ${ticket.status.slice(0, 20)}`);
   }
 
   /**

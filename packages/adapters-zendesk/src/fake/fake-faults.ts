@@ -3,7 +3,8 @@ import { apiError, type FakeResponse } from './fake-records.ts';
 /**
  * Failures the fake can inject: `rate-limited` (429 + Retry-After), `conflict` (409),
  * `unavailable` (5xx), `unauthorized` (401), `timeout` (the answer comes after `delayMs`),
- * `malformed` (a 2xx whose body lacks what the API documents).
+ * `malformed` (a 2xx whose body lacks what the API documents), `truncated` (the real answer's
+ * JSON cut in half, as a dropped connection leaves it; the request took effect).
  */
 export const FAKE_FAULT_KINDS = [
   'rate-limited',
@@ -12,6 +13,7 @@ export const FAKE_FAULT_KINDS = [
   'unauthorized',
   'timeout',
   'malformed',
+  'truncated',
 ] as const;
 export type FakeFaultKind = (typeof FAKE_FAULT_KINDS)[number];
 
@@ -34,7 +36,7 @@ export interface FakeFaultOptions {
   readonly delayMs?: number;
   /**
    * Process the request before failing, so its effect happens although the caller sees a failure
-   * (an unknown outcome). Default true for `timeout`, false otherwise.
+   * (an unknown outcome). Default true for `timeout` and `truncated`, false otherwise.
    */
   readonly afterCommit?: boolean;
   /** Only requests with this method fail (default any). */
@@ -48,7 +50,7 @@ export interface Fault {
   readonly kind: FakeFaultKind;
   readonly afterCommit: boolean;
   readonly delayMs: number;
-  /** The failure answer; undefined for `timeout`, whose answer is the real one, late. */
+  /** The failure answer; undefined for `timeout` and `truncated`, whose answer is the real one, late or cut. */
   readonly response: FakeResponse | undefined;
   /** Builds the answer's body from the real one (see `FakeFaultOptions.reshape`). */
   readonly reshape: ((realBody: unknown) => unknown) | undefined;
@@ -78,7 +80,7 @@ export class FaultQueue {
     if (entry.remaining <= 0) this.pending.splice(index, 1);
     return {
       kind: entry.kind,
-      afterCommit: entry.options.afterCommit ?? entry.kind === 'timeout',
+      afterCommit: entry.options.afterCommit ?? (entry.kind === 'timeout' || entry.kind === 'truncated'),
       delayMs: entry.kind === 'timeout' ? (entry.options.delayMs ?? 5000) : 0,
       response: failure(entry.kind, entry.options),
       reshape: entry.kind === 'malformed' ? entry.options.reshape : undefined,
@@ -117,6 +119,7 @@ function failure(kind: FakeFaultKind, options: FakeFaultOptions): FakeResponse |
     case 'malformed':
       return { status: options.status ?? 201, body: options.body ?? {} };
     case 'timeout':
+    case 'truncated':
       return undefined;
   }
 }

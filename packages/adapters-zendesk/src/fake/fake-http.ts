@@ -50,3 +50,11 @@ export function writeResponse(res: ServerResponse, response: FakeResponse): void
   res.writeHead(response.status, headers);
   res.end(response.body === undefined ? undefined : text ? response.body : JSON.stringify(response.body));
 }
+
+/** Writes the first half of an answer's JSON, as a connection dropped mid-body leaves it. */
+export function writeTruncated(res: ServerResponse, response: FakeResponse): void {
+  if (res.destroyed) return;
+  const json = JSON.stringify(response.body ?? {});
+  res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(json.slice(0, Math.floor(json.length / 2)));
+}

@@ -8,7 +8,7 @@ import {
   type FakeEmailTicketInput,
 } from './fake-back-door.ts';
 import { type FakeFaultKind, type FakeFaultOptions, FaultQueue } from './fake-faults.ts';
-import { BAD_JSON, INVALID_JSON, readRequest, writeResponse } from './fake-http.ts';
+import { BAD_JSON, INVALID_JSON, readRequest, writeResponse, writeTruncated } from './fake-http.ts';
 import { FakeOAuth, type FakeOAuthClient } from './fake-oauth.ts';
 import type { FakeComment, FakeStatus, FakeTicket, FakeUser, RecordedRequest } from './fake-records.ts';
 import { FakeRouter } from './fake-router.ts';
@@ -217,6 +217,7 @@ export class FakeZendesk {
     const response =
       request.body === INVALID_JSON ? BAD_JSON : this.router.routeApi(actor, request, url.toString());
     if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.kind === 'truncated') return writeTruncated(res, response);
     if (fault?.reshape && fault.response) {
       return writeResponse(res, { ...fault.response, body: fault.reshape(response.body) });
     }
