@@ -9,17 +9,42 @@ import { waitFor } from './wait-for.ts';
 import { buildWorkload, EXACTLY_ONCE, exactOnceReport } from './workload.ts';
 import { postZendeskWebhook } from './zendesk-requests.ts';
 
-const OUTAGE_MS = 30_000;
+/** How long and how big an outage scenario is. */
+export interface OutageScenarioOptions {
+  /** How long Zendesk is down (default 30 s). */
+  readonly outageMs?: number;
+  /** Server environment (e.g. scaled retry settings). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Requests raised before the outage, each then followed up during it (default 10). */
+  readonly before?: number;
+  /** Requests raised during the outage (default 40). */
+  readonly during?: number;
+  /** Agent comments notified during the outage (default 5, at most `before`). */
+  readonly agentComments?: number;
+  /** Run after the checks, with the bot, for the scenario's own assertions. */
+  readonly alsoCheck?: (bot: BotFixture) => Promise<void>;
+}
 
 /**
- * Zendesk answers every call with `answer` for 30 s while new requests, replies and Zendesk
- * comment notifications keep arriving; afterwards every one of them is handled exactly once.
+ * Zendesk answers every call with `answer` for a while (30 s by default) while new requests,
+ * replies and Zendesk comment notifications keep arriving; afterwards every one of them is handled
+ * exactly once and nothing is dead-lettered.
  */
-export function describeVendorOutage(name: string, tag: string, answer: OutageAnswer): void {
+export function describeVendorOutage(
+  name: string,
+  tag: string,
+  answer: OutageAnswer,
+  options: OutageScenarioOptions = {},
+): void {
+  const outageMs = options.outageMs ?? 30_000;
   describe(`Zendesk outage: ${name}`, () => {
     let bot: BotFixture;
     beforeAll(async () => {
-      bot = await BotFixture.start({ name: `chaos_${tag}`, zendeskOutageProxy: true });
+      bot = await BotFixture.start({
+        name: `chaos_${tag}`,
+        zendeskOutageProxy: true,
+        ...(options.env === undefined ? {} : { env: options.env }),
+      });
     });
     afterAll(async () => {
       await bot?.close();
@@ -28,15 +53,15 @@ export function describeVendorOutage(name: string, tag: string, answer: OutageAn
     it('loses and duplicates nothing once Zendesk is back', { timeout: 150_000 }, async () => {
       const { slack, zendesk } = bot.vendors;
       const target = { url: bot.url, signingSecret: bot.secrets.signingSecret };
-      const before = buildWorkload(bot, `${tag}a`, 10, 0);
+      const before = buildWorkload(bot, `${tag}a`, options.before ?? 10, 0);
       await concurrently(before.tops, 4, (d) => deliverUntilAcked(target, d));
       await waitFor(() => exactOnceReport(bot, before).missingTickets === 0, {
         what: 'the tickets before the outage',
       });
       await bot.settle();
 
-      bot.zendeskProxy?.outage(OUTAGE_MS, answer);
-      const during = buildWorkload(bot, `${tag}b`, 40, 0);
+      bot.zendeskProxy?.outage(outageMs, answer);
+      const during = buildWorkload(bot, `${tag}b`, options.during ?? 40, 0);
       const followUps = before.tops.map((top, i) => ({
         eventId: `Ev${tag}followup${i}`,
         event: {
@@ -58,7 +83,7 @@ export function describeVendorOutage(name: string, tag: string, answer: OutageAn
         deliverUntilAcked(target, d, { deadlineMs: 10_000 }),
       );
       expect(attempts.every((count) => count === 1)).toBe(true);
-      const agentComments = before.tops.slice(0, 5).map((top, i) => {
+      const agentComments = before.tops.slice(0, options.agentComments ?? 5).map((top, i) => {
         const ticket = zendesk.tickets.find((t) => t.external_id?.endsWith(String(top.event.ts)));
         const body = `${tag} agent answer ${i}`;
         zendesk.addComment(ticket?.id ?? 0, { body, authorName: 'Agent Smith' });
@@ -115,6 +140,7 @@ export function describeVendorOutage(name: string, tag: string, answer: OutageAn
         bobEmail: BOB.email,
       });
       expect(leaks).toEqual([]);
+      await options.alsoCheck?.(bot);
     });
   });
 }
