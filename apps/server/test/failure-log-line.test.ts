@@ -106,4 +106,26 @@ describe('the log line of a failed job', () => {
       }),
     ]);
   });
+
+  it('dead-letters a confirmed closed ticket at once, naming the 422 behind it', async () => {
+    const h = await zendeskTicketHarness();
+    close = h.close;
+    const ticketId = h.fake.createEmailTicket({ subject: 'VPN', body: 'down' });
+    h.fake.setStatus(ticketId, 'closed');
+    const { result, lines } = await settle(() => h.port.linkTicket(ticketId, { externalId: 'slack:C1:1.1' }));
+    expect(result.status).toBe('completed');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        fields: expect.objectContaining({
+          name: 'TicketClosedError',
+          retryable: false,
+          integration: 'zendesk',
+          call: 'tickets.link',
+          status: 422,
+          vendorFields: 'status',
+        }),
+      }),
+    ]);
+  });
 });

@@ -43,11 +43,19 @@ export function summariseFailure(error: unknown): FailureSummary {
     message: error instanceof Error ? error.message : String(error),
     retryable: isRetryable(error),
     retryAfterMs: integration ? (error.retryAfterMs ?? null) : null,
-    ...(integration ? vendorFields(error) : {}),
+    ...vendorFields(error),
   };
 }
 
-function vendorFields(error: IntegrationError) {
+// From the error, or from the vendor error behind it (a TicketClosedError keeps the 422 as cause).
+function vendorFields(thrown: unknown) {
+  const cause = thrown instanceof Error ? thrown.cause : undefined;
+  const error: IntegrationError | undefined = isIntegrationError(thrown)
+    ? thrown
+    : isIntegrationError(cause)
+      ? cause
+      : undefined;
+  if (error === undefined) return {};
   const vendor = error.vendor;
   return {
     ...(error.integration !== undefined && { integration: error.integration }),

@@ -41,7 +41,10 @@ export class FakeOAuth {
     this.lifetimeS = lifetimeS;
   }
 
-  /** Handles the authorization page request. */
+  /**
+   * Handles the authorization page request: a redirect with `code` (or `error`) and `state`.
+   * https://developer.zendesk.com/documentation/authentication/using-oauth-to-authenticate-zendesk-api-requests-in-a-web-app/
+   */
   authorize(query: Record<string, string>): FakeResponse {
     const { response_type: type, client_id: clientId, redirect_uri: redirectUri, scope, state } = query;
     const { code_challenge: challenge, code_challenge_method: method } = query;
@@ -93,6 +96,9 @@ export class FakeOAuth {
     return this.grant(known.scope);
   }
 
+  // Create Token for Grant Type: `{ access_token, token_type: "bearer", scope }`, plus
+  // `refresh_token` and `expires_in` when the client's tokens expire.
+  // https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/
   private grant(scope: string): FakeResponse {
     const accessToken = this.tokens.issue(scope);
     const body: Record<string, unknown> = { access_token: accessToken, token_type: 'bearer', scope };
@@ -105,6 +111,7 @@ export class FakeOAuth {
   }
 }
 
+// OAuth 2.0 error answers (RFC 6749 §5.2), as the grant-type tokens page documents them.
 const invalidGrant: FakeResponse = {
   status: 400,
   body: { error: 'invalid_grant', error_description: 'The code or refresh token is invalid or was used' },
