@@ -3,7 +3,8 @@ import { PAGERDUTY } from './pagerduty-config.ts';
 
 /** One `/oncalls` entry, reduced to what the bot reads. */
 export interface OnCallEntry {
-  readonly policyId: string;
+  /** Absent when PagerDuty leaves the reference out: the query asked for one policy only. */
+  readonly policyId: string | undefined;
   readonly level: number;
   readonly userId: string;
   readonly name: string;
@@ -38,14 +39,14 @@ function parseEntry(raw: unknown, index: number): OnCallEntry {
   const policy = raw.escalation_policy;
   const user = raw.user;
   const level = raw.escalation_level;
-  if (!isObject(policy) || typeof policy.id !== 'string')
+  if (policy !== undefined && policy !== null && (!isObject(policy) || typeof policy.id !== 'string'))
     throw invalid(`oncalls[${index}].escalation_policy`);
   if (typeof level !== 'number' || !Number.isInteger(level))
     throw invalid(`oncalls[${index}].escalation_level`);
   if (!isObject(user) || typeof user.id !== 'string') throw invalid(`oncalls[${index}].user`);
   // `name` when the user object is included, else the reference's `summary` (nullable), else the id.
   const name = text(user.name) ?? text(user.summary) ?? user.id;
-  return { policyId: policy.id, level, userId: user.id, name };
+  return { policyId: isObject(policy) ? String(policy.id) : undefined, level, userId: user.id, name };
 }
 
 /** Validates a `/oncalls` response body; throws `IntegrationError('Invalid')` on a wrong shape. */
@@ -71,6 +72,6 @@ function peopleAt(entries: readonly OnCallEntry[], level: number): OnCallPerson[
 
 /** Level 1 → primary, level 2 → secondary, names deduplicated in PagerDuty's order. */
 export function toOnCall(entries: readonly OnCallEntry[], policyId: string): OnCall {
-  const ours = entries.filter((entry) => entry.policyId === policyId);
+  const ours = entries.filter((entry) => entry.policyId === undefined || entry.policyId === policyId);
   return { primary: peopleAt(ours, 1), secondary: peopleAt(ours, 2) };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakePagerDuty } from '../src/fake/index.ts';
-import { PagerDutyOnCallAdapter, parseOnCallsPage } from '../src/index.ts';
+import { PagerDutyOnCallAdapter, parseOnCallsPage, toOnCall } from '../src/index.ts';
 
 /** A documented PagerDuty answer from test/fixtures/pagerduty (sources in SOURCES.md there). */
 const fixture = (name: string): unknown =>
@@ -21,6 +21,14 @@ describe('parseOnCallsPage on the documented /oncalls answers', () => {
     expect(parseOnCallsPage(fixture('oncalls.minimal')).entries).toEqual([
       { policyId: 'PT20YPA', level: 2, userId: 'PT23IWX', name: 'PT23IWX' },
     ]);
+  });
+
+  it('an entry without an escalation_policy reference counts for the policy the query named', () => {
+    const body = fixture('oncalls.minimal') as { oncalls: Record<string, unknown>[] };
+    const entry = { ...body.oncalls[0] };
+    delete entry.escalation_policy;
+    const page = parseOnCallsPage({ ...body, oncalls: [entry] });
+    expect(toOnCall(page.entries, 'PT20YPA')).toEqual({ primary: [], secondary: [{ name: 'PT23IWX' }] });
   });
 
   it('with include[]=users, the user object’s name', () => {

@@ -1,7 +1,7 @@
 import { MemoryTokenStore } from '@zenslackchat/adapters-memory';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../src/fake/index.ts';
+import { FakeSlack, type FakeSlackMode } from '../src/fake/index.ts';
 import { slackOAuthPlugin } from '../src/oauth/slack-oauth-plugin.ts';
 import { slackTokenFromStore } from '../src/oauth/slack-token-from-store.ts';
 import { SlackChatAdapter } from '../src/slack-chat-adapter.ts';
@@ -11,8 +11,9 @@ let fake: FakeSlack;
 let store: MemoryTokenStore;
 let app: FastifyInstance;
 
-beforeEach(async () => {
-  fake = await FakeSlack.start();
+/** A fake Slack answering in `mode` and the plugin in front of it. */
+async function setUp(mode: FakeSlackMode = 'full'): Promise<void> {
+  fake = await FakeSlack.start({ mode });
   store = new MemoryTokenStore();
   app = Fastify();
   await app.register(slackOAuthPlugin, {
@@ -26,7 +27,9 @@ beforeEach(async () => {
     successRedirect: '/admin/',
   });
   await app.ready();
-});
+}
+
+beforeEach(() => setUp());
 afterEach(async () => {
   await app.close();
   await fake.close();
@@ -46,6 +49,18 @@ async function authorize(extra = ''): Promise<{ query: string; cookie: string; a
 }
 
 describe('Slack OAuth install', () => {
+  it('completes against minimal answers (no enterprise fields, auth.test without bot_id)', async () => {
+    await app.close();
+    await fake.close();
+    await setUp('minimal');
+    const { query, cookie } = await authorize();
+    const callback = await app.inject({ method: 'GET', url: `/slack/oauth/${query}`, headers: { cookie } });
+    expect(callback.headers.location).toBe('/admin/');
+    const saved = await store.get('slack', 'T0FAKE');
+    expect(saved).toMatchObject({ account: 'T0FAKE', metadata: { botUserId: 'U0BOT', appId: 'A0FAKE' } });
+    expect(saved?.accessToken).toMatch(/^xoxb-fake-/);
+  });
+
   it('runs start → Slack → callback → stored installation → token used for a post', async () => {
     const { query, cookie, authorizeUrl } = await authorize();
     expect(authorizeUrl.origin + authorizeUrl.pathname).toBe(fake.authorizeUrl);

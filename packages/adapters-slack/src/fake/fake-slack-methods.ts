@@ -138,7 +138,8 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     const token = state.nextId('xoxb-fake-');
     state.tokens.add(token);
     // https://api.slack.com/methods/oauth.v2.access — the documented example's fields; the
-    // installer's own token is left out because the fake never grants user scopes.
+    // installer's own token is left out because the fake never grants user scopes. Minimal: no
+    // `enterprise` (a workspace install has none) and no `is_enterprise_install` (not in the example).
     return {
       ok: true,
       app_id: state.identity.appId,
@@ -148,8 +149,7 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
       access_token: token,
       bot_user_id: state.identity.botUserId,
       team: { id: state.identity.teamId, name: state.identity.teamName },
-      enterprise: null,
-      is_enterprise_install: false,
+      ...(state.identity.mode === 'full' ? { enterprise: null, is_enterprise_install: false } : {}),
     };
   },
 };
