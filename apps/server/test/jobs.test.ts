@@ -3,7 +3,12 @@ import { type ChatEvent, IntegrationError, type Issue, silentLogger, systemClock
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
-import { acceptChatEvent, enqueueAdminResolve, type IntakeDeps } from '../src/jobs/durable-intake.ts';
+import {
+  acceptChatEvent,
+  acceptTicketNotice,
+  enqueueAdminResolve,
+  type IntakeDeps,
+} from '../src/jobs/durable-intake.ts';
 import type { JobHandlers } from '../src/jobs/job-handlers.ts';
 import type { JobTuning } from '../src/jobs/job-tuning.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter } from '../src/jobs/queues.ts';
@@ -91,6 +96,14 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
   afterAll(async () => {
     await boss?.stop({ graceful: false, close: true });
     await cleanup?.();
+  });
+
+  it('keeps a comment notice for an untracked ticket only when its email notice came first', async () => {
+    const comment = (ticketId: string) =>
+      ({ kind: 'comment', ticketId, deliveryId: `d-${ticketId}` }) as const;
+    expect(await acceptTicketNotice(intake, comment('9001'))).toBe('unknown');
+    expect(await acceptTicketNotice(intake, { kind: 'email', ticketId: '9002' })).toBe('accepted');
+    expect(await acceptTicketNotice(intake, comment('9002'))).toBe('accepted');
   });
 
   it('accepts an event once: a redelivery is a duplicate and runs nothing', async () => {

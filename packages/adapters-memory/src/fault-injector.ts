@@ -1,5 +1,6 @@
 import { IntegrationError } from '@zenslackchat/core';
 import type { FaultKind, FaultOptions } from '@zenslackchat/core/testing';
+import { type HeldAnswer, HeldAnswers, yieldToEventLoop } from './held-answers.ts';
 
 /** FaultOptions plus a method filter, so a test can fail e.g. only the next `postMessage`. */
 export interface MemoryFaultOptions extends FaultOptions {
@@ -28,6 +29,7 @@ interface PendingFault {
 export class FaultInjector {
   readonly #options: FaultInjectorOptions;
   readonly #pending: PendingFault[] = [];
+  readonly #held = new HeldAnswers();
 
   constructor(options: FaultInjectorOptions) {
     this.#options = options;
@@ -55,12 +57,26 @@ export class FaultInjector {
     this.#pending.length = 0;
   }
 
-  /** Runs one port call, throwing instead when a fault is due for `method`. */
+  /** Holds the answer of the next `method` call after its work is done, until released. */
+  holdNext(method: string): HeldAnswer {
+    return this.#held.holdNext(method);
+  }
+
+  /**
+   * Runs one port call, throwing instead when a fault is due for `method`. Yields a macrotask
+   * before and after the work, so no caller can rely on a call finishing synchronously.
+   */
   async run<T>(method: string, work: () => T | Promise<T>): Promise<T> {
+    await yieldToEventLoop();
     const fault = this.#take(method);
-    if (fault === undefined) return await work();
-    if (fault.kind === 'timeout' && this.#options.timeoutAfterWork) await work();
-    throw this.#error(fault, method);
+    if (fault !== undefined && !(fault.kind === 'timeout' && this.#options.timeoutAfterWork)) {
+      throw this.#error(fault, method);
+    }
+    const result = await work();
+    await this.#held.wait(method);
+    await yieldToEventLoop();
+    if (fault !== undefined) throw this.#error(fault, method);
+    return result;
   }
 
   #take(method: string): PendingFault | undefined {

@@ -1,5 +1,6 @@
 export * from './call-counter.ts';
 export * from './fault-injector.ts';
+export * from './held-answers.ts';
 export * from './manual-clock.ts';
 export * from './memory-chat.ts';
 export * from './memory-chat-config.ts';

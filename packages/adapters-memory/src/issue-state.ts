@@ -67,7 +67,8 @@ export function copyIssue(issue: Issue): Issue {
 
 /** A copy of a delivery with a fresh Date. */
 export function copyDelivery(delivery: Delivery): Delivery {
-  return { ...delivery, createdAt: new Date(delivery.createdAt) };
+  const leaseUntil = delivery.leaseUntil === null ? null : new Date(delivery.leaseUntil);
+  return { ...delivery, createdAt: new Date(delivery.createdAt), leaseUntil };
 }
 
 /** A copy of a report with fresh Dates. */

@@ -4,6 +4,7 @@ import type {
   Delivery,
   DeliveryIntent,
   DeliveryKind,
+  DeliveryLease,
   Issue,
   IssueQuery,
   IssueRepo,
@@ -64,11 +65,17 @@ export class MemoryIssueRepo implements IssueRepo {
   listIssues(query: IssueQuery): Promise<readonly Issue[]> {
     return this.#run('listIssues', (s) => issues.listIssues(s, query));
   }
-  beginDelivery(intent: DeliveryIntent, at: Date): Promise<Delivery> {
-    return this.#run('beginDelivery', (s) => records.beginDelivery(s, intent, at));
+  beginDelivery(intent: DeliveryIntent, at: Date, lease: DeliveryLease): Promise<Delivery> {
+    return this.#run('beginDelivery', (s) => records.beginDelivery(s, intent, at, lease));
   }
-  completeDelivery(key: string, targetId: string): Promise<void> {
-    return this.#run('completeDelivery', (s) => records.completeDelivery(s, key, targetId));
+  completeDelivery(key: string, targetId: string, owner: string): Promise<void> {
+    return this.#run('completeDelivery', (s) => records.completeDelivery(s, key, targetId, owner));
+  }
+  releaseDelivery(key: string, owner: string): Promise<void> {
+    return this.#run('releaseDelivery', (s) => records.releaseDelivery(s, key, owner));
+  }
+  findPendingByContent(issueId: string, contentHash: string): Promise<Delivery | undefined> {
+    return this.#run('findPendingByContent', (s) => records.findPendingByContent(s, issueId, contentHash));
   }
   findDelivery(key: string): Promise<Delivery | undefined> {
     return this.#run('findDelivery', (s) => records.findDelivery(s, key));
@@ -78,6 +85,9 @@ export class MemoryIssueRepo implements IssueRepo {
   }
   recordInboundEvent(source: string, eventId: string, _at: Date): Promise<boolean> {
     return this.#run('recordInboundEvent', (s) => records.recordInboundEvent(s, source, eventId));
+  }
+  hasInboundEvent(source: string, eventId: string): Promise<boolean> {
+    return this.#run('hasInboundEvent', (s) => records.hasInboundEvent(s, source, eventId));
   }
   countOpen(): Promise<number> {
     return this.#run('countOpen', (s) => issues.countOpen(s));

@@ -7,6 +7,8 @@ export interface MemoryTicketsOptions {
   readonly agentId?: string;
   /** Base of ticket links (default `https://example.zendesk.com/agent/tickets`). */
   readonly ticketBaseUrl?: string;
+  /** Offer `whoAmI` (naming `agentId`), as Zendesk's `GET /users/me` does (default true). */
+  readonly whoAmI?: boolean;
 }
 
 /** A comment made on the ticketing side (by an agent or requester, not through the port). */

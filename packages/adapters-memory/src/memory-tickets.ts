@@ -32,6 +32,8 @@ export class MemoryTickets implements TicketPort {
   readonly #records: TicketRecords;
   readonly #byIdempotencyKey = new Map<string, string>();
   readonly #calls = new CallCounter();
+  /** The bot's own ticket-side user (`agentId`); absent when built with `whoAmI: false`. */
+  readonly whoAmI?: () => Promise<TicketPerson & { readonly id: string }>;
 
   constructor(options: MemoryTicketsOptions = {}) {
     this.#records = new TicketRecords(options.clock ?? systemClock);
@@ -40,6 +42,9 @@ export class MemoryTickets implements TicketPort {
       /\/+$/,
       '',
     );
+    if (options.whoAmI !== false) {
+      this.whoAmI = () => this.#call('whoAmI', () => ({ id: this.#agentId, name: 'Support bot' }));
+    }
   }
 
   /** Every ticket, oldest first. */

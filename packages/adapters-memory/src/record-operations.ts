@@ -1,9 +1,15 @@
-import type { Delivery, DeliveryIntent, DeliveryKind, ReportRecord } from '@zenslackchat/core';
+import type { Delivery, DeliveryIntent, DeliveryKind, DeliveryLease, ReportRecord } from '@zenslackchat/core';
 import { copyDelivery, copyReport, type IssueState, repoError } from './issue-state.ts';
 
 // Synchronous delivery, inbound-event and report operations on an IssueState.
 
-export function beginDelivery(state: IssueState, intent: DeliveryIntent, at: Date): Delivery {
+/** Records the intent leased to `lease.owner`; see `IssueRepo.beginDelivery` for the rules. */
+export function beginDelivery(
+  state: IssueState,
+  intent: DeliveryIntent,
+  at: Date,
+  lease: DeliveryLease,
+): Delivery {
   const found = state.deliveries.get(intent.key);
   if (found === undefined) {
     const delivery: Delivery = {
@@ -15,22 +21,57 @@ export function beginDelivery(state: IssueState, intent: DeliveryIntent, at: Dat
       state: 'pending',
       attempts: 1,
       createdAt: new Date(at),
+      contentHash: intent.contentHash ?? null,
+      owner: lease.owner,
+      leaseUntil: new Date(lease.until),
     };
     state.deliveries.set(delivery.key, delivery);
     return copyDelivery(delivery);
   }
-  if (found.state === 'done') return copyDelivery(found);
-  const retried: Delivery = { ...found, attempts: found.attempts + 1 };
-  state.deliveries.set(retried.key, retried);
-  return copyDelivery(retried);
+  const free =
+    found.owner === lease.owner || found.leaseUntil === null || found.leaseUntil.getTime() <= at.getTime();
+  if (found.state === 'done' || !free) return copyDelivery(found);
+  const taken: Delivery = {
+    ...found,
+    attempts: found.attempts + 1,
+    contentHash: intent.contentHash ?? found.contentHash,
+    owner: lease.owner,
+    leaseUntil: new Date(lease.until),
+  };
+  state.deliveries.set(taken.key, taken);
+  return copyDelivery(taken);
 }
 
-export function completeDelivery(state: IssueState, key: string, targetId: string): void {
+/** Marks it done by its lease's owner; idempotent for the same target. */
+export function completeDelivery(state: IssueState, key: string, targetId: string, owner: string): void {
   const found = state.deliveries.get(key);
   if (found === undefined) throw repoError('NotFound', `delivery ${key} not found`);
-  // First completion wins: a late duplicate completion must not rewrite the mapping.
-  if (found.state === 'done') return;
-  state.deliveries.set(key, { ...found, state: 'done', targetId });
+  if (found.state === 'done') {
+    if (found.targetId === targetId) return;
+    throw repoError('Conflict', `delivery ${key} is already done with another target`);
+  }
+  if (found.owner !== owner) throw repoError('Conflict', `delivery ${key} is leased to another run`);
+  state.deliveries.set(key, { ...found, state: 'done', targetId, leaseUntil: null });
+}
+
+/** Ends the owner's lease of a pending delivery. */
+export function releaseDelivery(state: IssueState, key: string, owner: string): void {
+  const found = state.deliveries.get(key);
+  if (found?.state !== 'pending' || found.owner !== owner) return;
+  state.deliveries.set(key, { ...found, leaseUntil: null });
+}
+
+/** The earliest pending delivery of an issue with that content hash. */
+export function findPendingByContent(
+  state: IssueState,
+  issueId: string,
+  contentHash: string,
+): Delivery | undefined {
+  for (const delivery of state.deliveries.values()) {
+    const pending = delivery.state === 'pending' && delivery.issueId === issueId;
+    if (pending && delivery.contentHash === contentHash) return copyDelivery(delivery);
+  }
+  return undefined;
 }
 
 export function findDelivery(state: IssueState, key: string): Delivery | undefined {
@@ -47,6 +88,10 @@ export function findDeliveryByTarget(
     if (delivery.kind === kind && delivery.targetId === targetId) return copyDelivery(delivery);
   }
   return undefined;
+}
+
+export function hasInboundEvent(state: IssueState, source: string, eventId: string): boolean {
+  return state.inboundEvents.has(JSON.stringify([source, eventId]));
 }
 
 export function recordInboundEvent(state: IssueState, source: string, eventId: string): boolean {

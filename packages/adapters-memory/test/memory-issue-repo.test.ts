@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryIssueRepo } from '../src/index.ts';
 
 const at = new Date('2026-11-02T09:00:00.000Z');
+const lease = { owner: 'run-a', until: new Date('2026-11-02T09:02:00.000Z') };
 const thread = (threadId: string) => ({ platform: 'slack', channel: 'C1', threadId, openedAt: at });
 
 describe('MemoryIssueRepo specifics', () => {
@@ -53,7 +54,7 @@ describe('MemoryIssueRepo specifics', () => {
     await expect(
       repo.transaction(async (tx) => {
         const { issue } = await tx.claimThread(thread('1'));
-        await tx.beginDelivery({ key: 'k', kind: 'ticket', issueId: issue.id, sourceId: null }, at);
+        await tx.beginDelivery({ key: 'k', kind: 'ticket', issueId: issue.id, sourceId: null }, at, lease);
       }),
     ).rejects.toMatchObject({ reason: 'Unavailable', retryable: true });
     expect(await repo.findByThread(thread('1'))).toBeUndefined();
@@ -63,7 +64,7 @@ describe('MemoryIssueRepo specifics', () => {
     const repo = new MemoryIssueRepo();
     await expect(repo.markResolved('issue-9', at)).rejects.toMatchObject({ reason: 'NotFound' });
     await expect(repo.attachTicket('issue-9', '1')).rejects.toMatchObject({ reason: 'NotFound' });
-    await expect(repo.completeDelivery('nope', '1')).rejects.toMatchObject({ reason: 'NotFound' });
+    await expect(repo.completeDelivery('nope', '1', 'run-a')).rejects.toMatchObject({ reason: 'NotFound' });
     await expect(repo.listIssues({ limit: -1, offset: 0 })).rejects.toMatchObject({ reason: 'Invalid' });
     await expect(repo.listReports(1.5)).rejects.toMatchObject({ reason: 'Invalid' });
     const report = {
@@ -77,12 +78,21 @@ describe('MemoryIssueRepo specifics', () => {
     await expect(repo.saveReport(report)).rejects.toMatchObject({ reason: 'Invalid' });
   });
 
-  it('keeps the first target when a done delivery is completed again', async () => {
+  it('keeps the first target when a done delivery is completed again with another', async () => {
     const repo = new MemoryIssueRepo();
-    await repo.beginDelivery({ key: 'k', kind: 'bot-message', issueId: null, sourceId: null }, at);
-    await repo.completeDelivery('k', 'first');
-    await repo.completeDelivery('k', 'second');
+    await repo.beginDelivery({ key: 'k', kind: 'bot-message', issueId: null, sourceId: null }, at, lease);
+    await repo.completeDelivery('k', 'first', 'run-a');
+    await expect(repo.completeDelivery('k', 'second', 'run-a')).rejects.toMatchObject({ reason: 'Conflict' });
     expect((await repo.findDelivery('k'))?.targetId).toBe('first');
+  });
+
+  it('yields to the event loop inside every call, so no call completes synchronously', async () => {
+    const repo = new MemoryIssueRepo();
+    const order: string[] = [];
+    const call = repo.countOpen().then(() => order.push('repo'));
+    setImmediate(() => order.push('macrotask'));
+    await call;
+    expect(order).toEqual(['macrotask', 'repo']);
   });
 
   it('hands out copies: mutating a returned Date does not change the store', async () => {

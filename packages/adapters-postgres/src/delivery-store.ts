@@ -1,55 +1,10 @@
-import type { Delivery, DeliveryIntent, DeliveryKind } from '@zenslackchat/core';
-import { IntegrationError } from '@zenslackchat/core';
+import type { Delivery, DeliveryKind } from '@zenslackchat/core';
 import type { Kysely } from 'kysely';
 import { toDelivery } from './rows.ts';
 import type { Schema } from './schema.ts';
-import { deliveryKind, instant, text } from './validate.ts';
+import { instant, text } from './validate.ts';
 
 type Db = Kysely<Schema>;
-
-/** Inserts the intent pending, or bumps `attempts` of a pending one; done ones come back unchanged. */
-export async function beginDelivery(db: Db, intent: DeliveryIntent, at: Date): Promise<Delivery> {
-  const key = text(intent.key, 'delivery key', 1024);
-  const row = await db
-    .insertInto('deliveries')
-    .values({
-      key,
-      kind: deliveryKind(intent.kind),
-      issue_id: intent.issueId,
-      source_id: intent.sourceId,
-      target_id: null,
-      state: 'pending',
-      attempts: 1,
-      created_at: instant(at, 'at'),
-    })
-    .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet((eb) => ({ attempts: eb('deliveries.attempts', '+', 1) }))
-        .where('deliveries.state', '=', 'pending'),
-    )
-    .returningAll()
-    .executeTakeFirst();
-  if (row !== undefined) return toDelivery(row);
-  const done = await findDelivery(db, key);
-  if (done === undefined)
-    throw new IntegrationError('Conflict', 'postgres: delivery vanished', { integration: 'postgres' });
-  return done;
-}
-
-/** Marks a pending delivery done; the first completion wins (a late duplicate changes nothing). */
-export async function completeDelivery(db: Db, key: string, targetId: string): Promise<void> {
-  const result = await db
-    .updateTable('deliveries')
-    .set({ state: 'done', target_id: text(targetId, 'targetId', 1024) })
-    .where('key', '=', key)
-    .where('state', '=', 'pending')
-    .executeTakeFirst();
-  if (result.numUpdatedRows > 0n) return;
-  if ((await findDelivery(db, key)) === undefined) {
-    throw new IntegrationError('NotFound', `postgres: no delivery ${key}`, { integration: 'postgres' });
-  }
-}
 
 /** A delivery by key. */
 export async function findDelivery(db: Db, key: string): Promise<Delivery | undefined> {
@@ -90,6 +45,17 @@ export async function recordInboundEvent(
     })
     .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
     .returning('event_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether the event id is recorded. */
+export async function hasInboundEvent(db: Db, source: string, eventId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('inbound_events')
+    .select('event_id')
+    .where('source', '=', source)
+    .where('event_id', '=', eventId)
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -4,6 +4,7 @@ import type {
   Delivery,
   DeliveryIntent,
   DeliveryKind,
+  DeliveryLease,
   Issue,
   IssueQuery,
   IssueRepo,
@@ -13,6 +14,7 @@ import type {
   ThreadKey,
 } from '@zenslackchat/core';
 import type { Kysely } from 'kysely';
+import * as leases from './delivery-leases.ts';
 import * as deliveries from './delivery-store.ts';
 import * as commands from './issue-commands.ts';
 import * as queries from './issue-queries.ts';
@@ -75,11 +77,17 @@ export class PostgresIssueRepo implements IssueRepo {
     return mapped(() => queries.listIssues(this.#x, query));
   }
 
-  beginDelivery(intent: DeliveryIntent, at: Date): Promise<Delivery> {
-    return mapped(() => deliveries.beginDelivery(this.#x, intent, at));
+  beginDelivery(intent: DeliveryIntent, at: Date, lease: DeliveryLease): Promise<Delivery> {
+    return mapped(() => leases.beginDelivery(this.#x, intent, at, lease));
   }
-  completeDelivery(key: string, targetId: string): Promise<void> {
-    return mapped(() => deliveries.completeDelivery(this.#x, key, targetId));
+  completeDelivery(key: string, targetId: string, owner: string): Promise<void> {
+    return mapped(() => leases.completeDelivery(this.#x, key, targetId, owner));
+  }
+  releaseDelivery(key: string, owner: string): Promise<void> {
+    return mapped(() => leases.releaseDelivery(this.#x, key, owner));
+  }
+  findPendingByContent(issueId: string, contentHash: string): Promise<Delivery | undefined> {
+    return mapped(() => leases.findPendingByContent(this.#x, issueId, contentHash));
   }
   findDelivery(key: string): Promise<Delivery | undefined> {
     return mapped(() => deliveries.findDelivery(this.#x, key));
@@ -89,6 +97,9 @@ export class PostgresIssueRepo implements IssueRepo {
   }
   recordInboundEvent(source: string, eventId: string, at: Date): Promise<boolean> {
     return mapped(() => deliveries.recordInboundEvent(this.#x, source, eventId, at));
+  }
+  hasInboundEvent(source: string, eventId: string): Promise<boolean> {
+    return mapped(() => deliveries.hasInboundEvent(this.#x, source, eventId));
   }
   /** Not in the port: forgets inbound event ids received before `before` (a housekeeping job). */
   pruneInboundEvents(before: Date): Promise<number> {

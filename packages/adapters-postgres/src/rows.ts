@@ -46,6 +46,9 @@ export function toDelivery(row: DeliveryRow): Delivery {
     state: row.state,
     attempts: row.attempts,
     createdAt: row.created_at,
+    contentHash: row.content_hash,
+    owner: row.owner,
+    leaseUntil: row.lease_until,
   };
 }
 

@@ -31,6 +31,10 @@ export interface DeliveriesTable {
   state: 'pending' | 'done';
   attempts: number;
   created_at: Timestamp;
+  /** Lease owner, its end and the comment body's hash (migration 0005); null on older rows. */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  content_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The `inbound_events` table: event ids already accepted, per source. */

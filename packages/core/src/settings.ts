@@ -19,7 +19,15 @@ export interface BotSettings {
   readonly ticketAgentId?: string;
   /** IANA time zone the daily report's "previous day" is computed in. */
   readonly reportTimeZone: string;
+  /**
+   * How long a run holds a side effect's lease (ms): an overlapping run does not act until it
+   * ends. Longer than any vendor call's timeout, so a live run never loses it. Default 2 minutes.
+   */
+  readonly deliveryLeaseMs: number;
 }
+
+/** Default lease of a side effect: 2 minutes, well above the adapters' 10-second call timeouts. */
+export const DEFAULT_DELIVERY_LEASE_MS = 120_000;
 
 /** Settings with their defaults filled in. */
 export function botSettings(
@@ -29,6 +37,7 @@ export function botSettings(
     allowedBotIds: [],
     processingEnabled: true,
     reportTimeZone: 'UTC',
+    deliveryLeaseMs: DEFAULT_DELIVERY_LEASE_MS,
     ...settings,
   };
 }

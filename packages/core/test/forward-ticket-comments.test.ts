@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emailNoticeSource, isRetryable } from '../src/index.ts';
 import { botFixture, CHANNEL, openIssue, reply } from './support/bot-fixture.ts';
 
 describe('ticket comments forwarded to the chat thread', () => {
@@ -75,7 +76,7 @@ describe('ticket comments forwarded to the chat thread', () => {
     expect(f.chat.messagesIn(CHANNEL, threadId).at(-1)?.text).toBe('Dana (Zendesk): Closing note');
   });
 
-  it('ignores and logs a notice for a ticket it does not track', async () => {
+  it('drops and logs a notice for a ticket it does not track (no email notice for it)', async () => {
     const f = botFixture();
     const ticketId = f.tickets.createExternalTicket({ subject: 'Other team', body: 'not ours' });
     expect(await f.bot.handleTicketComments({ ticketId })).toEqual({
@@ -84,8 +85,22 @@ describe('ticket comments forwarded to the chat thread', () => {
     });
     expect(f.chat.messages).toHaveLength(0);
     expect(f.logger.at('info').map((line) => line.message)).toContain(
-      'comment notice for an untracked ticket ignored',
+      'comment notice for an untracked ticket dropped',
     );
+  });
+
+  it('keeps a notice for an emailed ticket its email flow has not recorded yet (retryable), then forwards', async () => {
+    const f = botFixture();
+    const ticketId = f.tickets.createExternalTicket({ subject: 'VPN', body: 'VPN is down' });
+    await f.repo.recordInboundEvent(emailNoticeSource(f.tickets.system), ticketId, f.clock.now());
+    f.tickets.addExternalComment(ticketId, { body: 'Looking into it', public: true, authorName: 'Dana' });
+    const early = f.bot.handleTicketComments({ ticketId });
+    await expect(early).rejects.toMatchObject({ code: 'issue.ticket-untracked' });
+    await expect(early.catch((error: unknown) => isRetryable(error))).resolves.toBe(true);
+    const opened = await f.bot.handleEmailTicket({ ticketId });
+    expect(await f.bot.handleTicketComments({ ticketId })).toMatchObject({ forwarded: 1 });
+    const threadId = opened.outcome === 'thread-opened' ? opened.threadId : '';
+    expect(f.chat.messagesIn(CHANNEL, threadId).at(-1)?.text).toBe('Dana (Zendesk): Looking into it');
   });
 
   it('forwards 200 comments exactly once each, in order, with one ticket call per notice', async () => {
@@ -105,10 +120,11 @@ describe('ticket comments forwarded to the chat thread', () => {
           authorName: 'Dana',
         });
       }
-      const callsBefore = f.tickets.callCount();
+      // The bot's ticket identity is asked once per bot (cached), so it is left out of the count.
+      const callsBefore = f.tickets.callCount() - f.tickets.callCount('whoAmI');
       await f.bot.handleTicketComments({ ticketId });
       await f.bot.handleTicketComments({ ticketId });
-      expect(f.tickets.callCount() - callsBefore).toBe(2);
+      expect(f.tickets.callCount() - f.tickets.callCount('whoAmI') - callsBefore).toBe(2);
     }
     const expected = Array.from(
       { length: 200 },

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { botFixture, CHANNEL, openIssue } from './support/bot-fixture.ts';
+import { overlapping } from './support/overlapping.ts';
 
 const POLICY = 'P-ESCALATION';
 const person = (name: string) => ({ name, email: `${name.toLowerCase()}@example.com` });
@@ -81,7 +82,8 @@ describe('the on-call notice after a new issue', () => {
   it('posts the notice once when two runs of one new message race', async () => {
     const f = botFixture({ settings: { escalationPolicyId: POLICY } });
     f.onCall.set(POLICY, { primary: [person('Ann')], secondary: [] });
-    const [{ threadId }] = await Promise.all([openIssue(f, '1.1'), openIssue(f, '1.1')]);
+    const [opened] = await overlapping(() => openIssue(f, '1.1'));
+    const threadId = opened?.threadId ?? '';
     expect(f.chat.messagesIn(CHANNEL, threadId).map((m) => m.text)).toEqual([
       'Hello, your new support request is https://acme.zendesk.com/agent/tickets/1.',
       'Primary on call: Ann\nSecondary on call: nobody',

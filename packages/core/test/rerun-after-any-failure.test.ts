@@ -72,7 +72,9 @@ async function observe(f: Fixture) {
 
 /** A fixture whose measured bot runs on counted, fallible wrappers of the same adapters. */
 async function prepared(scenario: Scenario) {
-  const f = botFixture({ settings: { escalationPolicyId: 'P1' } });
+  // A job is retried after the failed run's lease has ended (a lost `beginDelivery` answer leaves
+  // the lease held until then); a zero lease stands for that without moving the clock.
+  const f = botFixture({ settings: { escalationPolicyId: 'P1', deliveryLeaseMs: 0 } });
   f.onCall.set('P1', { primary: [{ name: 'Ann' }], secondary: [{ name: 'Bob' }] });
   await scenario.setup(f);
   const faults = new StepFaults();

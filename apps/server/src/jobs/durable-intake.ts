@@ -2,6 +2,7 @@ import type { Database } from '@zenslackchat/adapters-postgres';
 import {
   type ChatEvent,
   type Clock,
+  emailNoticeSource,
   type Issue,
   type IssueRepo,
   isOwnMessage,
@@ -129,12 +130,16 @@ export async function acceptTicketNotice(
   if (intake.kind === 'email') {
     result = await recordAndSend(
       deps,
-      { source: 'zendesk-email', eventId: intake.ticketId },
+      { source: emailNoticeSource('zendesk'), eventId: intake.ticketId },
       { queue: 'email-ticket', data: { notice: { ticketId: intake.ticketId } }, key },
     );
   } else {
-    const issue = await deps.repo.findByTicket(intake.ticketId);
-    if (issue === undefined) {
+    // An untracked ticket's notice is kept when its email notice came first: the email job is
+    // about to record the ticket (the core retries the notice until it has).
+    const known =
+      (await deps.repo.findByTicket(intake.ticketId)) !== undefined ||
+      (await deps.repo.hasInboundEvent(emailNoticeSource('zendesk'), intake.ticketId));
+    if (!known) {
       result = 'unknown';
     } else {
       const notice = {

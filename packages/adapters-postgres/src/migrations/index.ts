@@ -3,6 +3,7 @@ import { issuesMigration } from './0001-issues.ts';
 import { oauthTokensMigration } from './0002-oauth-tokens.ts';
 import { adminUsersMigration } from './0003-admin-users.ts';
 import { issueSummaryMigration } from './0004-issue-summary.ts';
+import { deliveryLeasesMigration } from './0005-delivery-leases.ts';
 import { sessionsMigration } from './0007-sessions.ts';
 
 /** Every migration, by name; names sort in the order they run. Never rename or edit a shipped one. */
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_oauth_tokens': oauthTokensMigration,
   '0003_admin_users': adminUsersMigration,
   '0004_issue_summary': issueSummaryMigration,
+  '0005_delivery_leases': deliveryLeasesMigration,
   '0007_sessions': sessionsMigration,
 };
 

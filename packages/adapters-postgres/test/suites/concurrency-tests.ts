@@ -41,13 +41,14 @@ export function concurrencyTests(get: () => TestDatabase, backend: TestBackend):
       expect(await get().db.selectFrom('inbound_events').selectAll().execute()).toHaveLength(1);
     });
 
-    it(`${N} concurrent begins of one delivery count every attempt exactly once`, async () => {
-      const repo = new PostgresIssueRepo(get().db);
+    it(`${N} concurrent begins of one delivery by ${N} runs lease it to exactly one`, async () => {
+      const repos = Array.from({ length: N }, () => new PostgresIssueRepo(get().db));
       const intent = { key: 'bot-message:x', kind: 'bot-message', issueId: null, sourceId: null } as const;
-      const begun = await times(() => repo.beginDelivery(intent, new Date()));
-      expect(begun.map((d) => d.attempts).sort((a, b) => a - b)).toEqual(
-        Array.from({ length: N }, (_, i) => i + 1),
-      );
+      const at = new Date();
+      const until = new Date(at.getTime() + 120_000);
+      const begun = await times((i) => repos[i]!.beginDelivery(intent, at, { owner: `run-${i}`, until }));
+      expect(begun.filter((d, i) => d.owner === `run-${i}`)).toHaveLength(1);
+      expect(begun.every((d) => d.attempts === 1)).toBe(true);
     });
 
     it('two issues racing for one ticket: one wins, the other gets Conflict', async () => {

@@ -122,18 +122,19 @@ export function issueRepoTests(get: () => TestDatabase): void {
 
     it('begins, retries and completes deliveries; the first completion wins', async () => {
       const intent = { key: 'k1', kind: 'chat-to-ticket', issueId: null, sourceId: 'm1' } as const;
-      const first = await repo.beginDelivery(intent, at('2026-01-01T00:00:00Z'));
+      const lease = { owner: 'run-a', until: at('2026-01-01T00:05:00Z') };
+      const first = await repo.beginDelivery(intent, at('2026-01-01T00:00:00Z'), lease);
       expect(first).toMatchObject({ state: 'pending', attempts: 1, targetId: null, sourceId: 'm1' });
-      expect((await repo.beginDelivery(intent, at('2026-01-01T00:01:00Z'))).attempts).toBe(2);
-      await repo.completeDelivery('k1', 'c1');
-      await repo.completeDelivery('k1', 'c2');
-      const done = await repo.beginDelivery(intent, at('2026-01-01T00:02:00Z'));
+      expect((await repo.beginDelivery(intent, at('2026-01-01T00:01:00Z'), lease)).attempts).toBe(2);
+      await repo.completeDelivery('k1', 'c1', 'run-a');
+      expect(await reason(repo.completeDelivery('k1', 'c2', 'run-a'))).toBe('Conflict retryable');
+      const done = await repo.beginDelivery(intent, at('2026-01-01T00:02:00Z'), lease);
       expect(done).toMatchObject({ state: 'done', attempts: 2, targetId: 'c1' });
       expect(await repo.findDeliveryByTarget('chat-to-ticket', 'c1')).toEqual(done);
       expect(await repo.findDeliveryByTarget('ticket-to-chat', 'c1')).toBeUndefined();
-      expect(await reason(repo.completeDelivery('missing', 'x'))).toBe('NotFound');
+      expect(await reason(repo.completeDelivery('missing', 'x', 'run-a'))).toBe('NotFound');
       expect(
-        await reason(repo.beginDelivery({ ...intent, key: 'k2', kind: 'nope' as never }, new Date())),
+        await reason(repo.beginDelivery({ ...intent, key: 'k2', kind: 'nope' as never }, new Date(), lease)),
       ).toBe('Invalid');
     });
 

@@ -13,7 +13,9 @@ const thread = {
 
 async function writeEverything(repo: IssueRepo): Promise<string> {
   const { issue } = await repo.claimThread(thread);
-  await repo.beginDelivery({ key: 'k', kind: 'ticket', issueId: issue.id, sourceId: null }, new Date());
+  const now = new Date();
+  const lease = { owner: 'run-tx', until: new Date(now.getTime() + 120_000) };
+  await repo.beginDelivery({ key: 'k', kind: 'ticket', issueId: issue.id, sourceId: null }, now, lease);
   await repo.recordInboundEvent('slack', 'Ev1', new Date());
   return issue.id;
 }

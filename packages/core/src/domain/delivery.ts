@@ -31,9 +31,15 @@ export interface Delivery {
   /** Id of what it produced (ticket, comment or chat message id), once done. */
   readonly targetId: string | null;
   readonly state: DeliveryState;
-  /** How many times it has been begun; above 1 means an earlier attempt may have half-happened. */
+  /** How many times a run has taken it; above 1 means an earlier attempt may have half-happened. */
   readonly attempts: number;
   readonly createdAt: Date;
+  /** Hash of the comment body it writes (`commentHash`), recorded before the write; null for others. */
+  readonly contentHash: string | null;
+  /** The run that holds (or last held) its lease; null when none ever did. */
+  readonly owner: string | null;
+  /** Until when `owner` may act on it alone; null once released or done. */
+  readonly leaseUntil: Date | null;
 }
 
 /** What a use case declares before a side effect. */
@@ -42,4 +48,13 @@ export interface DeliveryIntent {
   readonly kind: DeliveryKind;
   readonly issueId: string | null;
   readonly sourceId: string | null;
+  /** For comments: the `commentHash` of the body, so the comment is recognised while in flight. */
+  readonly contentHash?: string;
+}
+
+/** A run's claim on a pending delivery: only `owner` acts on it until `until`. */
+export interface DeliveryLease {
+  /** A random id of the run asking. */
+  readonly owner: string;
+  readonly until: Date;
 }

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryIntent, DeliveryKind } from '../domain/delivery.ts';
+import type { Delivery, DeliveryIntent, DeliveryKind, DeliveryLease } from '../domain/delivery.ts';
 import type { Issue, IssueSource, ThreadKey } from '../domain/issue.ts';
 import type { ReportRecord } from '../domain/notices.ts';
 
@@ -70,13 +70,30 @@ export interface IssueRepo {
   listIssues(query: IssueQuery): Promise<readonly Issue[]>;
 
   /**
-   * Records the intent of a side effect before it happens. The first call inserts it pending with
-   * `attempts` 1; later calls return the stored record with `attempts` incremented (done records
-   * are returned unchanged). Atomic under concurrency.
+   * Records the intent of a side effect before it happens and leases it to `lease.owner`. Atomic
+   * under concurrency; exactly one of any number of overlapping calls gets the lease:
+   * - no record: inserts it pending, `attempts` 1, leased to the caller;
+   * - done: returns it unchanged;
+   * - pending, leased to the caller, released, or its lease ended (`leaseUntil <= at`): takes it
+   *   over (`attempts` incremented, owner, lease and `contentHash` replaced);
+   * - pending with another owner's live lease: returns it unchanged (the caller must not act).
+   * The caller holds the lease when the returned record is pending and its `owner` is the caller.
    */
-  beginDelivery(intent: DeliveryIntent, at: Date): Promise<Delivery>;
-  /** Marks a delivery done with the id of what it produced. Idempotent. */
-  completeDelivery(key: string, targetId: string): Promise<void>;
+  beginDelivery(intent: DeliveryIntent, at: Date, lease: DeliveryLease): Promise<Delivery>;
+  /**
+   * Marks a delivery done with the id of what it produced, by its lease's owner (even after the
+   * lease ended, as long as nobody took it over). Idempotent when already done with the same
+   * target. `Conflict` (retryable) when another run holds it or it is done with another target;
+   * `NotFound` when there is no such delivery.
+   */
+  completeDelivery(key: string, targetId: string, owner: string): Promise<void>;
+  /** Ends `owner`'s lease of a pending delivery early (its run failed), so a retry can take it. No-op otherwise. */
+  releaseDelivery(key: string, owner: string): Promise<void>;
+  /**
+   * The earliest pending delivery of an issue whose `contentHash` is `contentHash` (a comment the
+   * bot is writing or wrote without recording it yet), if any.
+   */
+  findPendingByContent(issueId: string, contentHash: string): Promise<Delivery | undefined>;
   /** A delivery by key, if any. */
   findDelivery(key: string): Promise<Delivery | undefined>;
   /** The delivery of a kind that produced `targetId` (e.g. "did the bot write this comment?"). */
@@ -87,6 +104,8 @@ export interface IssueRepo {
    * a duplicate. Atomic under concurrency.
    */
   recordInboundEvent(source: string, eventId: string, at: Date): Promise<boolean>;
+  /** Whether an inbound event id was recorded (and not pruned since). */
+  hasInboundEvent(source: string, eventId: string): Promise<boolean>;
 
   /** How many issues are open now. */
   countOpen(): Promise<number>;

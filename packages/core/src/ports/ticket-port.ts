@@ -1,4 +1,11 @@
-import type { NewComment, NewTicket, Ticket, TicketComment, TicketLink } from '../domain/ticket.ts';
+import type {
+  NewComment,
+  NewTicket,
+  Ticket,
+  TicketComment,
+  TicketLink,
+  TicketPerson,
+} from '../domain/ticket.ts';
 
 /**
  * The ticketing system (Zendesk). Every method throws `IntegrationError` on failure, except the one
@@ -36,6 +43,12 @@ export interface TicketPort {
    * unknown ticket and `TicketClosedError` for a closed one.
    */
   linkTicket(ticketId: string, link: TicketLink): Promise<void>;
+  /**
+   * Optional: the ticket-side user this adapter writes comments as (Zendesk `GET /users/me`), so
+   * the bot recognises its own comments. When absent the bot relies on `ticketAgentId` and its
+   * records. Throws `IntegrationError` when the lookup fails.
+   */
+  whoAmI?(): Promise<TicketPerson & { readonly id: string }>;
   /** A link an agent can open to see the ticket. Pure; never throws. */
   ticketUrl(ticketId: string): string;
 }

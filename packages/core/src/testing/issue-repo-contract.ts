@@ -2,6 +2,8 @@ import { describe } from 'vitest';
 import { useHarness } from './contract-helpers.ts';
 import type { HarnessFactory, IssueRepoHarness } from './harness.ts';
 import { issueClaimTests } from './issue-claims-contract.ts';
+import { issueConcurrencyTests } from './issue-concurrency-contract.ts';
+import { issueLeaseTests } from './issue-lease-contract.ts';
 import { issueQueryTests } from './issue-queries-contract.ts';
 import { issueRecordTests } from './issue-records-contract.ts';
 import { issueSearchTests } from './issue-search-contract.ts';
@@ -9,7 +11,7 @@ import { issueTransactionTests } from './issue-transaction-contract.ts';
 
 /**
  * The IssueRepo contract: claims and uniqueness, attachments, resolution, listing, search, counts,
- * deliveries, inbound events, reports and transactions. `factory` builds a fresh, empty repo per
+ * deliveries and their leases, inbound events, reports, transactions and concurrent writes. `factory` builds a fresh, empty repo per
  * test (closed after it). Durable adapters should give each test its own schema or database.
  */
 export function issueRepoContract(name: string, factory: HarnessFactory<IssueRepoHarness>): void {
@@ -19,6 +21,8 @@ export function issueRepoContract(name: string, factory: HarnessFactory<IssueRep
     describe('resolution, listing, counts and reports', () => issueQueryTests(harness));
     describe('summaries and text search', () => issueSearchTests(harness));
     describe('deliveries and inbound events', () => issueRecordTests(harness));
+    describe('delivery leases', () => issueLeaseTests(harness));
+    describe('concurrent writes to one row and thread keys', () => issueConcurrencyTests(harness));
     describe('transactions', () => issueTransactionTests(harness));
   });
 }

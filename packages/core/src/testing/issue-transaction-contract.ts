@@ -4,6 +4,7 @@ import type { IssueRepoHarness } from './harness.ts';
 import { chatIssue } from './issue-claims-contract.ts';
 
 const AT = new Date('2026-11-02T09:00:00.000Z');
+const LEASE = { owner: 'run-tx', until: new Date('2026-11-02T09:02:00.000Z') };
 
 async function retrying<T>(work: () => Promise<T>, attempts = 10): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -24,7 +25,7 @@ export function issueTransactionTests(harness: () => IssueRepoHarness): void {
   it('commits every write of a transaction and returns its result', async () => {
     const result = await repo().transaction(async (tx) => {
       const { issue } = await tx.claimThread(thread);
-      await tx.beginDelivery({ ...delivery, issueId: issue.id }, AT);
+      await tx.beginDelivery({ ...delivery, issueId: issue.id }, AT, LEASE);
       await tx.recordInboundEvent('slack', 'EvTx', AT);
       return issue.id;
     });
@@ -39,7 +40,7 @@ export function issueTransactionTests(harness: () => IssueRepoHarness): void {
     await expect(
       repo().transaction(async (tx) => {
         const { issue } = await tx.claimThread(thread);
-        await tx.beginDelivery({ ...delivery, issueId: issue.id }, AT);
+        await tx.beginDelivery({ ...delivery, issueId: issue.id }, AT, LEASE);
         await tx.recordInboundEvent('slack', 'EvRollback', AT);
         await tx.markResolved(kept.id, AT);
         await tx.saveReport({
@@ -90,7 +91,7 @@ export function issueTransactionTests(harness: () => IssueRepoHarness): void {
         retrying(() =>
           repo().transaction(async (tx) => {
             const { issue } = await tx.claimThread(chatIssue(`1700000001.00010${i}`));
-            await tx.beginDelivery({ ...delivery, key: `ticket:${i}`, issueId: issue.id }, AT);
+            await tx.beginDelivery({ ...delivery, key: `ticket:${i}`, issueId: issue.id }, AT, LEASE);
           }),
         ),
       ),

@@ -22,6 +22,8 @@ export interface BotDeps {
 export interface BotContext extends BotDeps {
   /** The bot's chat identity, asked once and cached; a failed lookup is asked again next time. */
   identity(): Promise<ChatIdentity>;
+  /** The ticket-side user id the bot writes as: `ticketAgentId`, else `tickets.whoAmI()` (cached), else none. */
+  ticketIdentity(): Promise<string | undefined>;
 }
 
 /** Wraps deps into a context with a cached identity. */
@@ -34,5 +36,22 @@ export function botContext(deps: BotDeps): BotContext {
     });
     return cached;
   };
-  return { ...deps, identity };
+  return { ...deps, identity, ticketIdentity: cachedTicketIdentity(deps) };
+}
+
+function cachedTicketIdentity(deps: BotDeps): () => Promise<string | undefined> {
+  const { ticketAgentId } = deps.settings;
+  const whoAmI = deps.tickets.whoAmI?.bind(deps.tickets);
+  if (ticketAgentId !== undefined || whoAmI === undefined) return async () => ticketAgentId;
+  let cached: Promise<string> | undefined;
+  return () => {
+    cached ??= whoAmI().then(
+      (me) => me.id,
+      (error: unknown) => {
+        cached = undefined;
+        throw error;
+      },
+    );
+    return cached;
+  };
 }

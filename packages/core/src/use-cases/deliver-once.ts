@@ -1,5 +1,6 @@
 import type { DeliveryIntent } from '../domain/delivery.ts';
 import type { BotDeps } from './bot-deps.ts';
+import { leaseDelivery, releaseLease } from './delivery-lease.ts';
 
 /** How to perform a side effect, and optionally how to find it when an earlier attempt may have done it. */
 export interface SideEffect {
@@ -11,24 +12,26 @@ export interface SideEffect {
 
 /**
  * Performs a side effect at most once per key (at least once in the window between performing
- * and recording when `find` cannot tell): records the intent, skips it when already done, looks
- * for a half-done earlier attempt, performs, records the result. Returns the produced id.
+ * and recording when `find` cannot tell): records the intent under a lease, skips it when already
+ * done, refuses to act while another run's lease is live (`DeliveryBusyError`, retryable), looks
+ * for a half-done earlier attempt, performs, records the result as the lease's owner. A failed
+ * run releases its lease (still pending) so its retry need not wait for it to end. Returns the
+ * produced id.
  */
 export async function deliverOnce(
-  deps: Pick<BotDeps, 'repo' | 'clock'>,
+  deps: Pick<BotDeps, 'repo' | 'clock' | 'settings'>,
   intent: DeliveryIntent,
   effect: SideEffect,
 ): Promise<string> {
-  const delivery = await deps.repo.beginDelivery(intent, deps.clock.now());
-  if (delivery.state === 'done' && delivery.targetId !== null) return delivery.targetId;
-  if (delivery.attempts > 1 && effect.find) {
-    const found = await effect.find();
-    if (found !== undefined) {
-      await deps.repo.completeDelivery(intent.key, found);
-      return found;
-    }
+  const leased = await leaseDelivery(deps, intent);
+  if (leased.done) return leased.targetId;
+  try {
+    const found = leased.delivery.attempts > 1 && effect.find ? await effect.find() : undefined;
+    const targetId = found ?? (await effect.perform());
+    await deps.repo.completeDelivery(intent.key, targetId, leased.owner);
+    return targetId;
+  } catch (error) {
+    await releaseLease(deps, intent.key, leased.owner);
+    throw error;
   }
-  const targetId = await effect.perform();
-  await deps.repo.completeDelivery(intent.key, targetId);
-  return targetId;
 }

@@ -18,6 +18,15 @@ export function threadOf(ref: MessageRef): ThreadKey {
 }
 
 /**
+ * The inbound-event source an email notice of ticket system `system` is recorded under (its
+ * event id is the ticket id), e.g. `zendesk-email`: a comment notice for a ticket with one waits
+ * for the email flow to record the ticket.
+ */
+export function emailNoticeSource(system: string): string {
+  return `${system}-email`;
+}
+
+/**
  * Deterministic delivery keys: the same input always yields the same key, so a retried event or
  * webhook finds the record of what it already did.
  */

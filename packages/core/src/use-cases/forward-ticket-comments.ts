@@ -5,23 +5,23 @@ import { CoreError } from '../errors.ts';
 import { ticketCommentMessage, unknownTicketAuthor } from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
 import { deliveryKeys } from './delivery-keys.ts';
+import { isOwnComment } from './is-own-comment.ts';
 import type { CommentsOutcome } from './outcomes.ts';
 import { postOnce } from './post-once.ts';
+import { untrackedTicket } from './untracked-ticket.ts';
 
 /**
  * Forwards a ticket's new comments to its chat thread, each exactly once and in order: one
- * `listCommentsAfter` from the issue's cursor, internal notes and the bot's own comments skipped,
- * the cursor advanced after each. Comments of resolved issues are still forwarded.
+ * `listCommentsAfter` from the issue's cursor, internal notes and the bot's own comments (also
+ * those still being written: `isOwnComment`) skipped, the cursor advanced after each. Comments of
+ * resolved issues are still forwarded. A ticket not tracked yet may be retried (`untrackedTicket`).
  */
 export async function forwardTicketComments(
   ctx: BotContext,
   notice: TicketCommentNotice,
 ): Promise<CommentsOutcome> {
   const issue = await ctx.repo.findByTicket(notice.ticketId);
-  if (issue === undefined) {
-    ctx.logger.info({ ticketId: notice.ticketId }, 'comment notice for an untracked ticket ignored');
-    return { outcome: 'ignored', reason: 'unknown-ticket' };
-  }
+  if (issue === undefined) return untrackedTicket(ctx, notice);
   const threadId = issue.threadId;
   if (threadId === null) {
     // An emailed ticket whose thread is still being opened; the job layer retries this later.
@@ -30,7 +30,7 @@ export async function forwardTicketComments(
   const comments = await ctx.tickets.listCommentsAfter(notice.ticketId, issue.commentCursor);
   let forwarded = 0;
   for (const comment of comments) {
-    if (await shouldForward(ctx, comment)) {
+    if (comment.public && !(await isOwnComment(ctx, issue.id, comment))) {
       await forward(ctx, issue, threadId, notice.ticketId, comment);
       forwarded += 1;
     }
@@ -42,14 +42,6 @@ export async function forwardTicketComments(
     'ticket comments handled',
   );
   return { outcome: 'comments-forwarded', issueId: issue.id, forwarded, skipped };
-}
-
-async function shouldForward(ctx: BotContext, comment: TicketComment): Promise<boolean> {
-  if (!comment.public) return false;
-  const agentId = ctx.settings.ticketAgentId;
-  if (agentId !== undefined && comment.author.id === agentId) return false;
-  if (await ctx.repo.findDeliveryByTarget('chat-to-ticket', comment.id)) return false;
-  return (await ctx.repo.findDeliveryByTarget('bot-comment', comment.id)) === undefined;
 }
 
 function forward(ctx: BotContext, issue: Issue, threadId: string, ticketId: string, comment: TicketComment) {

@@ -4,6 +4,7 @@ import { CoreError, isTicketClosed } from '../errors.ts';
 import { alreadyResolvedNotice, chatReplyComment, helpText, resolvedConfirmation } from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
 import { chatAuthorName } from './chat-author.ts';
+import { commentHash } from './comment-hash.ts';
 import { deliverOnce } from './deliver-once.ts';
 import { deliveryKeys, type MessageRef } from './delivery-keys.ts';
 import { findWrittenComment } from './find-written-comment.ts';
@@ -82,10 +83,12 @@ async function addComment(
   const author = await chatAuthorName(ctx, event);
   const fileNames = event.files.map((file) => file.name);
   const comment = { body: chatReplyComment(author, plain.trim(), fileNames), public: true };
+  const contentHash = await commentHash(comment.body);
   try {
     const commentId = await deliverOnce(
       ctx,
-      { key, kind: 'chat-to-ticket', issueId: issue.id, sourceId: event.messageId },
+      // The body's hash goes on record before the add, so the forwarder never echoes it back.
+      { key, kind: 'chat-to-ticket', issueId: issue.id, sourceId: event.messageId, contentHash },
       {
         perform: async () => (await ctx.tickets.addComment(ticketId, comment)).id,
         find: () => findWrittenComment(ctx, ticketId, comment, 'chat-to-ticket'),

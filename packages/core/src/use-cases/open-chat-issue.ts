@@ -3,6 +3,7 @@ import { filesOnlySubject, ticketConfirmation, ticketDescription, untitledSubjec
 import type { BotContext } from './bot-deps.ts';
 import { chatRequester } from './chat-author.ts';
 import { deliveryKeys, externalIdOf, type MessageRef, threadOf } from './delivery-keys.ts';
+import { leaseDelivery, releaseLease } from './delivery-lease.ts';
 import type { ChatOutcome } from './outcomes.ts';
 import { postOnCallNotice } from './post-on-call-notice.ts';
 import { postOnce } from './post-once.ts';
@@ -42,21 +43,27 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
   const fileNames = event.files.map((file) => file.name);
   const requester = await chatRequester(ctx, event);
   const key = deliveryKeys.ticket(ref);
-  await ctx.repo.beginDelivery({ key, kind: 'ticket', issueId, sourceId: event.messageId }, ctx.clock.now());
-  const ticket = await ctx.tickets.createTicket({
-    idempotencyKey: key,
-    subject: ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
-    description: ticketDescription(plain.trim(), fileNames, permalink),
-    externalId: externalIdOf(ref),
-    ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
-    ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
-    ...(requester !== undefined && { requester }),
-  });
-  // One transaction: a comment notice never sees the ticket without the cursor past its description.
-  await ctx.repo.transaction(async (tx) => {
-    await tx.attachTicket(issueId, ticket.id, ticket.subject);
-    if (ticket.firstCommentId !== null) await tx.setCommentCursor(issueId, ticket.firstCommentId);
-    await tx.completeDelivery(key, ticket.id);
-  });
-  return ticket.id;
+  const leased = await leaseDelivery(ctx, { key, kind: 'ticket', issueId, sourceId: event.messageId });
+  if (leased.done) return leased.targetId;
+  try {
+    const ticket = await ctx.tickets.createTicket({
+      idempotencyKey: key,
+      subject: ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
+      description: ticketDescription(plain.trim(), fileNames, permalink),
+      externalId: externalIdOf(ref),
+      ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
+      ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
+      ...(requester !== undefined && { requester }),
+    });
+    // One transaction: a comment notice never sees the ticket without the cursor past its description.
+    await ctx.repo.transaction(async (tx) => {
+      await tx.attachTicket(issueId, ticket.id, ticket.subject);
+      if (ticket.firstCommentId !== null) await tx.setCommentCursor(issueId, ticket.firstCommentId);
+      await tx.completeDelivery(key, ticket.id, leased.owner);
+    });
+    return ticket.id;
+  } catch (error) {
+    await releaseLease(ctx, key, leased.owner);
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import type { EmailTicketNotice } from '../domain/notices.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import { emailThreadOpening, emailTicketNote, ticketConfirmation } from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
+import { commentHash } from './comment-hash.ts';
 import { deliverOnce } from './deliver-once.ts';
 import { deliveryKeys, externalIdOf } from './delivery-keys.ts';
 import { findWrittenComment } from './find-written-comment.ts';
@@ -76,7 +77,13 @@ async function writeNote(ctx: BotContext, issue: Issue, ticketId: string, thread
   const note = { body: emailTicketNote(await ctx.chat.permalink(issue.channel, threadId)), public: false };
   await deliverOnce(
     ctx,
-    { key, kind: 'bot-comment', issueId: issue.id, sourceId: null },
+    {
+      key,
+      kind: 'bot-comment',
+      issueId: issue.id,
+      sourceId: null,
+      contentHash: await commentHash(note.body),
+    },
     {
       perform: async () => (await ctx.tickets.addComment(ticketId, note)).id,
       find: () => findWrittenComment(ctx, ticketId, note, 'bot-comment'),

@@ -18,7 +18,10 @@ export interface OncePost {
 }
 
 /** Posts a chat message once per key, asking the chat port's `findMessage` on a retry. Returns its id. */
-export function postOnce(deps: Pick<BotDeps, 'repo' | 'clock' | 'chat'>, post: OncePost): Promise<string> {
+export function postOnce(
+  deps: Pick<BotDeps, 'repo' | 'clock' | 'chat' | 'settings'>,
+  post: OncePost,
+): Promise<string> {
   const { chat } = deps;
   const thread = post.threadId === undefined ? {} : { threadId: post.threadId };
   const overflow = post.overflowUrl === undefined ? {} : { overflowUrl: post.overflowUrl };

@@ -16,13 +16,19 @@ export interface FixtureOptions {
   readonly settings?: Partial<BotSettings>;
   readonly withOnCallPort?: boolean;
   readonly start?: Date;
+  /** Whether the tickets port offers `whoAmI` (default true). */
+  readonly ticketsWhoAmI?: boolean;
 }
 
 /** A SupportBot on fresh in-memory adapters, with the adapters at hand for assertions. */
 export function botFixture(options: FixtureOptions = {}) {
   const clock = new ManualClock(options.start ?? new Date('2026-06-15T12:00:00Z'));
   const chat = new MemoryChat({ platform: 'slack', clock, workspaceUrl: 'https://acme.slack.com' });
-  const tickets = new MemoryTickets({ clock, ticketBaseUrl: 'https://acme.zendesk.com/agent/tickets' });
+  const tickets = new MemoryTickets({
+    clock,
+    ticketBaseUrl: 'https://acme.zendesk.com/agent/tickets',
+    whoAmI: options.ticketsWhoAmI ?? true,
+  });
   const onCall = new MemoryOnCall();
   const repo = new MemoryIssueRepo();
   const logger = new RecordingLogger();

@@ -1,0 +1,35 @@
+import type { Delivery, DeliveryIntent } from '../domain/delivery.ts';
+import { DeliveryBusyError } from '../errors.ts';
+import type { BotDeps } from './bot-deps.ts';
+
+/** A delivery this run may act on: already done, or leased to `owner`. */
+export type LeasedDelivery =
+  | { readonly done: true; readonly targetId: string }
+  | { readonly done: false; readonly delivery: Delivery; readonly owner: string };
+
+/**
+ * Records the intent and takes its lease for a fresh random run id. Throws `DeliveryBusyError`
+ * (retryable) while another run's lease is live, so two overlapping runs never both act.
+ */
+export async function leaseDelivery(
+  deps: Pick<BotDeps, 'repo' | 'clock' | 'settings'>,
+  intent: DeliveryIntent,
+): Promise<LeasedDelivery> {
+  const owner = globalThis.crypto.randomUUID();
+  const at = deps.clock.now();
+  const until = new Date(at.getTime() + deps.settings.deliveryLeaseMs);
+  const delivery = await deps.repo.beginDelivery(intent, at, { owner, until });
+  if (delivery.state === 'done' && delivery.targetId !== null)
+    return { done: true, targetId: delivery.targetId };
+  if (delivery.owner !== owner) throw new DeliveryBusyError(intent.key, delivery.leaseUntil);
+  return { done: false, delivery, owner };
+}
+
+/** Lets a retry take the delivery at once after this run failed; a failure here only delays it. */
+export async function releaseLease(deps: Pick<BotDeps, 'repo'>, key: string, owner: string): Promise<void> {
+  try {
+    await deps.repo.releaseDelivery(key, owner);
+  } catch {
+    // The lease then simply runs out.
+  }
+}
