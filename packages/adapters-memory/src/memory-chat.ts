@@ -13,6 +13,9 @@ import { FaultInjector } from './fault-injector.ts';
 import type { MemoryChatOptions, MemoryMessage } from './memory-chat-config.ts';
 import { escapeMarkup, markupToPlainText } from './slack-markup.ts';
 
+/** How many of the newest messages a bounded search also reads, as a platform's newest page. */
+const NEWEST_PAGE = 100;
+
 /** An in-memory, Slack-like ChatPort with a test back door. Every call is recorded and can be failed. */
 export class MemoryChat implements ChatPort {
   readonly platform: string;
@@ -71,7 +74,11 @@ export class MemoryChat implements ChatPort {
     });
   }
 
-  /** Finds the message with `key`, only among those posted at or after `options.since`. */
+  /**
+   * Finds the message with `key`: with `options.since`, among those posted at or after it (by this
+   * chat's clock), then, as Slack's adapter does for a caller clock ahead of the platform's, among
+   * the newest 100; without a bound, among all.
+   */
   findMessage(
     channel: string,
     threadId: string | undefined,
@@ -79,10 +86,13 @@ export class MemoryChat implements ChatPort {
     options: FindMessageOptions = {},
   ): Promise<PostedMessage | undefined> {
     return this.#call('findMessage', () => {
-      const since = options.since?.getTime() ?? Number.NEGATIVE_INFINITY;
-      const found = this.messagesIn(channel, threadId).find(
-        (m) => m.key === key && m.postedAt.getTime() >= since,
-      );
+      const messages = this.messagesIn(channel, threadId);
+      const since = options.since?.getTime();
+      const found =
+        since === undefined
+          ? messages.find((m) => m.key === key)
+          : (messages.find((m) => m.key === key && m.postedAt.getTime() >= since) ??
+            messages.slice(-NEWEST_PAGE).find((m) => m.key === key));
       return found === undefined ? undefined : { id: found.id };
     });
   }

@@ -95,3 +95,22 @@ describe('markupToPlainText', () => {
     expect(markupToPlainText(markup, names)).toBe(plain);
   });
 });
+
+describe('MemoryChat.findMessage with a lower bound', () => {
+  it('searches from `since`, then only the newest 100, so an older post past that window is not found', async () => {
+    const clock = new ManualClock(start);
+    const chat = new MemoryChat({ clock });
+    const old = await chat.postMessage({ channel: 'C1', text: 'old', key: 'k-old' });
+    clock.advance(60_000);
+    const since = clock.now();
+    const bounded = await chat.postMessage({ channel: 'C1', text: 'new', key: 'k-new' });
+    for (let i = 0; i < 150; i += 1) await chat.postMessage({ channel: 'C1', text: `m${i}`, key: `k-${i}` });
+    expect(await chat.findMessage('C1', undefined, 'k-new', { since })).toEqual(bounded);
+    expect(await chat.findMessage('C1', undefined, 'k-old', { since })).toBeUndefined();
+    expect(await chat.findMessage('C1', undefined, 'k-old', { since: start })).toEqual(old);
+    expect(await chat.findMessage('C1', undefined, 'k-old')).toEqual(old);
+    // A bound later than the chat's clock (a caller clock ahead) still finds a recent post.
+    const ahead = new Date(clock.now().getTime() + 3_600_000);
+    expect(await chat.findMessage('C1', undefined, 'k-149', { since: ahead })).toBeDefined();
+  });
+});
