@@ -124,6 +124,37 @@ describe('loadConfig', () => {
     expect(problemsOf(env).join('\n')).toContain(expected);
   });
 
+  it("the seed's variables alone start it: each OAuth redirect defaults to https://$PAAS_FQDN/<vendor>/oauth/, and a note says so", () => {
+    const config = loadConfig({
+      PAAS_FQDN: 'support.example.com',
+      SLACK_CLIENT_ID: 'id',
+      SLACK_CLIENT_SECRET: 's',
+      SLACK_SIGN_SECRET: 'signing-secret',
+      SRE_SUPPORT_CHANNEL: 'C0192NP3TFG',
+      ZENDESK_CLIENT_IDENTIFIER: 'zid',
+      ZENDESK_CLIENT_SECRET: 'zs',
+      ZENDESK_SUBDOMAIN: 'acme',
+      ZENDESK_WEBHOOK_TOKEN: 'webhook-token',
+      PAGERDUTY_CLIENT_IDENTIFIER: 'pid',
+      PAGERDUTY_CLIENT_SECRET: 'ps',
+      PAGERDUTY_ESCALATION_POLICY_ID: 'PABC123',
+    });
+    expect(config.slack?.redirectUri).toBe('https://support.example.com/slack/oauth/');
+    expect(config.zendesk?.redirectUri).toBe('https://support.example.com/zendesk/oauth/');
+    expect(config.pagerDuty?.redirectUri).toBe('https://support.example.com/pagerduty/oauth/');
+    expect(config.notes).toContain(
+      'SLACK_REDIRECT_URI is unset: using https://support.example.com/slack/oauth/ (from PAAS_FQDN)',
+    );
+    expect(config.notConfigured).toEqual([]);
+    const given = loadConfig({
+      PAAS_FQDN: 'support.example.com',
+      SLACK_CLIENT_ID: 'id',
+      SLACK_CLIENT_SECRET: 's',
+      SLACK_REDIRECT_URI: 'https://elsewhere.example.com/slack/oauth/',
+    });
+    expect(given.notes.join('\n')).not.toContain('SLACK_REDIRECT_URI');
+  });
+
   it('builds every integration from a full configuration', () => {
     const config = loadConfig({
       PORT: '9000',

@@ -2,3 +2,4 @@ export * from './app-config.ts';
 export * from './config-error.ts';
 export { ENV_NAMES } from './env-schema.ts';
 export * from './load-config.ts';
+export { missingVariables, OAUTH_CALLBACK_PATHS, REQUIRED_VARIABLES } from './required-variables.ts';

@@ -1,8 +1,10 @@
 import type { NotConfigured, PagerDutyConfig, SlackConfig, ZendeskConfig } from './app-config.ts';
 import type { Env } from './env-schema.ts';
+import { missingVariables, redirectUri } from './required-variables.ts';
 
 type Problems = string[];
 type Missing = NotConfigured[];
+type Notes = string[];
 
 /** Adds a problem when exactly one of two variables that only work together is set. */
 function pair(env: Env, a: keyof Env, b: keyof Env, problems: Problems): void {
@@ -15,20 +17,24 @@ function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }):
 }
 
 /** Slack is configured with a signing secret, the support channel and a bot token or OAuth app. */
-export function slackConfig(env: Env, problems: Problems, missing: Missing): SlackConfig | undefined {
+export function slackConfig(
+  env: Env,
+  problems: Problems,
+  missing: Missing,
+  notes: Notes = [],
+): SlackConfig | undefined {
   pair(env, 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', problems);
-  if (env.SLACK_CLIENT_ID !== undefined && env.SLACK_REDIRECT_URI === undefined) {
-    problems.push('SLACK_REDIRECT_URI: required with SLACK_CLIENT_ID');
-  }
+  const redirect = redirectUri(
+    env,
+    'slack',
+    { name: 'SLACK_REDIRECT_URI', value: env.SLACK_REDIRECT_URI, client: 'SLACK_CLIENT_ID' },
+    problems,
+    notes,
+  );
   if (env.SLACK_ALLOW_VERIFICATION_TOKEN && env.SLACK_VERIFICATION_TOKEN === undefined) {
     problems.push('SLACK_VERIFICATION_TOKEN: required when SLACK_ALLOW_VERIFICATION_TOKEN is on');
   }
-  const absent: string[] = [];
-  if (env.SLACK_SIGN_SECRET === undefined) absent.push('SLACK_SIGN_SECRET');
-  if (env.SRE_SUPPORT_CHANNEL === undefined) absent.push('SRE_SUPPORT_CHANNEL');
-  if (env.SLACK_BOT_TOKEN === undefined && env.SLACK_CLIENT_ID === undefined) {
-    absent.push('SLACK_BOT_TOKEN (or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET)');
-  }
+  const absent = missingVariables('slack', env);
   if (absent.length > 0 || env.SLACK_SIGN_SECRET === undefined) {
     missing.push({ integration: 'slack', missing: absent });
     return undefined;
@@ -39,7 +45,7 @@ export function slackConfig(env: Env, problems: Problems, missing: Missing): Sla
       botToken: env.SLACK_BOT_TOKEN,
       clientId: env.SLACK_CLIENT_ID,
       clientSecret: env.SLACK_CLIENT_SECRET,
-      redirectUri: env.SLACK_REDIRECT_URI,
+      redirectUri: redirect,
       oauthUrl: env.SLACK_OAUTH_URL,
       apiUrl: env.SLACK_API_URL,
       workspaceUri: env.SLACK_WORKSPACE_URI,
@@ -50,7 +56,12 @@ export function slackConfig(env: Env, problems: Problems, missing: Missing): Sla
 }
 
 /** Zendesk is configured with an API location, credentials (API token or OAuth) and the webhook token. */
-export function zendeskConfig(env: Env, problems: Problems, missing: Missing): ZendeskConfig | undefined {
+export function zendeskConfig(
+  env: Env,
+  problems: Problems,
+  missing: Missing,
+  notes: Notes = [],
+): ZendeskConfig | undefined {
   pair(env, 'ZENDESK_CLIENT_IDENTIFIER', 'ZENDESK_CLIENT_SECRET', problems);
   if (env.ZENDESK_CLIENT_IDENTIFIER !== undefined) {
     if (env.ZENDESK_SUBDOMAIN === undefined) {
@@ -58,22 +69,21 @@ export function zendeskConfig(env: Env, problems: Problems, missing: Missing): Z
         'ZENDESK_SUBDOMAIN: required with ZENDESK_CLIENT_IDENTIFIER (OAuth grants are kept per subdomain)',
       );
     }
-    if (env.ZENDESK_REDIRECT_URI === undefined) {
-      problems.push('ZENDESK_REDIRECT_URI: required with ZENDESK_CLIENT_IDENTIFIER');
-    }
   }
+  const redirect = redirectUri(
+    env,
+    'zendesk',
+    { name: 'ZENDESK_REDIRECT_URI', value: env.ZENDESK_REDIRECT_URI, client: 'ZENDESK_CLIENT_IDENTIFIER' },
+    problems,
+    notes,
+  );
   if (env.ZENDESK_API_TOKEN !== undefined && env.ZENDESK_AGENT_EMAIL === undefined) {
     problems.push('ZENDESK_AGENT_EMAIL: required with ZENDESK_API_TOKEN (API tokens act as that agent)');
   }
   const apiUrl =
     env.ZENDESK_API_URL ??
     (env.ZENDESK_SUBDOMAIN === undefined ? undefined : `https://${env.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2`);
-  const absent: string[] = [];
-  if (apiUrl === undefined) absent.push('ZENDESK_SUBDOMAIN (or ZENDESK_API_URL)');
-  if (env.ZENDESK_API_TOKEN === undefined && env.ZENDESK_CLIENT_IDENTIFIER === undefined) {
-    absent.push('ZENDESK_API_TOKEN (or ZENDESK_CLIENT_IDENTIFIER + ZENDESK_CLIENT_SECRET)');
-  }
-  if (env.ZENDESK_WEBHOOK_TOKEN === undefined) absent.push('ZENDESK_WEBHOOK_TOKEN');
+  const absent = missingVariables('zendesk', env);
   if (absent.length > 0 || apiUrl === undefined || env.ZENDESK_WEBHOOK_TOKEN === undefined) {
     missing.push({ integration: 'zendesk', missing: absent });
     return undefined;
@@ -87,7 +97,7 @@ export function zendeskConfig(env: Env, problems: Problems, missing: Missing): Z
       agentEmail: env.ZENDESK_AGENT_EMAIL,
       clientId: env.ZENDESK_CLIENT_IDENTIFIER,
       clientSecret: env.ZENDESK_CLIENT_SECRET,
-      redirectUri: env.ZENDESK_REDIRECT_URI,
+      redirectUri: redirect,
       webhookSecret: env.ZENDESK_WEBHOOK_SECRET,
       userId: env.ZENDESK_USER_ID,
       groupId: env.ZENDESK_GROUP_ID,
@@ -99,16 +109,25 @@ export function zendeskConfig(env: Env, problems: Problems, missing: Missing): Z
 }
 
 /** PagerDuty is optional; configured with an escalation policy and an API token or OAuth app. */
-export function pagerDutyConfig(env: Env, problems: Problems, missing: Missing): PagerDutyConfig | undefined {
+export function pagerDutyConfig(
+  env: Env,
+  problems: Problems,
+  missing: Missing,
+  notes: Notes = [],
+): PagerDutyConfig | undefined {
   pair(env, 'PAGERDUTY_CLIENT_IDENTIFIER', 'PAGERDUTY_CLIENT_SECRET', problems);
-  if (env.PAGERDUTY_CLIENT_IDENTIFIER !== undefined && env.PAGERDUTY_REDIRECT_URI === undefined) {
-    problems.push('PAGERDUTY_REDIRECT_URI: required with PAGERDUTY_CLIENT_IDENTIFIER');
-  }
-  const absent: string[] = [];
-  if (env.PAGERDUTY_ESCALATION_POLICY_ID === undefined) absent.push('PAGERDUTY_ESCALATION_POLICY_ID');
-  if (env.PAGERDUTY_API_TOKEN === undefined && env.PAGERDUTY_CLIENT_IDENTIFIER === undefined) {
-    absent.push('PAGERDUTY_API_TOKEN (or PAGERDUTY_CLIENT_IDENTIFIER + PAGERDUTY_CLIENT_SECRET)');
-  }
+  const redirect = redirectUri(
+    env,
+    'pagerduty',
+    {
+      name: 'PAGERDUTY_REDIRECT_URI',
+      value: env.PAGERDUTY_REDIRECT_URI,
+      client: 'PAGERDUTY_CLIENT_IDENTIFIER',
+    },
+    problems,
+    notes,
+  );
+  const absent = missingVariables('pagerduty', env);
   if (absent.length > 0 || env.PAGERDUTY_ESCALATION_POLICY_ID === undefined) {
     missing.push({ integration: 'pagerduty', missing: absent });
     return undefined;
@@ -120,7 +139,7 @@ export function pagerDutyConfig(env: Env, problems: Problems, missing: Missing):
       apiToken: env.PAGERDUTY_API_TOKEN,
       clientId: env.PAGERDUTY_CLIENT_IDENTIFIER,
       clientSecret: env.PAGERDUTY_CLIENT_SECRET,
-      redirectUri: env.PAGERDUTY_REDIRECT_URI,
+      redirectUri: redirect,
     }),
     escalationPolicyId: env.PAGERDUTY_ESCALATION_POLICY_ID,
   };

@@ -35,9 +35,9 @@ export function loadConfig(
   const notConfigured: NotConfigured[] = [];
   const notes: string[] = [];
 
-  const slack = slackConfig(env, problems, notConfigured);
-  const zendesk = zendeskConfig(env, problems, notConfigured);
-  const pagerDuty = pagerDutyConfig(env, problems, notConfigured);
+  const slack = slackConfig(env, problems, notConfigured, notes);
+  const zendesk = zendeskConfig(env, problems, notConfigured, notes);
+  const pagerDuty = pagerDutyConfig(env, problems, notConfigured, notes);
   const jobs = jobsConfig(env, problems);
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');

@@ -4,7 +4,7 @@ import { Clock, type Issue, IssueRepo, type Logger, TicketPort, TokenStore } fro
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { DependencyContainer } from 'tsyringe';
-import type { AppConfig } from '../config/index.ts';
+import type { AppConfig, Integration } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { type SandboxControls, webPlugin } from '../web/index.ts';
 import { adminResolve } from './admin-resolve.ts';
@@ -25,8 +25,14 @@ export async function webFront(
   const logger = container.resolve<Logger>(ServerTokens.RootLogger);
   const starts = oauthStartUrls(config);
   // `staticCredential` names the variable (never its value) the integration runs on without OAuth.
-  const integration = (configured: boolean, startUrl: string | undefined, envToken?: string | false) => ({
+  const integration = (
+    id: Integration,
+    configured: boolean,
+    startUrl: string | undefined,
+    envToken?: string | false,
+  ) => ({
     configured,
+    missing: config.notConfigured.find((entry) => entry.integration === id)?.missing ?? [],
     ...(startUrl === undefined ? {} : { startUrl }),
     ...(configured && typeof envToken === 'string' ? { staticCredential: envToken } : {}),
   });
@@ -40,16 +46,19 @@ export async function webFront(
     repo: container.resolve<IssueRepo>(IssueRepo),
     integrations: {
       slack: integration(
+        'slack',
         config.slack !== undefined,
         starts.slack,
         config.slack?.botToken !== undefined && 'SLACK_BOT_TOKEN',
       ),
       zendesk: integration(
+        'zendesk',
         config.zendesk !== undefined,
         starts.zendesk,
         config.zendesk?.apiToken !== undefined && 'ZENDESK_API_TOKEN',
       ),
       pagerduty: integration(
+        'pagerduty',
         config.pagerDuty !== undefined,
         starts.pagerduty,
         config.pagerDuty?.apiToken !== undefined && 'PAGERDUTY_API_TOKEN',

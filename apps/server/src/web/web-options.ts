@@ -17,6 +17,8 @@ export interface IntegrationConfig {
   readonly startUrl?: string;
   /** Set when it runs on a token from the environment rather than an OAuth grant, e.g. `SLACK_BOT_TOKEN`. */
   readonly staticCredential?: string;
+  /** What it still lacks when not configured, as the start-up log names it (REQUIRED_VARIABLES). */
+  readonly missing?: readonly string[];
   /** Overrides the account shown when connected (default: the stored grant's account name). */
   readonly accountLabel?: string;
 }

@@ -58,7 +58,7 @@ describe('home page', () => {
       /data-integration="zendesk">[\s\S]*Not connected[\s\S]*href="\/zendesk\/oauth\/start\/"[\s\S]*>Add</,
     );
     expect(body).toMatch(
-      /data-integration="pagerduty">[\s\S]*Not configured[\s\S]*PAGERDUTY_CLIENT_IDENTIFIER/,
+      /data-integration="pagerduty">[\s\S]*Not configured<\/span> — set PAGERDUTY_ESCALATION_POLICY_ID, PAGERDUTY_API_TOKEN \(or PAGERDUTY_CLIENT_IDENTIFIER \+ PAGERDUTY_CLIENT_SECRET\)\./,
     );
     expect(body).not.toContain('xoxb-secret');
     expect(body).toContain('<code>C0SUPPORT</code>');

@@ -1,5 +1,7 @@
 import { ManualClock, MemoryIssueRepo, MemoryTokenStore } from '@zenslackchat/adapters-memory';
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { envSchema } from '../../src/config/env-schema.ts';
+import { missingVariables } from '../../src/config/index.ts';
 import { type WebOptions, webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from './memory-admin-accounts.ts';
 import { MemoryAdminSessions } from './memory-admin-sessions.ts';
@@ -44,7 +46,7 @@ export async function webTestApp(
     integrations: {
       slack: { configured: true, startUrl: '/slack/install/' },
       zendesk: { configured: true, startUrl: '/zendesk/oauth/start/' },
-      pagerduty: { configured: false },
+      pagerduty: { configured: false, missing: missingVariables('pagerduty', envSchema.parse({})) },
     },
     settings: { processingEnabled: true, supportChannel: 'C0SUPPORT', workspaceName: 'Acme <Support>' },
     postReportNow: async () => {

@@ -6,6 +6,8 @@ import type { IntegrationId } from '../web-options.ts';
 export interface IntegrationRow {
   readonly id: IntegrationId;
   readonly configured: boolean;
+  /** What it lacks when not configured, as the start-up log and the README name it. */
+  readonly missing: readonly string[];
   readonly startUrl?: string;
   /** Who it is connected to, when connected. */
   readonly account?: string;
@@ -32,7 +34,7 @@ const LABELS: Readonly<Record<IntegrationId, string>> = {
   zendesk: 'Zendesk',
   pagerduty: 'PagerDuty',
 };
-const ENV_HINTS: Readonly<Record<IntegrationId, string>> = {
+const OAUTH_HINTS: Readonly<Record<IntegrationId, string>> = {
   slack: 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SIGN_SECRET, SLACK_REDIRECT_URI',
   zendesk: 'ZENDESK_CLIENT_IDENTIFIER, ZENDESK_CLIENT_SECRET, ZENDESK_REDIRECT_URI',
   pagerduty: 'PAGERDUTY_CLIENT_IDENTIFIER, PAGERDUTY_CLIENT_SECRET, PAGERDUTY_REDIRECT_URI',
@@ -45,7 +47,7 @@ export function formatInstant(date: Date): string {
 
 function status(item: IntegrationRow): SafeHtml {
   if (!item.configured)
-    return html`<span class="status off">Not configured</span> — set ${ENV_HINTS[item.id]}.`;
+    return html`<span class="status off">Not configured</span> — set ${item.missing.join(', ')}.`;
   if (item.unknown)
     return html`<span class="status warn">Status unknown</span> (the token store did not answer).`;
   if (item.since !== undefined) {
@@ -56,7 +58,7 @@ function status(item: IntegrationRow): SafeHtml {
     return html`<span class="status ok">Connected</span> with <code>${item.staticCredential}</code> from the environment`;
   }
   return item.startUrl === undefined
-    ? html`<span class="status off">Not connected</span> — set ${ENV_HINTS[item.id]} to connect with OAuth.`
+    ? html`<span class="status off">Not connected</span> — set ${OAUTH_HINTS[item.id]} to connect with OAuth.`
     : html`<span class="status off">Not connected</span>`;
 }
 

@@ -24,6 +24,7 @@ export async function homeRoutes(app: FastifyInstance, options: ResolvedWebOptio
       return {
         id,
         configured: config.configured,
+        missing: config.missing ?? [],
         ...(config.startUrl === undefined ? {} : { startUrl: config.startUrl }),
         ...(config.staticCredential === undefined ? {} : { staticCredential: config.staticCredential }),
         ...(token === undefined
