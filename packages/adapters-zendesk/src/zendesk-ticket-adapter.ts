@@ -6,6 +6,7 @@ import {
   type Ticket,
   type TicketComment,
   type TicketLink,
+  type TicketPerson,
   type TicketPort,
 } from '@zenslackchat/core';
 import { isConfirmedClosed, rethrowUpdateFailure } from './zendesk-closed.ts';
@@ -21,6 +22,7 @@ import { type ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
 import { showTicket, ticketState } from './zendesk-ticket-reads.ts';
+import { showSelf } from './zendesk-who-am-i.ts';
 
 const DONE = new Set(['solved', 'closed']);
 
@@ -47,6 +49,12 @@ export class ZendeskTicketAdapter implements TicketPort {
   /** See `ZendeskTicketCreator`: Idempotency-Key, then a look-up by external id after an unknown outcome. */
   createTicket(ticket: NewTicket): Promise<Ticket> {
     return this.creator.create(ticket);
+  }
+
+  /** The user the bot's comments are written as: the configured `agentId`, else `GET /users/me`. */
+  whoAmI(): Promise<TicketPerson & { readonly id: string }> {
+    if (this.agentId !== undefined) return Promise.resolve({ id: String(this.agentId) });
+    return showSelf(this.http);
   }
 
   /** GET /tickets/{id} with the requester sideloaded; undefined on 404. */

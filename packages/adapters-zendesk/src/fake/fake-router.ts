@@ -5,6 +5,7 @@ import { apiError, type FakeResponse, type FakeUser, type RecordedRequest } from
 import type { FakeState } from './fake-state.ts';
 import { createTicket, listTickets, showTicket, updateTicket } from './fake-tickets-api.ts';
 import { createOrUpdateUser, searchUsers } from './fake-users-api.ts';
+import { showSelf } from './fake-users-me.ts';
 
 /** Who may call the API: one API-token agent and the bearer tokens issued so far. */
 export interface FakeCredentials {
@@ -100,6 +101,8 @@ export class FakeRouter {
         return updateTicket(this.state, actor, id ?? 0, request.body, mode);
       case 'GET tickets/:id/comments':
         return listComments(this.lists, id ?? 0, request.query, url);
+      case 'GET users/me':
+        return showSelf(actor, mode);
       case 'GET users/search':
         return searchUsers(this.state, request.query, mode);
       case 'POST users/create_or_update':
