@@ -4,7 +4,7 @@ import { waitForIdle } from './job-queue-probe.ts';
 import { OutageProxy } from './outage-proxy.ts';
 import { ServerProcess } from './server-process.ts';
 import { botEnv, ESCALATION_POLICY, newSecrets, secretValues, type TestSecrets } from './test-env.ts';
-import { closeVendors, startVendors, type Vendors } from './vendors.ts';
+import { closeVendors, startVendors, type VendorModes, type Vendors } from './vendors.ts';
 
 /** People in the fake Slack directory. */
 export const ALICE = { id: 'U0ALICE', name: 'Alice Example', email: 'alice@example.com' } as const;
@@ -24,6 +24,8 @@ export interface BotFixtureOptions {
   readonly nodeArgs?: readonly string[];
   /** Put an `OutageProxy` between the bot and the fake Zendesk (see `zendeskProxy`). */
   readonly zendeskOutageProxy?: boolean;
+  /** How much the fakes' answers carry (default: every documented field). */
+  readonly vendorModes?: VendorModes;
 }
 
 /**
@@ -54,7 +56,7 @@ export class BotFixture {
 
   /** Starts everything; on failure, cleans up what was started. */
   static async start(options: BotFixtureOptions): Promise<BotFixture> {
-    const vendors = await startVendors();
+    const vendors = await startVendors(options.vendorModes);
     const database = await FreshDatabase.create(`zsc_${options.name}`);
     const secrets = newSecrets();
     let proxy: OutageProxy | undefined;

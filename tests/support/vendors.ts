@@ -1,6 +1,6 @@
 import { FakePagerDuty } from '@zenslackchat/adapters-pagerduty/fake';
 import { FakeSlack } from '@zenslackchat/adapters-slack/fake';
-import { FakeZendesk } from '@zenslackchat/adapters-zendesk/fake';
+import { type FakeMode, FakeZendesk } from '@zenslackchat/adapters-zendesk/fake';
 
 /** The three fake vendors a bot under test talks to, each on its own local port. */
 export interface Vendors {
@@ -9,11 +9,16 @@ export interface Vendors {
   readonly pagerDuty: FakePagerDuty;
 }
 
+/** How much the fakes' answers carry (see each fake's `mode`); `full` by default. */
+export interface VendorModes {
+  readonly zendesk?: FakeMode;
+}
+
 /** Starts the fake Slack, Zendesk and PagerDuty servers. */
-export async function startVendors(): Promise<Vendors> {
+export async function startVendors(modes: VendorModes = {}): Promise<Vendors> {
   const [slack, zendesk, pagerDuty] = await Promise.all([
     FakeSlack.start(),
-    FakeZendesk.start(),
+    FakeZendesk.start({ mode: modes.zendesk ?? 'full' }),
     FakePagerDuty.start(),
   ]);
   return { slack, zendesk, pagerDuty };

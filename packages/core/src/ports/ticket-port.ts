@@ -31,6 +31,7 @@ export interface TicketPort {
   /**
    * Comments created after the comment `afterId` (all when null), oldest first, following
    * pagination. Its cost depends on how many comments are newer, not on the thread's length.
+   * Throws `NotFound` for an unknown ticket.
    */
   listCommentsAfter(ticketId: string, afterId: string | null): Promise<readonly TicketComment[]>;
   /**
