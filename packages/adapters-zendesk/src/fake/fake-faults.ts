@@ -99,6 +99,9 @@ function matches(options: FakeFaultOptions, method: string, path: string): boole
   return typeof options.path === 'string' ? options.path === path : options.path.test(path);
 }
 
+// Error answers as Zendesk shapes them, `{ error, description }`:
+// https://developer.zendesk.com/api-reference/introduction/requests/#400-range; 429 with
+// Retry-After: https://developer.zendesk.com/api-reference/introduction/rate-limits/
 function failure(kind: FakeFaultKind, options: FakeFaultOptions): FakeResponse | undefined {
   const retryAfter = String(Math.ceil((options.retryAfterMs ?? 1000) / 1000));
   switch (kind) {

@@ -96,7 +96,10 @@ export function validate<T>(
   return { ok: false, error: invalidRecord(details) };
 }
 
-/** 422 RecordInvalid with the given details. */
+/**
+ * 422 RecordInvalid with the given details, `{ error, description, details: { field: [{ description,
+ * error }] } }`: https://developer.zendesk.com/api-reference/introduction/requests/#400-range
+ */
 export function invalidRecord(
   details: Record<string, { description: string; error: string }[]>,
 ): FakeResponse {
