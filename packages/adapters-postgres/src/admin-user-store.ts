@@ -120,6 +120,24 @@ export class AdminUserStore {
     });
   }
 
+  /**
+   * Replaces the password hash only while it is still `previousHash` (compare-and-set, so two
+   * logins upgrading at once write one hash). True when it was replaced.
+   */
+  replacePasswordHash(id: string, previousHash: string, passwordHash: string): Promise<boolean> {
+    const next = text(passwordHash, 'passwordHash', 1024);
+    return mapped(async () => {
+      if (!isUuid(id)) return false;
+      const result = await executorFor(this.#db)
+        .updateTable('admin_users')
+        .set({ password_hash: next })
+        .where('id', '=', id)
+        .where('password_hash', '=', previousHash)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    });
+  }
+
   /** How many accounts exist (the first-run page offers sign-up only when none). */
   count(): Promise<number> {
     return mapped(async () => {

@@ -11,4 +11,6 @@ export interface AdminAccount {
 export interface AdminAccounts {
   /** The account with that email (compared case-insensitively), if any. */
   findByEmail(email: string): Promise<AdminAccount | undefined>;
+  /** Replaces the hash when it is still `previousHash` (an upgrade after login); false otherwise. */
+  replacePasswordHash(id: string, previousHash: string, passwordHash: string): Promise<boolean>;
 }

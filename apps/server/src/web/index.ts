@@ -9,7 +9,13 @@ export type { AdminAccount, AdminAccounts } from './admin-accounts.ts';
 export type { AdminSessions, LiveSession } from './admin-sessions.ts';
 export { escapeHtml, html, raw, SafeHtml, safeHref } from './html.ts';
 export type { LoginLimitPolicy, LoginLimits, LoginLockout } from './login-limits.ts';
-export { hashPassword, verifyPassword } from './password-hash.ts';
+export {
+  hashPassword,
+  PasswordHasher,
+  SCRYPT_PARAMS,
+  type ScryptParams,
+  verifyPassword,
+} from './password-hash.ts';
 export { MemorySandbox, type MemorySandboxOptions } from './sandbox/memory-sandbox.ts';
 export type * from './sandbox/sandbox-controls.ts';
 export type { SandboxIntake } from './sandbox/sandbox-intake.ts';

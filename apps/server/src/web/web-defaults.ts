@@ -1,11 +1,13 @@
 import { type Clock, systemClock } from '@zenslackchat/core';
 import type { LoginLockout } from './login-limits.ts';
+import { PasswordHasher } from './password-hash.ts';
 import type { WebOptions } from './web-options.ts';
 
 /** WebOptions with every default filled in. */
 export type ResolvedWebOptions = WebOptions & {
   readonly lockout: LoginLockout;
   readonly clock: Clock;
+  readonly passwordHasher: PasswordHasher;
   readonly secureCookies: boolean | 'auto';
   readonly loginRateLimit: number;
   readonly sessionTtlSeconds: number;
@@ -26,6 +28,7 @@ export function resolveWebOptions(options: WebOptions): ResolvedWebOptions {
       },
     },
     clock: options.clock ?? systemClock,
+    passwordHasher: options.passwordHasher ?? new PasswordHasher(),
     secureCookies: options.secureCookies ?? 'auto',
     loginRateLimit: options.loginRateLimit ?? 10,
     sessionTtlSeconds: options.sessionTtlSeconds ?? 8 * 60 * 60,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AdminAccounts } from './admin-accounts.ts';
 import type { AdminSessions } from './admin-sessions.ts';
 import type { LoginLimits } from './login-limits.ts';
+import type { PasswordHasher } from './password-hash.ts';
 import type { SandboxControls } from './sandbox/sandbox-controls.ts';
 
 /** The OAuth integrations the home page lists, in display order. */
@@ -59,6 +60,8 @@ export interface WebOptions {
   readonly adminRoutes?: FastifyPluginAsync;
   /** When given, the sandbox page is served. */
   readonly sandbox?: SandboxControls;
+  /** Password hashing; default scrypt at N=2^17 (tests pass a cheaper one). */
+  readonly passwordHasher?: PasswordHasher;
   /** Default: the system clock. */
   readonly clock?: Clock;
   /** Session cookie `Secure` flag: 'auto' (default) sets it on https requests (needs trustProxy behind a proxy). */

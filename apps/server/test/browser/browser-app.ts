@@ -13,6 +13,7 @@ import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
 import { MemoryAdminSessions } from '../web/memory-admin-sessions.ts';
 import { MemoryLoginLimits } from '../web/memory-login-limits.ts';
 import { SANDBOX_CHANNEL, sandboxFixture } from '../web/sandbox-fixture.ts';
+import { TEST_HASHER } from '../web/test-hasher.ts';
 import { ADMIN } from '../web/web-test-app.ts';
 
 /** A free local port (the OAuth redirect URIs need it before the app listens). */
@@ -63,6 +64,7 @@ export async function startBrowserApp() {
     admins,
     sessions: new MemoryAdminSessions(admins),
     loginLimits: new MemoryLoginLimits(),
+    passwordHasher: TEST_HASHER,
     tokens,
     repo: fixture.repo,
     integrations: {

@@ -8,8 +8,9 @@ import {
 } from '@zenslackchat/adapters-postgres';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdminAccounts, hashPassword, webPlugin } from '../../src/web/index.ts';
+import { type AdminAccounts, webPlugin } from '../../src/web/index.ts';
 import { openTestDatabase } from '../support/databases.ts';
+import { TEST_HASHER } from './test-hasher.ts';
 import { ADMIN, Client } from './web-test-app.ts';
 
 describe('web front on the Postgres stores', () => {
@@ -28,7 +29,7 @@ describe('web front on the Postgres stores', () => {
     const accounts: AdminAccounts = admins;
     await admins.create({
       email: ADMIN.email,
-      passwordHash: await hashPassword(ADMIN.password),
+      passwordHash: await TEST_HASHER.hash(ADMIN.password),
       createdAt: clock.now(),
     });
     const webProcess = async () => {
@@ -38,6 +39,7 @@ describe('web front on the Postgres stores', () => {
         admins: accounts,
         sessions: new SessionStore(db),
         loginLimits: new LoginLimitStore(db),
+        passwordHasher: TEST_HASHER,
         tokens: new PostgresTokenStore(db, { encryptionKey: 'token encryption key for tests' }),
         repo: new PostgresIssueRepo(db),
         clock,

@@ -6,6 +6,7 @@ import { type WebOptions, webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from './memory-admin-accounts.ts';
 import { MemoryAdminSessions } from './memory-admin-sessions.ts';
 import { MemoryLoginLimits } from './memory-login-limits.ts';
+import { TEST_HASHER } from './test-hasher.ts';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct horse battery staple' } as const;
 
@@ -40,6 +41,7 @@ export async function webTestApp(
     admins,
     sessions,
     loginLimits,
+    passwordHasher: TEST_HASHER,
     tokens,
     repo,
     clock,

@@ -45,5 +45,13 @@ export function adminUserStoreTests(get: () => TestDatabase): void {
         await users.recordFailedLogin('00000000-0000-4000-8000-000000000000', at, policy),
       ).toBeUndefined();
     });
+
+    it('replaces a password hash only while it is still the one read (compare-and-set)', async () => {
+      const user = await users.create({ email: 'r@example.com', passwordHash: 'old', createdAt: created });
+      expect(await users.replacePasswordHash(user.id, 'old', 'new')).toBe(true);
+      expect(await users.replacePasswordHash(user.id, 'old', 'newer')).toBe(false);
+      expect((await users.findByEmail('r@example.com'))?.passwordHash).toBe('new');
+      expect(await users.replacePasswordHash('not-a-uuid', 'new', 'x')).toBe(false);
+    });
   });
 }

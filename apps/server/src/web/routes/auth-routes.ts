@@ -47,7 +47,12 @@ export async function authRoutes(app: FastifyInstance, options: ResolvedWebOptio
         );
       if (!form.success) return again(MESSAGES.malformed, 400);
       const result = await checkLogin(
-        { admins: options.admins, limits: options.loginLimits, lockout: options.lockout },
+        {
+          admins: options.admins,
+          limits: options.loginLimits,
+          lockout: options.lockout,
+          hasher: options.passwordHasher,
+        },
         { email: form.data.email, password: form.data.password, clientAddress: request.ip },
         options.clock.now(),
       );
