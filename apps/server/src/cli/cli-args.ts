@@ -8,8 +8,9 @@ export const CLI_USAGE = `Usage: pnpm zenslackchat <command> [options]
 Commands:
   migrate                       apply database migrations and set up the job queues
   report                        post the daily report now
-  create-admin --email E --password P
-                                create a web admin (default: ADMIN_EMAIL / ADMIN_PASSWORD)
+  create-admin --email E         create a web admin; the password is asked for (or read from
+                                standard input), never taken from the command line
+                                (default: ADMIN_EMAIL / ADMIN_PASSWORD)
   replay-dead-letters [--limit N]
                                 send failed jobs back to their queues (default 100)
 
@@ -25,6 +26,7 @@ const text: StringOption = { type: 'string' };
 const COMMANDS = {
   migrate: {},
   report: {},
+  // `password` is parsed only to refuse it with a reason (see main.ts).
   'create-admin': { email: text, password: text },
   'replay-dead-letters': { limit: text },
 } as const satisfies Record<string, Record<string, StringOption>>;

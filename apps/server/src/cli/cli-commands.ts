@@ -72,7 +72,7 @@ export function report(config: AppConfig, io: CommandIo = {}): Promise<CommandRe
 
 const adminSchema = z.object({
   email: z.string().trim().email('--email / ADMIN_EMAIL must be an e-mail address'),
-  password: z.string().min(12, '--password / ADMIN_PASSWORD must be at least 12 characters'),
+  password: z.string().min(12, 'the password (or ADMIN_PASSWORD) must be at least 12 characters'),
 });
 
 /** Creates a web admin with a scrypt password hash; refuses an email that exists. */

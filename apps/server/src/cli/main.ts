@@ -3,6 +3,7 @@ import { loadConfig } from '../config/index.ts';
 import { explainStartupError, UsageError } from '../server/startup-error.ts';
 import { CLI_USAGE, parseCliArgs } from './cli-args.ts';
 import { type CommandResult, createAdmin, migrate, replay, report } from './cli-commands.ts';
+import { readPassword } from './read-password.ts';
 
 /** Runs one CLI command and prints its result as JSON; exits 1 with a message on failure, 2 on a usage error. */
 async function main(argv: readonly string[]): Promise<CommandResult | undefined> {
@@ -21,14 +22,16 @@ async function main(argv: readonly string[]): Promise<CommandResult | undefined>
     case 'report':
       return report(config, io);
     case 'create-admin': {
-      const email = options.email ?? config.admin?.email;
-      const password = options.password ?? config.admin?.password;
-      if (email === undefined || password === undefined) {
-        const needs = [email === undefined ? '--email' : '', password === undefined ? '--password' : ''];
+      if (options.password !== undefined) {
         throw new UsageError(
-          `create-admin needs ${needs.filter(Boolean).join(' and ')} (or ADMIN_EMAIL and ADMIN_PASSWORD)`,
+          '--password is not accepted: a password on the command line shows in the process list and the shell history; type it at the prompt or pipe it on standard input',
         );
       }
+      const email = options.email ?? config.admin?.email;
+      if (email === undefined) throw new UsageError('create-admin needs --email (or ADMIN_EMAIL)');
+      // ADMIN_PASSWORD (the start-up bootstrap's) when set; else the prompt or standard input.
+      const password =
+        config.admin?.password ?? (await readPassword({ input: process.stdin, output: process.stderr }));
       return createAdmin(config, { email, password });
     }
     case 'replay-dead-letters': {

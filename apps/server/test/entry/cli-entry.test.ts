@@ -20,7 +20,8 @@ describe('the CLI entry point', () => {
     const run = await runEntry('cli/main', args);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: pnpm zenslackchat <command>/);
-    expect(run.stdout).toContain('create-admin --email E --password P');
+    expect(run.stdout).toContain('create-admin --email E ');
+    expect(run.stdout).not.toContain('--password');
   });
 
   it.each([
@@ -32,13 +33,10 @@ describe('the CLI entry point', () => {
       ['replay-dead-letters', '--limit', 'lots'],
       'zenslackchat: --limit must be a whole number from 1 to 10000',
     ],
+    [['create-admin'], 'zenslackchat: create-admin needs --email (or ADMIN_EMAIL)'],
     [
-      ['create-admin'],
-      'zenslackchat: create-admin needs --email and --password (or ADMIN_EMAIL and ADMIN_PASSWORD)',
-    ],
-    [
-      ['create-admin', '--email', 'a@example.com'],
-      'zenslackchat: create-admin needs --password (or ADMIN_EMAIL and ADMIN_PASSWORD)',
+      ['create-admin', '--email', 'a@example.com', '--password', 'correct horse battery'],
+      'zenslackchat: --password is not accepted: a password on the command line shows in the process list and the shell history; type it at the prompt or pipe it on standard input',
     ],
   ])('%j: one line naming the problem, then the usage, exit 2', async (args, first) => {
     const run = await runEntry('cli/main', args, { DATA_DIR: join(dir, 'unused') });
@@ -53,6 +51,23 @@ describe('the CLI entry point', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).applied).toContain('0001_issues');
+  });
+
+  it('create-admin reads the password from standard input, never from argv', async () => {
+    const env = { DATA_DIR: join(dir, 'admins') };
+    const run = await runEntry(
+      'cli/main',
+      ['create-admin', '--email', 'piped@example.com'],
+      env,
+      'a piped password 123\n',
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).created).toBe('piped@example.com');
+    const nothing = await runEntry('cli/main', ['create-admin', '--email', 'empty@example.com'], env);
+    expect(nothing.code).toBe(1);
+    expect(lines(nothing.stderr)).toEqual([
+      'zenslackchat: the password (or ADMIN_PASSWORD) must be at least 12 characters',
+    ]);
   });
 
   it('a database problem is one line, not a stack', async () => {

@@ -19,9 +19,11 @@ export function runEntry(
   entry: 'main' | 'cli/main',
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
+  /** Standard input, then closed (empty by default: nothing typed, as in CI). */
+  input = '',
 ): Promise<EntryRun> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['scripts/run-server.mjs', entry, ...args],
       {
@@ -34,6 +36,7 @@ export function runEntry(
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input);
   });
 }
 
