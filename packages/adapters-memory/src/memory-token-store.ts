@@ -20,6 +20,8 @@ export class MemoryTokenStore implements TokenStore {
   /** Failures for the next calls; `timeout` changes nothing. */
   readonly faults = new FaultInjector({ integration: 'memory-token-store', timeoutAfterWork: false });
   readonly #tokens = new Map<string, StoredToken>();
+  /** The tail of each grant's queue of lock holders. */
+  readonly #locks = new Map<string, Promise<unknown>>();
 
   save(token: StoredToken): Promise<void> {
     return this.faults.run('save', () => {
@@ -46,6 +48,19 @@ export class MemoryTokenStore implements TokenStore {
     return this.faults.run('delete', () => {
       this.#tokens.delete(JSON.stringify([provider, account]));
     });
+  }
+
+  async withTokenLock<T>(provider: string, account: string, work: () => Promise<T>): Promise<T> {
+    const key = JSON.stringify([provider, account]);
+    const previous = this.#locks.get(key) ?? Promise.resolve();
+    const turn = previous.then(work);
+    const tail = turn.catch(() => {});
+    this.#locks.set(key, tail);
+    try {
+      return await turn;
+    } finally {
+      if (this.#locks.get(key) === tail) this.#locks.delete(key);
+    }
   }
 
   #ofProvider(provider: string): StoredToken[] {

@@ -1,7 +1,7 @@
 import type { StoredToken, TokenStore } from '@zenslackchat/core';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { mapped } from './map-db-error.ts';
-import { executorFor } from './run-transaction.ts';
+import { executorFor, runTransaction } from './run-transaction.ts';
 import type { OauthTokensTable, Schema } from './schema.ts';
 import { TokenCipher } from './token-cipher.ts';
 import { instant, text } from './validate.ts';
@@ -15,6 +15,8 @@ export interface PostgresTokenStoreOptions {
 }
 
 type Field = 'access' | 'refresh';
+/** The first key of the grants' advisory locks, so they never collide with another use of them. */
+const LOCK_SPACE = 'zenslackchat.oauth_tokens';
 const context = (provider: string, account: string, field: Field) => `${provider}/${account}/${field}`;
 
 /**
@@ -90,6 +92,22 @@ export class PostgresTokenStore implements TokenStore {
         .where('provider', '=', provider)
         .where('account', '=', account)
         .execute();
+    });
+  }
+
+  /**
+   * A transaction holding a Postgres advisory lock on the grant (`pg_advisory_xact_lock`), so the
+   * lock spans processes and goes with the connection if the process dies; `work`'s reads and
+   * saves join the transaction. On PGlite (one connection) transactions already run one at a time.
+   */
+  withTokenLock<T>(provider: string, account: string, work: () => Promise<T>): Promise<T> {
+    return runTransaction(this.#db, async (trx) => {
+      await mapped(() =>
+        sql`select pg_advisory_xact_lock(hashtext(${LOCK_SPACE}), hashtext(${`${provider}/${account}`}))`.execute(
+          trx,
+        ),
+      );
+      return work();
     });
   }
 

@@ -98,6 +98,19 @@ describe('zendeskTokenFromStore with refresh', () => {
     await expect(adapter(grant.accessToken).getTicket('1')).rejects.toMatchObject({ reason: 'Unauthorized' });
   });
 
+  it("refreshes once across two processes sharing the store: the second uses the first one's rotated grant", async () => {
+    const grant = await connect();
+    now += 3600_000 - 30_000;
+    // Two getters stand for two processes: each has its own in-process single flight.
+    const first = zendeskTokenFromStore(store, 'acme', { refresh: refreshClient(), clock });
+    const second = zendeskTokenFromStore(store, 'acme', { refresh: refreshClient(), clock });
+    const tokens = await Promise.all([first(), second()]);
+    expect(refreshes()).toHaveLength(1);
+    expect(tokens[1]).toBe(tokens[0]);
+    expect(tokens[0]).not.toBe(grant.accessToken);
+    expect(await adapter(second).getTicket('1')).toBeUndefined();
+  });
+
   it('is Unauthorized when Zendesk refuses the refresh token', async () => {
     const grant = await connect();
     await store.save({ ...grant, refreshToken: 'revoked', expiresAt: new Date(now - 1) });

@@ -23,7 +23,8 @@ export interface PagerDutyTokenFromStoreOptions {
 /**
  * A token getter for `PagerDutyOnCallAdapter`'s `oauth` auth: the stored grant's access token,
  * refreshed (and the new grant saved) when it is about to expire. Concurrent callers share one
- * refresh. Throws `IntegrationError('Unauthorized')` when nothing is stored or the refresh is refused.
+ * refresh, and processes take turns (the store's `withTokenLock`), the later ones using its result.
+ * Throws `IntegrationError('Unauthorized')` when nothing is stored or the refresh is refused.
  */
 export function pagerDutyTokenFromStore(
   store: TokenStore,
@@ -37,21 +38,23 @@ export function pagerDutyTokenFromStore(
   const current = (token: StoredToken): boolean =>
     token.expiresAt === undefined || token.expiresAt.getTime() - skewMs > clock.now().getTime();
 
-  const refresh = async (): Promise<string> => {
-    // Read again: another instance may have refreshed (and rotated the refresh token) meanwhile.
-    const token = await store.get(PAGERDUTY_OAUTH_DEFAULTS.provider, options.account);
-    if (token === undefined) throw notConnected();
-    if (current(token)) return token.accessToken;
-    const fresh = await client.refresh(token);
-    await store.save(fresh);
-    return fresh.accessToken;
-  };
+  // Under the grant's lock (one refresh at a time across processes), reading again: another
+  // instance may have refreshed and rotated the refresh token meanwhile, and its is the one to use.
+  const refresh = async (account: string): Promise<string> =>
+    store.withTokenLock(PAGERDUTY_OAUTH_DEFAULTS.provider, account, async () => {
+      const token = await store.get(PAGERDUTY_OAUTH_DEFAULTS.provider, account);
+      if (token === undefined) throw notConnected();
+      if (current(token)) return token.accessToken;
+      const fresh = await client.refresh(token);
+      await store.save(fresh);
+      return fresh.accessToken;
+    });
 
   return async () => {
     const token = await store.get(PAGERDUTY_OAUTH_DEFAULTS.provider, options.account);
     if (token === undefined) throw notConnected();
     if (current(token)) return token.accessToken;
-    refreshing ??= refresh().finally(() => {
+    refreshing ??= refresh(token.account).finally(() => {
       refreshing = undefined;
     });
     return refreshing;

@@ -30,8 +30,9 @@ export interface ZendeskTokenFromStoreOptions {
 /**
  * A token getter for `ZendeskTicketAdapter`'s `auth.accessToken`: the grant stored for the
  * subdomain (provider `zendesk`), refreshed and saved again when it is about to expire; one
- * refresh at a time per process. `Unauthorized` when nothing is stored or the refresh is refused
- * (an admin must connect Zendesk again); `Unavailable` when the refresh could not reach Zendesk.
+ * refresh at a time across processes (the store's `withTokenLock`), the others using its result.
+ * `Unauthorized` when nothing is stored or the refresh is refused (an admin must connect Zendesk
+ * again); `Unavailable` when the refresh could not reach Zendesk.
  */
 export function zendeskTokenFromStore(
   store: TokenStore,
@@ -49,8 +50,10 @@ export function zendeskTokenFromStore(
     !options.refresh ||
     grant.expiresAt.getTime() - skewMs > clock.now().getTime();
 
-  const refresh = async (): Promise<StoredToken> => {
-    // Read again: another instance may have refreshed (and rotated the refresh token) meanwhile.
+  // Under the grant's lock (one refresh at a time across processes), reading again: another
+  // instance may have refreshed and rotated the refresh token meanwhile, and its is the one to use.
+  const refresh = (): Promise<StoredToken> => store.withTokenLock('zendesk', subdomain, refreshLocked);
+  const refreshLocked = async (): Promise<StoredToken> => {
     const grant = await load(store, subdomain);
     if (fresh(grant) || !options.refresh) return grant;
     const client = options.refresh;

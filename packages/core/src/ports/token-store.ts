@@ -27,5 +27,13 @@ export interface TokenStore {
   list(provider: string): Promise<readonly StoredToken[]>;
   /** Removes a grant; no error when absent. */
   delete(provider: string, account: string): Promise<void>;
+  /**
+   * Runs `work` holding the lock of `provider`+`account` (the grant need not exist): no two `work`s
+   * for the same grant run at once, across every process sharing the store, so a refresh can read,
+   * check, refresh and save without another in between; the next holder's reads see what the last
+   * one saved. Reads and saves inside `work` go through this store as usual. Released when `work`
+   * settles (or its process dies); `work`'s result or error passes through.
+   */
+  withTokenLock<T>(provider: string, account: string, work: () => Promise<T>): Promise<T>;
 }
 export const TokenStore = Symbol.for('zenslackchat.TokenStore');

@@ -145,6 +145,8 @@ export interface IssueRepoHarness extends Closable {
 /** A fresh, empty TokenStore. */
 export interface TokenStoreHarness extends Closable {
   readonly store: TokenStore;
+  /** A second store on the same data, as another process has it (own connections); default `store`. */
+  readonly peer?: TokenStore;
 }
 
 /** Builds a fresh harness for each test. */
