@@ -8,6 +8,20 @@ export interface OutageAnswer {
   readonly body?: string;
 }
 
+/** A vendor answer held back by the proxy: the request reached the vendor, its answer has not come back. */
+export interface HeldResponse {
+  /** Settles once a matching request was forwarded and its answer is being held. */
+  readonly reached: Promise<void>;
+  /** Sends the held answer on. */
+  release(): void;
+}
+
+interface Hold {
+  readonly matches: (method: string, path: string) => boolean;
+  readonly reached: () => void;
+  readonly released: Promise<void>;
+}
+
 /**
  * A pass-through HTTP proxy in front of a fake vendor that can play an outage for a while: every
  * request in the window gets the canned answer (e.g. 503, or 429 with Retry-After) and never
@@ -20,6 +34,7 @@ export class OutageProxy {
   #answer: OutageAnswer = { status: 503 };
   refused = 0;
   passed = 0;
+  readonly #holds: Hold[] = [];
 
   private constructor(server: Server, origin: string) {
     this.#server = server;
@@ -49,8 +64,14 @@ export class OutageProxy {
           headers: req.headers,
         },
         (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const send = () => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          };
+          const hold = proxy?.takeHold(req.method ?? 'GET', req.url ?? '/');
+          if (hold === undefined) return send();
+          hold.reached();
+          void hold.released.then(send);
         },
       );
       forward.on('error', () => res.destroy());
@@ -66,6 +87,28 @@ export class OutageProxy {
   outage(ms: number, answer: OutageAnswer): void {
     this.#answer = answer;
     this.#until = Date.now() + ms;
+  }
+
+  /**
+   * Holds back the answer of the next request that `matches` (method, path with query): the
+   * vendor has done the work, the caller is still waiting, until `release()`.
+   */
+  holdNextResponse(matches: (method: string, path: string) => boolean): HeldResponse {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedPromise = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.#holds.push({ matches, reached, released });
+    return { reached: reachedPromise, release };
+  }
+
+  private takeHold(method: string, path: string): Hold | undefined {
+    const index = this.#holds.findIndex((hold) => hold.matches(method, path));
+    return index < 0 ? undefined : this.#holds.splice(index, 1)[0];
   }
 
   /** Whether the outage is still on. */
