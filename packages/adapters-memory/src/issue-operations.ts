@@ -162,3 +162,24 @@ export function countResolvedBetween(state: IssueState, from: Date, to: Date): n
   }
   return count;
 }
+
+export function listOpenOldestFirst(state: IssueState, limit: number): Issue[] {
+  return [...state.issues.values()]
+    .filter((issue) => issue.status === 'open')
+    .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || issueNumber(a) - issueNumber(b))
+    .slice(0, limit)
+    .map(copyIssue);
+}
+
+export function listResolvedBetween(state: IssueState, from: Date, to: Date, limit: number): Issue[] {
+  const within = (at: Date | null): at is Date =>
+    at !== null && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
+  return [...state.issues.values()]
+    .filter((issue) => within(issue.resolvedAt))
+    .sort(
+      (a, b) =>
+        (a.resolvedAt?.getTime() ?? 0) - (b.resolvedAt?.getTime() ?? 0) || issueNumber(a) - issueNumber(b),
+    )
+    .slice(0, limit)
+    .map(copyIssue);
+}

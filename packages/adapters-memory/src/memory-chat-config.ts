@@ -1,4 +1,4 @@
-import type { ChatIdentity, Clock } from '@zenslackchat/core';
+import type { ChatIdentity, Clock, MessageSection } from '@zenslackchat/core';
 
 export interface MemoryChatOptions {
   /** Platform name reported by the port (default `memory`). */
@@ -23,5 +23,7 @@ export interface MemoryMessage {
   readonly markup: string;
   readonly key: string;
   readonly overflowUrl?: string;
+  /** The structured form the bot gave, if any (the daily report). */
+  readonly sections?: readonly MessageSection[];
   readonly postedAt: Date;
 }

@@ -67,6 +67,7 @@ export class MemoryChat implements ChatPort {
         markup: escapeMarkup(message.text),
         key: message.key,
         ...(message.overflowUrl === undefined ? {} : { overflowUrl: message.overflowUrl }),
+        ...(message.sections === undefined ? {} : { sections: message.sections }),
         postedAt: this.#clock.now(),
       };
       this.#messages.push(stored);

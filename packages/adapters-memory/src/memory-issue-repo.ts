@@ -95,6 +95,12 @@ export class MemoryIssueRepo implements IssueRepo {
   countResolvedBetween(from: Date, to: Date): Promise<number> {
     return this.#run('countResolvedBetween', (s) => issues.countResolvedBetween(s, from, to));
   }
+  listOpenOldestFirst(limit: number): Promise<readonly Issue[]> {
+    return this.#run('listOpenOldestFirst', (s) => issues.listOpenOldestFirst(s, limit));
+  }
+  listResolvedBetween(from: Date, to: Date, limit: number): Promise<readonly Issue[]> {
+    return this.#run('listResolvedBetween', (s) => issues.listResolvedBetween(s, from, to, limit));
+  }
   lastReport(): Promise<ReportRecord | undefined> {
     return this.#run('lastReport', (s) => records.lastReport(s));
   }

@@ -98,3 +98,35 @@ export async function countOpen(db: Db): Promise<number> {
 export async function countResolvedBetween(db: Db, from: Date, to: Date): Promise<number> {
   return toCount((await countResolvedQuery(db, from, to).executeTakeFirst())?.n);
 }
+
+/** Open issues, oldest first (the partial open index, read backwards). */
+export async function listOpenOldestFirst(db: Db, limit: number): Promise<readonly Issue[]> {
+  const rows = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('status', '=', 'open')
+    .orderBy('opened_at', 'asc')
+    .orderBy('seq', 'asc')
+    .limit(whole(limit, 'limit', 0, MAX_PAGE))
+    .execute();
+  return rows.map(toIssue);
+}
+
+/** Issues resolved in [from, to), earliest resolution first (the resolved_at index). */
+export async function listResolvedBetween(
+  db: Db,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<readonly Issue[]> {
+  const rows = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('resolved_at', '>=', instant(from, 'from'))
+    .where('resolved_at', '<', instant(to, 'to'))
+    .orderBy('resolved_at', 'asc')
+    .orderBy('seq', 'asc')
+    .limit(whole(limit, 'limit', 0, MAX_PAGE))
+    .execute();
+  return rows.map(toIssue);
+}

@@ -112,6 +112,12 @@ export class PostgresIssueRepo implements IssueRepo {
   countResolvedBetween(from: Date, to: Date): Promise<number> {
     return mapped(() => queries.countResolvedBetween(this.#x, from, to));
   }
+  listOpenOldestFirst(limit: number): Promise<readonly Issue[]> {
+    return mapped(() => queries.listOpenOldestFirst(this.#x, limit));
+  }
+  listResolvedBetween(from: Date, to: Date, limit: number): Promise<readonly Issue[]> {
+    return mapped(() => queries.listResolvedBetween(this.#x, from, to, limit));
+  }
   lastReport(): Promise<ReportRecord | undefined> {
     return mapped(() => reports.lastReport(this.#x));
   }

@@ -16,6 +16,7 @@ import { SLACK, slackErrorCode, toSlackIntegrationError } from './slack-errors.t
 import { toSlackLogger } from './slack-logger.ts';
 import { buildSlackPermalink } from './slack-permalink.ts';
 import { plainToSlack } from './text/plain-to-slack.ts';
+import { sectionsToBlocks } from './text/sections-to-blocks.ts';
 import { slackToPlainText } from './text/slack-to-plain-text.ts';
 import { toChatUser } from './to-chat-user.ts';
 
@@ -77,6 +78,8 @@ export class SlackChatAdapter implements ChatPort {
         token,
         channel: message.channel,
         text,
+        // Block Kit when the core gave a structured form; `text` stays the notification fallback.
+        ...(message.sections === undefined ? {} : { blocks: sectionsToBlocks(message.sections) }),
         ...(message.threadId === undefined ? {} : { thread_ts: message.threadId }),
         metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: message.key } },
       }),

@@ -1,6 +1,7 @@
 export * from './domain/chat-event.ts';
 export * from './domain/delivery.ts';
 export * from './domain/issue.ts';
+export * from './domain/message-section.ts';
 export * from './domain/notices.ts';
 export * from './domain/on-call.ts';
 export * from './domain/ticket.ts';

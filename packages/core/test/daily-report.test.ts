@@ -35,7 +35,7 @@ describe('the daily report', () => {
       openCount: 1,
       resolvedCount: 1,
     });
-    expect(reports(f).map((m) => m.text)).toEqual([
+    expect(reports(f).map((m) => m.text.split('\n')[0])).toEqual([
       'Daily report: 1 open issue; 1 issue resolved on 2026-06-15.',
     ]);
     expect(await f.repo.lastReport()).toMatchObject({ day: '2026-06-16', openCount: 1, resolvedCount: 1 });
@@ -75,7 +75,7 @@ describe('the daily report', () => {
       periodStart: new Date('2026-06-18T23:00:00Z'),
       periodEnd: new Date('2026-06-21T23:00:00Z'),
     });
-    expect(reports(f).at(-1)?.text).toBe(
+    expect(reports(f).at(-1)?.text.split('\n')[0]).toBe(
       'Daily report: 0 open issues; 3 issues resolved from 2026-06-19 to 2026-06-21.',
     );
   });

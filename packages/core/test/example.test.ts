@@ -16,7 +16,7 @@ describe('the README example', () => {
       'thread : Primary on call: Ann, Bo / Secondary on call: nobody',
       'thread : Dana (Zendesk): Restarting it now',
       'thread : Understood. The issue is resolved and ticket https://example.zendesk.com/agent/tickets/1 is solved.',
-      'channel: Daily report: 0 open issues; 1 issue resolved on 2026-06-15.',
+      'channel: Daily report: 0 open issues; 1 issue resolved on 2026-06-15. /  / Resolved on 2026-06-15: / • VPN is down thread: https://memory.slack.com/archives/C-HELP/p1781514000000100 ticket: https://example.zendesk.com/agent/tickets/1',
       'ticket : VPN is down /  / Raised in chat: https://memory.slack.com/archives/C-HELP/p1781514000000100',
       'ticket : Restarting it now',
       'ticket : Alice: Works, thanks',

@@ -1,4 +1,5 @@
 import type { ChatIdentity, ChatUser } from '../domain/chat-event.ts';
+import type { MessageSection } from '../domain/message-section.ts';
 
 /** A message the bot posts. Text is plain: the adapter escapes it for its platform. */
 export interface OutgoingMessage {
@@ -10,6 +11,12 @@ export interface OutgoingMessage {
   readonly key: string;
   /** Where the full text can be read when the adapter has to truncate it. */
   readonly overflowUrl?: string;
+  /**
+   * Optional structured form of `text` (the daily report). Adapters that render rich layouts
+   * (Slack Block Kit) use it and keep `text` as the plain-text fallback; others post `text`,
+   * which always says everything the sections say.
+   */
+  readonly sections?: readonly MessageSection[];
 }
 
 /** Narrows `findMessage`'s search. */

@@ -111,6 +111,10 @@ export interface IssueRepo {
   countOpen(): Promise<number>;
   /** How many issues were resolved in [from, to). */
   countResolvedBetween(from: Date, to: Date): Promise<number>;
+  /** Up to `limit` (0..1000) open issues, oldest first (opening order breaks ties): the daily report's list. */
+  listOpenOldestFirst(limit: number): Promise<readonly Issue[]>;
+  /** Up to `limit` (0..1000) issues resolved in [from, to), earliest resolution first: the daily report's list. */
+  listResolvedBetween(from: Date, to: Date, limit: number): Promise<readonly Issue[]>;
   /** The most recently posted report, if any. */
   lastReport(): Promise<ReportRecord | undefined>;
   /** Saves a posted report; saving the same day again replaces it. */

@@ -55,6 +55,28 @@ export function issueQueryTests(harness: () => IssueRepoHarness): void {
     expect(await repo().countResolvedBetween(to, new Date('2026-11-03T00:00:00.000Z'))).toBe(1);
   });
 
+  it("lists the daily report's issues: open ones oldest first, resolutions in [from, to) earliest first, up to a limit", async () => {
+    const opened = ['2026-11-03', '2026-11-01', '2026-11-02', '2026-11-04', '2026-11-05'];
+    const ids: string[] = [];
+    for (const [i, day] of opened.entries())
+      ids.push(
+        (await repo().claimThread(chatIssue(`1700000000.00020${i}`, `${day}T09:00:00.000Z`))).issue.id,
+      );
+    const from = new Date('2026-11-10T00:00:00.000Z');
+    const to = new Date('2026-11-11T00:00:00.000Z');
+    await repo().markResolved(ids[3]!, new Date('2026-11-10T15:00:00.000Z'));
+    await repo().markResolved(ids[4]!, new Date('2026-11-10T08:00:00.000Z'));
+    await repo().markResolved(ids[0]!, to);
+    const open = await repo().listOpenOldestFirst(10);
+    expect(open.map((issue) => issue.id)).toEqual([ids[1], ids[2]]);
+    expect((await repo().listOpenOldestFirst(1)).map((issue) => issue.id)).toEqual([ids[1]]);
+    const resolved = await repo().listResolvedBetween(from, to, 10);
+    expect(resolved.map((issue) => issue.id)).toEqual([ids[4], ids[3]]);
+    expect(resolved[0]?.resolvedAt).toEqual(new Date('2026-11-10T08:00:00.000Z'));
+    expect((await repo().listResolvedBetween(from, to, 1)).map((issue) => issue.id)).toEqual([ids[4]]);
+    expect(await repo().listOpenOldestFirst(0)).toEqual([]);
+  });
+
   it('lists issues newest first, filtered by status and source, page by page', async () => {
     const opened = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05'];
     const ids: string[] = [];

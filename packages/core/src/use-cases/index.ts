@@ -1,6 +1,7 @@
 export * from './bot-deps.ts';
 export * from './classify-chat-event.ts';
 export * from './comment-hash.ts';
+export * from './daily-report-content.ts';
 export * from './deliver-once.ts';
 export * from './delivery-keys.ts';
 export * from './delivery-lease.ts';

@@ -1,5 +1,7 @@
-import { dailyReport, reportPeriodLabel } from '../messages.ts';
+import type { Issue } from '../domain/issue.ts';
+import { reportPeriodLabel } from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
+import { dailyReportContent, REPORT_LIST_LIMIT, type ReportLinks } from './daily-report-content.ts';
 import { deliveryKeys } from './delivery-keys.ts';
 import type { ReportOutcome } from './outcomes.ts';
 import { postOnce } from './post-once.ts';
@@ -22,7 +24,19 @@ export async function postDailyReport(ctx: BotContext): Promise<ReportOutcome> {
     kind: 'bot-message',
     issueId: null,
     channel: settings.supportChannel,
-    text: () => dailyReport(openCount, resolvedCount, reportPeriodLabel(period.firstDay, period.lastDay)),
+    text: async () => {
+      const open = await repo.listOpenOldestFirst(REPORT_LIST_LIMIT);
+      const resolved = await repo.listResolvedBetween(period.start, period.end, REPORT_LIST_LIMIT);
+      return dailyReportContent({
+        openCount,
+        resolvedCount,
+        periodLabel: reportPeriodLabel(period.firstDay, period.lastDay),
+        open,
+        resolved,
+        links: await reportLinks(ctx, [...open, ...resolved]),
+        now,
+      });
+    },
   });
   await repo.saveReport({
     day: period.day,
@@ -41,4 +55,19 @@ export async function postDailyReport(ctx: BotContext): Promise<ReportOutcome> {
     periodStart: period.start,
     periodEnd: period.end,
   };
+}
+
+/** Each listed issue's thread and ticket links; a failed permalink fails the run (the job retries). */
+async function reportLinks(ctx: BotContext, issues: readonly Issue[]): Promise<Map<string, ReportLinks>> {
+  const links = new Map<string, ReportLinks>();
+  for (const issue of issues) {
+    const thread =
+      issue.threadId === null ? undefined : await ctx.chat.permalink(issue.channel, issue.threadId);
+    const ticket = issue.ticketId === null ? undefined : ctx.tickets.ticketUrl(issue.ticketId);
+    links.set(issue.id, {
+      ...(thread === undefined ? {} : { thread }),
+      ...(ticket === undefined ? {} : { ticket }),
+    });
+  }
+  return links;
 }

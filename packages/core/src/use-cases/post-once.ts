@@ -1,6 +1,10 @@
 import type { DeliveryKind } from '../domain/delivery.ts';
+import type { MessageSection } from '../domain/message-section.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { deliverOnce } from './deliver-once.ts';
+
+/** A message's plain text, or its text with a structured form (see `OutgoingMessage.sections`). */
+export type MessageBody = string | { readonly text: string; readonly sections: readonly MessageSection[] };
 
 /** A chat message the bot posts as a recorded delivery. */
 export interface OncePost {
@@ -10,8 +14,8 @@ export interface OncePost {
   readonly sourceId?: string;
   readonly channel: string;
   readonly threadId?: string;
-  /** Built only when the message is actually posted. */
-  readonly text: () => string | Promise<string>;
+  /** Built only when the message is actually posted: the text, or the text with its sections. */
+  readonly text: () => MessageBody | Promise<MessageBody>;
   readonly overflowUrl?: string;
   /** Work that must be done before the message is posted; repeated on a retry, so it must be idempotent. */
   readonly before?: () => Promise<void>;
@@ -32,11 +36,11 @@ export function postOnce(
     {
       perform: async () => {
         await post.before?.();
-        const text = await post.text();
+        const body = await post.text();
         const posted = await chat.postMessage({
           channel: post.channel,
           ...thread,
-          text,
+          ...(typeof body === 'string' ? { text: body } : body),
           key: post.key,
           ...overflow,
         });
