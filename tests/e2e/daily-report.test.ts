@@ -57,9 +57,9 @@ describe('the daily report', () => {
     const first = await runCli(['report'], bot.server.options.env);
     expect(first.stdout).toContain('report-posted');
     const posted = slack.messages.filter((m) => m.text.startsWith('Daily report'));
-    expect(posted.map((m) => ({ channel: m.channel, text: m.text.split('\n')[0], thread: m.threadTs }))).toEqual([
-      { channel: SUPPORT_CHANNEL, text: expected, thread: undefined },
-    ]);
+    expect(
+      posted.map((m) => ({ channel: m.channel, text: m.text.split('\n')[0], thread: m.threadTs })),
+    ).toEqual([{ channel: SUPPORT_CHANNEL, text: expected, thread: undefined }]);
     await runCli(['report'], bot.server.options.env);
     expect(slack.messages.filter((m) => m.text.startsWith('Daily report'))).toHaveLength(1);
   });

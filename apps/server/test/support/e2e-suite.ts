@@ -209,7 +209,9 @@ export function endToEndSuite(backend: Backend): void {
       await vi.waitFor(() => expect(reports()).toHaveLength(1), WAIT);
       const yesterday = new Date().toISOString().slice(0, 10);
       // Open: the emailed ticket; resolved yesterday: the printer and the keyboard.
-      expect(reports()[0]!.text.split('\n')[0]).toBe(`Daily report: 1 open issue; 2 issues resolved on ${yesterday}.`);
+      expect(reports()[0]!.text.split('\n')[0]).toBe(
+        `Daily report: 1 open issue; 2 issues resolved on ${yesterday}.`,
+      );
       expect(reports()[0]!.channel).toBe(CHANNEL);
       expect(reports()[0]!.threadTs).toBeUndefined();
       await vi.waitFor(
