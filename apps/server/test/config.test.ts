@@ -45,6 +45,7 @@ const MALFORMED: Record<string, string> = {
   JOB_RETRY_DELAY_MAX_SECONDS: '0',
   JOB_RETRY_BUDGET_HOURS: '500',
   WORKER_CONCURRENCY: '2.5',
+  DELIVERY_LEASE_SECONDS: '5',
 };
 
 /** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */
@@ -82,6 +83,8 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8000);
     expect(config.database).toEqual({ dataDir: './.data' });
     expect(config.report).toEqual({ cron: '0 9 * * *', timeZone: 'UTC' });
+    expect(config.bot.deliveryLeaseMs).toBe(120_000);
+    expect(loadConfig({ DELIVERY_LEASE_SECONDS: '300' }).bot.deliveryLeaseMs).toBe(300_000);
     expect(config.logging).toEqual({ ecs: 'auto', debug: false });
     const keys = { WEBAPP_SECRET_KEY: STRONG_KEY, TOKEN_ENCRYPTION_KEY: `${STRONG_KEY}x` };
     expect(loadConfig({ NODE_ENV: 'production', ...keys }).logging.ecs).toBe(true);
@@ -180,6 +183,7 @@ describe('loadConfig', () => {
       supportChannel: 'C0192NP3TFG',
       allowedBotIds: ['B01', 'B02'],
       processingEnabled: false,
+      deliveryLeaseMs: 120_000,
     });
     expect(config.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');
     expect(config.zendesk?.ticketUri).toBe('https://acme.zendesk.com/agent/tickets');

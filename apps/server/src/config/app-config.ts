@@ -91,6 +91,8 @@ export interface AppConfig {
     readonly supportChannel?: string;
     readonly allowedBotIds: readonly string[];
     readonly processingEnabled: boolean;
+    /** DELIVERY_LEASE_SECONDS in ms: how long a run holds a side effect before another may take it. */
+    readonly deliveryLeaseMs: number;
   };
   readonly report: { readonly cron: string; readonly timeZone: string };
   readonly jobs: JobsConfig;

@@ -101,6 +101,17 @@ export const port = () =>
       .refine((value) => value >= 1 && value <= 65_535, 'must be between 1 and 65535'),
   );
 
+/** A whole number of seconds within [min, max]. */
+export const seconds = (min: number, max: number) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a whole number of seconds')
+      .transform(Number)
+      .refine((value) => value >= min && value <= max, `must be between ${min} and ${max} seconds`),
+  );
+
 /** A comma-separated list of Slack bot ids (B...). */
 export const botIdList = () =>
   optional(

@@ -11,6 +11,7 @@ import {
   platformId,
   port,
   postgresUrl,
+  seconds,
   strongKey,
   text,
   timeZone,
@@ -82,6 +83,8 @@ export const envSchema = z.object({
   DEBUG_ENABLED: flag(),
   REPORT_CRON: cron(),
   REPORT_TIMEZONE: timeZone(),
+  // Longer than any vendor call's timeout (10 s), so a live run never loses its lease.
+  DELIVERY_LEASE_SECONDS: seconds(15, 3600),
   ...jobEnvFields,
 });
 

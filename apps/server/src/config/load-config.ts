@@ -91,6 +91,7 @@ export function loadConfig(
       ...(env.SRE_SUPPORT_CHANNEL === undefined ? {} : { supportChannel: env.SRE_SUPPORT_CHANNEL }),
       allowedBotIds: env.ALLOWED_BOT_IDS ?? [],
       processingEnabled: !env.DISABLE_MESSAGE_PROCESSING,
+      deliveryLeaseMs: (env.DELIVERY_LEASE_SECONDS ?? 120) * 1000,
     },
     report: { cron: env.REPORT_CRON ?? '0 9 * * *', timeZone: env.REPORT_TIMEZONE ?? 'UTC' },
     jobs,

@@ -123,6 +123,7 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
         supportChannel: config.bot.supportChannel ?? '',
         allowedBotIds: config.bot.allowedBotIds,
         processingEnabled: config.bot.processingEnabled,
+        deliveryLeaseMs: config.bot.deliveryLeaseMs,
         reportTimeZone: config.report.timeZone,
         ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
         // ZENDESK_USER_ID is the bot's own agent: tickets go to it, and its comments never echo to chat.
