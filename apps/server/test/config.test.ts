@@ -1,3 +1,4 @@
+import { messages } from '@zenslackchat/core';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ENV_NAMES, loadConfig } from '../src/config/index.ts';
 
@@ -23,6 +24,7 @@ const MALFORMED: Record<string, string> = {
   SRE_SUPPORT_CHANNEL: '#support',
   ALLOWED_BOT_IDS: 'B123,not-a-bot',
   DISABLE_MESSAGE_PROCESSING: 'sometimes',
+  DISABLE_EMAIL_ACKNOWLEDGEMENT: 'sometimes',
   ZENDESK_REDIRECT_URI: 'zendesk/oauth',
   ZENDESK_SUBDOMAIN: 'acme.zendesk.com',
   ZENDESK_API_URL: 'localhost:9000',
@@ -51,6 +53,7 @@ const MALFORMED: Record<string, string> = {
 /** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */
 const FREE_TEXT = [
   'NODE_ENV',
+  'EMAIL_ACKNOWLEDGEMENT',
   'DATA_DIR',
   'REDIS_URL',
   'SLACK_CLIENT_ID',
@@ -184,6 +187,7 @@ describe('loadConfig', () => {
       allowedBotIds: ['B01', 'B02'],
       processingEnabled: false,
       deliveryLeaseMs: 120_000,
+      emailAcknowledgement: messages.defaultEmailAcknowledgement,
     });
     expect(config.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');
     expect(config.zendesk?.ticketUri).toBe('https://acme.zendesk.com/agent/tickets');
@@ -235,5 +239,13 @@ describe('loadConfig', () => {
       integration: 'slack',
       missing: ['SRE_SUPPORT_CHANNEL', 'SLACK_BOT_TOKEN (or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET)'],
     });
+  });
+});
+
+describe('the email acknowledgement', () => {
+  it('is on by default with the default words, configurable, and can be turned off', () => {
+    expect(loadConfig({}).bot.emailAcknowledgement).toMatch(/^Thank you: the support team is aware/);
+    expect(loadConfig({ EMAIL_ACKNOWLEDGEMENT: 'Got it.' }).bot.emailAcknowledgement).toBe('Got it.');
+    expect(loadConfig({ DISABLE_EMAIL_ACKNOWLEDGEMENT: '1' }).bot.emailAcknowledgement).toBeUndefined();
   });
 });

@@ -71,6 +71,10 @@ export function emailThreadOpening(subject: string, openingText: string): string
   return openingText.trim() === '' ? opening : `${opening}\n\n${openingText.trim()}`;
 }
 
+/** The default public acknowledgement of an emailed ticket (no chat link: that is internal). */
+export const defaultEmailAcknowledgement =
+  'Thank you: the support team is aware of your request and is looking into it. Replies to this email reach them.';
+
 /** The internal note that links an emailed ticket to its chat thread. */
 export function emailTicketNote(permalink: string): string {
   return `This request is being discussed in chat: ${permalink}`;

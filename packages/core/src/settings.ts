@@ -17,6 +17,11 @@ export interface BotSettings {
    * even when a crash left no record of writing them. Optional: records alone catch the rest.
    */
   readonly ticketAgentId?: string;
+  /**
+   * The public comment an emailed ticket's requester gets once its chat thread exists (the chat
+   * link stays in the internal note). Absent: no acknowledgement.
+   */
+  readonly emailAcknowledgement?: string;
   /** IANA time zone the daily report's "previous day" is computed in. */
   readonly reportTimeZone: string;
   /**

@@ -56,6 +56,39 @@ describe('an emailed ticket opens a chat thread', () => {
     expect(ticketWrites()).toBe(before);
   });
 
+  it('acknowledges the requester publicly with the configured words; the chat link stays internal', async () => {
+    const ack = 'We have your request and are on it.';
+    const f = botFixture({ settings: { emailAcknowledgement: ack } });
+    const ticketId = emailTicket(f);
+    const { threadId } = (await f.bot.handleEmailTicket({ ticketId })) as { threadId: string };
+    const written = f.tickets.comments(ticketId).slice(1);
+    expect(
+      written.map((c) => [c.public, c.body.startsWith('This request is being discussed in chat')]),
+    ).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(written[1]?.body).toBe(ack);
+    expect(written.filter((c) => c.public).some((c) => c.body.includes('slack.com'))).toBe(false);
+    // Once, however often the notice comes; and never echoed back into the thread.
+    await f.bot.handleEmailTicket({ ticketId });
+    expect(f.tickets.comments(ticketId).filter((c) => c.body === ack)).toHaveLength(1);
+    await f.bot.handleTicketComments({ ticketId });
+    expect(f.chat.messagesIn(CHANNEL, threadId).some((m) => m.text.includes(ack))).toBe(false);
+  });
+
+  it('writes no public comment when the acknowledgement is turned off (no setting)', async () => {
+    const f = botFixture();
+    const ticketId = emailTicket(f);
+    await f.bot.handleEmailTicket({ ticketId });
+    expect(
+      f.tickets
+        .comments(ticketId)
+        .slice(1)
+        .map((c) => c.public),
+    ).toEqual([false]);
+  });
+
   it('never forwards the email text or its own note back to the thread', async () => {
     const f = botFixture();
     const ticketId = emailTicket(f);

@@ -93,6 +93,8 @@ export interface AppConfig {
     readonly processingEnabled: boolean;
     /** DELIVERY_LEASE_SECONDS in ms: how long a run holds a side effect before another may take it. */
     readonly deliveryLeaseMs: number;
+    /** The public reply an emailed ticket's requester gets; absent when turned off. */
+    readonly emailAcknowledgement?: string;
   };
   readonly report: { readonly cron: string; readonly timeZone: string };
   readonly jobs: JobsConfig;

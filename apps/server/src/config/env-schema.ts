@@ -51,6 +51,8 @@ export const envSchema = z.object({
   SRE_SUPPORT_CHANNEL: platformId('CG', 'Slack channel id', 'C0192NP3TFG'),
   ALLOWED_BOT_IDS: botIdList(),
   DISABLE_MESSAGE_PROCESSING: flag(),
+  EMAIL_ACKNOWLEDGEMENT: text(),
+  DISABLE_EMAIL_ACKNOWLEDGEMENT: flag(),
 
   ZENDESK_CLIENT_IDENTIFIER: text(),
   ZENDESK_CLIENT_SECRET: text(),

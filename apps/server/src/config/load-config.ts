@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { messages } from '@zenslackchat/core';
 import type { AppConfig, NotConfigured } from './app-config.ts';
 import { ConfigError } from './config-error.ts';
 import { type Env, envSchema } from './env-schema.ts';
@@ -92,6 +93,9 @@ export function loadConfig(
       allowedBotIds: env.ALLOWED_BOT_IDS ?? [],
       processingEnabled: !env.DISABLE_MESSAGE_PROCESSING,
       deliveryLeaseMs: (env.DELIVERY_LEASE_SECONDS ?? 120) * 1000,
+      ...(env.DISABLE_EMAIL_ACKNOWLEDGEMENT
+        ? {}
+        : { emailAcknowledgement: env.EMAIL_ACKNOWLEDGEMENT ?? messages.defaultEmailAcknowledgement }),
     },
     report: { cron: env.REPORT_CRON ?? '0 9 * * *', timeZone: env.REPORT_TIMEZONE ?? 'UTC' },
     jobs,

@@ -124,6 +124,9 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
         allowedBotIds: config.bot.allowedBotIds,
         processingEnabled: config.bot.processingEnabled,
         deliveryLeaseMs: config.bot.deliveryLeaseMs,
+        ...(config.bot.emailAcknowledgement === undefined
+          ? {}
+          : { emailAcknowledgement: config.bot.emailAcknowledgement }),
         reportTimeZone: config.report.timeZone,
         ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
         // ZENDESK_USER_ID is the bot's own agent: tickets go to it, and its comments never echo to chat.

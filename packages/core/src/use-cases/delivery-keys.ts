@@ -42,5 +42,6 @@ export const deliveryKeys = {
   adminResolve: (issueId: string) => `admin-resolve:${issueId}`,
   emailThread: (ticketId: string) => `email-thread:${ticketId}`,
   emailNote: (ticketId: string) => `email-note:${ticketId}`,
+  emailAck: (ticketId: string) => `email-ack:${ticketId}`,
   report: (day: string) => `report:${day}`,
 } as const;

@@ -45,6 +45,12 @@ export async function openEmailIssue(ctx: BotContext, notice: EmailTicketNotice)
   issue = { ...issue, threadId };
   await linkTicket(ctx, ticket, issue, threadId);
   await writeNote(ctx, issue, ticket.id, threadId);
+  if (ctx.settings.emailAcknowledgement !== undefined) {
+    await writeComment(ctx, issue, ticket.id, deliveryKeys.emailAck(ticket.id), {
+      body: ctx.settings.emailAcknowledgement,
+      public: true,
+    });
+  }
   await postOnce(ctx, {
     key: deliveryKeys.confirm(issue.id),
     kind: 'bot-message',
@@ -75,6 +81,18 @@ async function writeNote(ctx: BotContext, issue: Issue, ticketId: string, thread
   const key = deliveryKeys.emailNote(ticketId);
   if ((await ctx.repo.findDelivery(key))?.state === 'done') return;
   const note = { body: emailTicketNote(await ctx.chat.permalink(issue.channel, threadId)), public: false };
+  await writeComment(ctx, issue, ticketId, key, note);
+}
+
+/** Writes one bot comment on the ticket once per key (a retry finds the first). */
+async function writeComment(
+  ctx: BotContext,
+  issue: Issue,
+  ticketId: string,
+  key: string,
+  note: { readonly body: string; readonly public: boolean },
+) {
+  if ((await ctx.repo.findDelivery(key))?.state === 'done') return;
   await deliverOnce(
     ctx,
     {
