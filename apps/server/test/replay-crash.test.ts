@@ -1,6 +1,8 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
 import { DEFAULT_JOB_TUNING } from '../src/jobs/job-tuning.ts';
 import { DEAD_LETTER_QUEUE, type DeadLetter } from '../src/jobs/queues.ts';
@@ -10,12 +12,13 @@ import { openTestDatabase } from './support/databases.ts';
 const LETTERS = 6;
 
 function letter(i: number): DeadLetter {
+  const id = String(i).padStart(12, '0');
   return {
     queue: 'ticket-comment',
     key: `ticket:${i}`,
     data: { notice: { ticketId: String(i) } },
     error: { name: 'IntegrationError', reason: 'Unavailable', message: 'down' },
-    sourceId: `00000000-0000-4000-8000-00000000000${i}`,
+    sourceId: `00000000-0000-4000-8000-${id}`,
     failedAt: new Date().toISOString(),
   };
 }
@@ -86,5 +89,36 @@ describe('replay-dead-letters after a crash half-way, on Postgres', { timeout: 1
     expect(await replayedTickets()).toEqual(['1', '2', '3', '4', '5', '6']);
     const keys = (await boss.findJobs('ticket-comment')).map((job) => job.singletonKey).sort();
     expect(keys).toEqual(['1', '2', '3', '4', '5', '6'].map((t) => `ticket:${t}`));
+  });
+
+  it("survives a real SIGKILL inside a letter's transaction: run again, each letter is replayed once", async () => {
+    for (let i = 11; i <= 15; i += 1) await boss.send(DEAD_LETTER_QUEUE, letter(i));
+    const child = fork(
+      fileURLToPath(new URL('./support/replay-until-killed.ts', import.meta.url)),
+      [opened.url ?? ''],
+      {
+        execArgv: ['--conditions=@zenslackchat/source'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
+    const said = await new Promise<unknown>((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`the replay exited (${code}) before getting stuck`)));
+    });
+    expect(said).toBe('stuck');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect((await replayedTickets()).filter((t) => Number(t) > 10)).toHaveLength(2);
+    // Run again until nothing is left (Postgres drops the killed connection's transaction and its
+    // row lock as soon as it sees the socket closed).
+    await vi.waitFor(
+      async () => {
+        await replayDeadLetters(opened.database, boss, 100);
+        expect(await states()).toEqual(Array(LETTERS + 5).fill('completed'));
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect((await replayedTickets()).filter((t) => Number(t) > 10)).toEqual(['11', '12', '13', '14', '15']);
   });
 });
