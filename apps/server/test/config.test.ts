@@ -33,6 +33,7 @@ const MALFORMED: Record<string, string> = {
   ZENDESK_USER_ID: 'bob',
   ZENDESK_GROUP_ID: '12ab',
   ZENDESK_AGENT_EMAIL: 'agent-at-example',
+  ZENDESK_DEFAULT_REQUESTER_EMAIL: 'desk',
   ZENDESK_WEBHOOK_TOKEN: 'short',
   ZENDESK_WEBHOOK_SECRET: 'short',
   PAGERDUTY_REDIRECT_URI: 'pd',
@@ -191,9 +192,24 @@ describe('loadConfig', () => {
     });
     expect(config.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');
     expect(config.zendesk?.ticketUri).toBe('https://acme.zendesk.com/agent/tickets');
+    expect(config.zendesk?.defaultRequesterEmail).toBeUndefined();
     expect(config.pagerDuty?.escalationPolicyId).toBe('PABC123');
     expect(config.logging.ecs).toBe(false);
     expect(config.notes.join('\n')).toContain('REDIS_URL is set but ignored');
+  });
+
+  it('reads ZENDESK_DEFAULT_REQUESTER_EMAIL and refuses one that is not an address', () => {
+    const base = {
+      ZENDESK_SUBDOMAIN: 'acme',
+      ZENDESK_API_TOKEN: 'zd-token',
+      ZENDESK_AGENT_EMAIL: 'bot@example.com',
+      ZENDESK_WEBHOOK_TOKEN: 'webhook-token',
+    };
+    const config = loadConfig({ ...base, ZENDESK_DEFAULT_REQUESTER_EMAIL: ' desk@example.com ' });
+    expect(config.zendesk?.defaultRequesterEmail).toBe('desk@example.com');
+    expect(() => loadConfig({ ...base, ZENDESK_DEFAULT_REQUESTER_EMAIL: 'desk' })).toThrow(
+      /ZENDESK_DEFAULT_REQUESTER_EMAIL/,
+    );
   });
 
   it.each([

@@ -17,6 +17,11 @@ export function ticketDescription(text: string, fileNames: readonly string[], pe
   return [text, filesLine(fileNames), chatLinkLine(permalink)].filter((part) => part !== '').join('\n\n');
 }
 
+/** Opens the description of a ticket whose requester is not its chat author (the author has no email). */
+export function chatAuthorLine(authorName: string): string {
+  return `Posted in chat by ${authorName}:`;
+}
+
 /** The subject used when a request has no text at all (a bare file share). */
 export function filesOnlySubject(fileNames: readonly string[]): string {
   return `Files shared: ${fileNames.join(', ')}`;

@@ -22,6 +22,11 @@ export interface BotSettings {
    * link stays in the internal note). Absent: no acknowledgement.
    */
   readonly emailAcknowledgement?: string;
+  /**
+   * Requester email for a chat author the platform shows no email for (guests, bots, Slack
+   * Connect users); absent, the ticketing side's own agent becomes the requester.
+   */
+  readonly defaultRequesterEmail?: string;
   /** IANA time zone the daily report's "previous day" is computed in. */
   readonly reportTimeZone: string;
   /**

@@ -36,11 +36,40 @@ describe('a top-level chat message opens a ticket', () => {
     expect(issue?.commentCursor).toBe(ticket?.firstCommentId);
   });
 
-  it('leaves the requester to the ticketing side when the author has no known email', async () => {
+  it('leaves the requester to the ticketing side when the author has no known email, naming the author', async () => {
     const f = botFixture();
-    f.chat.addUser({ id: 'U-GUEST', name: 'Guest' });
-    await f.bot.handleChatMessage(chatEvent({ messageId: '1.1', userId: 'U-GUEST' }));
+    f.chat.addUser({ id: 'U-GUEST', name: 'Guest Gwen' });
+    const outcome = await f.bot.handleChatMessage(
+      chatEvent({ messageId: '1.1', userId: 'U-GUEST', text: 'Cannot log in' }),
+    );
+    expect(outcome.outcome).toBe('ticket-created');
     expect(f.tickets.tickets[0]?.requester).toBeNull();
+    expect(f.tickets.tickets[0]?.description).toBe(
+      'Posted in chat by Guest Gwen:\n\nCannot log in\n\n' +
+        `Raised in chat: https://acme.slack.com/archives/${CHANNEL}/p11`,
+    );
+  });
+
+  it('asks for the configured default requester when the author has no email', async () => {
+    const f = botFixture({ settings: { defaultRequesterEmail: 'support-desk@example.com' } });
+    f.chat.addUser({ id: 'U-CONNECT', name: 'Partner Pat' });
+    await f.bot.handleChatMessage(chatEvent({ messageId: '1.1', userId: 'U-CONNECT', text: 'Hi' }));
+    expect(f.tickets.tickets[0]?.requester).toMatchObject({ email: 'support-desk@example.com' });
+    expect(f.tickets.tickets[0]?.description.startsWith('Posted in chat by Partner Pat:')).toBe(true);
+  });
+
+  it('opens a ticket for an author the platform does not know at all, named by their id', async () => {
+    const f = botFixture({ settings: { defaultRequesterEmail: 'support-desk@example.com' } });
+    await f.bot.handleChatMessage(chatEvent({ messageId: '1.1', userId: 'U-GONE', text: 'Hi' }));
+    expect(f.tickets.tickets[0]?.requester).toMatchObject({ email: 'support-desk@example.com' });
+    expect(f.tickets.tickets[0]?.description.startsWith('Posted in chat by U-GONE:')).toBe(true);
+  });
+
+  it('keeps the author as requester (no by-line) when their email is known, default or not', async () => {
+    const f = botFixture({ settings: { defaultRequesterEmail: 'support-desk@example.com' } });
+    await f.bot.handleChatMessage(chatEvent({ messageId: '1.1', text: 'Hi' }));
+    expect(f.tickets.tickets[0]?.requester).toMatchObject({ email: 'alice@example.com' });
+    expect(f.tickets.tickets[0]?.description.startsWith('Hi')).toBe(true);
   });
 
   it('cuts a long first line at a word boundary for the subject, keeping the full text in the description', async () => {

@@ -32,6 +32,8 @@ export interface ZendeskConfig {
   readonly webhookSecret?: string;
   readonly userId?: string;
   readonly groupId?: string;
+  /** Requester of tickets whose chat author shows no email; the agent when absent. */
+  readonly defaultRequesterEmail?: string;
 }
 
 /** PagerDuty settings; present only when the integration is fully configured. */

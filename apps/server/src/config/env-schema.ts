@@ -70,6 +70,7 @@ export const envSchema = z.object({
   ZENDESK_USER_ID: numericId(),
   ZENDESK_GROUP_ID: numericId(),
   ZENDESK_AGENT_EMAIL: email(),
+  ZENDESK_DEFAULT_REQUESTER_EMAIL: email(),
   ZENDESK_WEBHOOK_TOKEN: text(8),
   ZENDESK_WEBHOOK_SECRET: text(8),
 

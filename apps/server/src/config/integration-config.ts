@@ -101,6 +101,7 @@ export function zendeskConfig(
       webhookSecret: env.ZENDESK_WEBHOOK_SECRET,
       userId: env.ZENDESK_USER_ID,
       groupId: env.ZENDESK_GROUP_ID,
+      defaultRequesterEmail: env.ZENDESK_DEFAULT_REQUESTER_EMAIL,
     }),
     apiUrl,
     ticketUri: env.ZENDESK_TICKET_URI ?? `${site}/agent/tickets`,

@@ -129,6 +129,9 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
           : { emailAcknowledgement: config.bot.emailAcknowledgement }),
         reportTimeZone: config.report.timeZone,
         ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
+        ...(config.zendesk?.defaultRequesterEmail === undefined
+          ? {}
+          : { defaultRequesterEmail: config.zendesk.defaultRequesterEmail }),
         // ZENDESK_USER_ID is the bot's own agent: tickets go to it, and its comments never echo to chat.
         ...(config.zendesk?.userId === undefined
           ? {}

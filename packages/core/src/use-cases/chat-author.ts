@@ -9,12 +9,27 @@ export async function chatAuthorName(deps: Pick<BotDeps, 'chat'>, event: ChatEve
   return user?.name ?? event.userId ?? event.botId ?? unknownChatAuthor;
 }
 
-/** The ticket requester for a chat author: only when the platform knows their email. */
+/** Who a ticket is asked for, and whether that is the chat author themself. */
+export interface ChatRequester {
+  /** Undefined: the ticketing side's own agent is the requester. */
+  readonly person: TicketPerson | undefined;
+  /** False when the author has no email and the requester is a stand-in. */
+  readonly isAuthor: boolean;
+}
+
+/**
+ * The ticket requester for a chat author: the author when the platform shows their email, else
+ * the configured default requester's email, else none (the ticketing side's agent).
+ */
 export async function chatRequester(
-  deps: Pick<BotDeps, 'chat'>,
+  deps: Pick<BotDeps, 'chat' | 'settings'>,
   event: ChatEvent,
-): Promise<TicketPerson | undefined> {
+): Promise<ChatRequester> {
   const user = event.userId === undefined ? undefined : await deps.chat.getUser(event.userId);
-  if (user?.email === undefined) return undefined;
-  return user.name === undefined ? { email: user.email } : { name: user.name, email: user.email };
+  if (user?.email !== undefined) {
+    const person = user.name === undefined ? { email: user.email } : { name: user.name, email: user.email };
+    return { person, isAuthor: true };
+  }
+  const fallback = deps.settings.defaultRequesterEmail;
+  return { person: fallback === undefined ? undefined : { email: fallback }, isAuthor: false };
 }

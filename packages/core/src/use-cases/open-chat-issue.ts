@@ -1,7 +1,13 @@
 import type { ChatEvent } from '../domain/chat-event.ts';
-import { filesOnlySubject, ticketConfirmation, ticketDescription, untitledSubject } from '../messages.ts';
+import {
+  chatAuthorLine,
+  filesOnlySubject,
+  ticketConfirmation,
+  ticketDescription,
+  untitledSubject,
+} from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
-import { chatRequester } from './chat-author.ts';
+import { chatAuthorName, chatRequester } from './chat-author.ts';
 import { deliveryKeys, externalIdOf, type MessageRef, threadOf } from './delivery-keys.ts';
 import { leaseDelivery, releaseLease } from './delivery-lease.ts';
 import type { ChatOutcome } from './outcomes.ts';
@@ -42,6 +48,8 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
   const permalink = await chat.permalink(event.channel, event.messageId);
   const fileNames = event.files.map((file) => file.name);
   const requester = await chatRequester(ctx, event);
+  // A stand-in requester: the description says who really asked, as the chat shows them.
+  const byLine = requester.isAuthor ? '' : `${chatAuthorLine(await chatAuthorName(ctx, event))}\n\n`;
   const key = deliveryKeys.ticket(ref);
   const leased = await leaseDelivery(ctx, { key, kind: 'ticket', issueId, sourceId: event.messageId });
   if (leased.done) return leased.targetId;
@@ -49,11 +57,11 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
     const ticket = await ctx.tickets.createTicket({
       idempotencyKey: key,
       subject: ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
-      description: ticketDescription(plain.trim(), fileNames, permalink),
+      description: byLine + ticketDescription(plain.trim(), fileNames, permalink),
       externalId: externalIdOf(ref),
       ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
       ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
-      ...(requester !== undefined && { requester }),
+      ...(requester.person !== undefined && { requester: requester.person }),
     });
     // One transaction: a comment notice never sees the ticket without the cursor past its description.
     await ctx.repo.transaction(async (tx) => {
