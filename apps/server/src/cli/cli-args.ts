@@ -13,6 +13,9 @@ Commands:
                                 (default: ADMIN_EMAIL / ADMIN_PASSWORD)
   replay-dead-letters [--limit N]
                                 send failed jobs back to their queues (default 100)
+  import-legacy --from URL [--dry-run] [--days N]
+                                import the original Django bot's open issues and those closed in
+                                the last N days (default 7) from its Postgres database; idempotent
 
 Options:
   -h, --help                    print this and exit
@@ -20,6 +23,7 @@ Options:
 Configuration comes from the same environment variables as the server.`;
 
 type StringOption = { readonly type: 'string' };
+type Option = StringOption | { readonly type: 'boolean' };
 const text: StringOption = { type: 'string' };
 
 /** Each command's own options; anything else is a usage error. */
@@ -29,15 +33,20 @@ const COMMANDS = {
   // `password` is parsed only to refuse it with a reason (see main.ts).
   'create-admin': { email: text, password: text },
   'replay-dead-letters': { limit: text },
-} as const satisfies Record<string, Record<string, StringOption>>;
+  'import-legacy': { from: text, days: text, 'dry-run': { type: 'boolean' } },
+} as const satisfies Record<string, Record<string, Option>>;
 
 /** A command the CLI knows. */
 export type CliCommand = keyof typeof COMMANDS;
 
-/** A parsed command line: `help`, or a command with its string options. */
+/** A parsed command line: `help`, or a command with its string options and the flags it was given. */
 export type CliArgs =
   | { readonly command: 'help' }
-  | { readonly command: CliCommand; readonly options: Readonly<Record<string, string | undefined>> };
+  | {
+      readonly command: CliCommand;
+      readonly options: Readonly<Record<string, string | undefined>>;
+      readonly flags: ReadonlySet<string>;
+    };
 
 const isCommand = (name: string): name is CliCommand => Object.hasOwn(COMMANDS, name);
 
@@ -64,5 +73,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const options = Object.fromEntries(
     Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
-  return { command: first, options };
+  const flags = new Set(Object.entries(values).flatMap(([name, value]) => (value === true ? [name] : [])));
+  return { command: first, options, flags };
 }

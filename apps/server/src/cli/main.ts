@@ -3,6 +3,7 @@ import { loadConfig } from '../config/index.ts';
 import { explainStartupError, UsageError } from '../server/startup-error.ts';
 import { CLI_USAGE, parseCliArgs } from './cli-args.ts';
 import { type CommandResult, createAdmin, migrate, replay, report } from './cli-commands.ts';
+import { importLegacy } from './legacy/run-import.ts';
 import { readPassword } from './read-password.ts';
 
 /** Runs one CLI command and prints its result as JSON; exits 1 with a message on failure, 2 on a usage error. */
@@ -33,6 +34,14 @@ async function main(argv: readonly string[]): Promise<CommandResult | undefined>
       const password =
         config.admin?.password ?? (await readPassword({ input: process.stdin, output: process.stderr }));
       return createAdmin(config, { email, password });
+    }
+    case 'import-legacy': {
+      const days = Number(options.days ?? '7');
+      if (options.from === undefined || !/^postgres(ql)?:\/\//.test(options.from))
+        throw new UsageError('import-legacy needs --from postgres://… (the original bot’s database)');
+      if (!Number.isInteger(days) || days < 0 || days > 366)
+        throw new UsageError('--days must be a whole number from 0 to 366');
+      return importLegacy(config, { from: options.from, dryRun: args.flags.has('dry-run'), days }, io);
     }
     case 'replay-dead-letters': {
       const limit = Number(options.limit ?? '100');

@@ -33,6 +33,10 @@ describe('the CLI entry point', () => {
       ['replay-dead-letters', '--limit', 'lots'],
       'zenslackchat: --limit must be a whole number from 1 to 10000',
     ],
+    [
+      ['import-legacy'],
+      'zenslackchat: import-legacy needs --from postgres://… (the original bot’s database)',
+    ],
     [['create-admin'], 'zenslackchat: create-admin needs --email (or ADMIN_EMAIL)'],
     [
       ['create-admin', '--email', 'a@example.com', '--password', 'correct horse battery'],
