@@ -26,6 +26,11 @@ beforeEach(async () => {
     redirectUri: REDIRECT_URI,
     oauthBaseUrl: fake.oauthBaseUrl,
     tokenStore: store,
+    stateSecret: 'pagerduty state secret for tests',
+    sessionBinding: (request) => {
+      const session = request.headers['x-test-session'];
+      return typeof session === 'string' ? session : undefined;
+    },
     successRedirect: '/admin/',
     clock,
     logger: { debug: log, info: log, warn: log, error: log },
@@ -37,8 +42,12 @@ afterEach(async () => {
 });
 
 /** Start → PagerDuty's authorize page → back to the callback URL, as a browser would go. */
-async function authorize(): Promise<{ callback: URL; cookie: string }> {
-  const start = await app.inject({ method: 'GET', url: '/pagerduty/oauth/start/' });
+async function authorize(session = 'session-A'): Promise<{ callback: URL; cookie: string }> {
+  const start = await app.inject({
+    method: 'GET',
+    url: '/pagerduty/oauth/start/',
+    headers: { 'x-test-session': session },
+  });
   expect(start.statusCode).toBe(302);
   const cookie = String(start.headers['set-cookie']).split(';')[0] ?? '';
   const authorizePage = await fetch(String(start.headers.location), { redirect: 'manual' });
@@ -46,16 +55,20 @@ async function authorize(): Promise<{ callback: URL; cookie: string }> {
   return { callback: new URL(authorizePage.headers.get('location') ?? ''), cookie };
 }
 
-const callback = (url: URL, cookie?: string) =>
+const callback = (url: URL, cookie?: string, session = 'session-A') =>
   app.inject({
     method: 'GET',
     url: `${url.pathname}${url.search}`,
-    ...(cookie ? { headers: { cookie } } : {}),
+    headers: { 'x-test-session': session, ...(cookie ? { cookie } : {}) },
   });
 
 describe('pagerDutyOAuthPlugin', () => {
   it('sends the browser to PagerDuty with client, redirect, scopes and a state kept in an HttpOnly cookie', async () => {
-    const start = await app.inject({ method: 'GET', url: '/pagerduty/oauth/start/' });
+    const start = await app.inject({
+      method: 'GET',
+      url: '/pagerduty/oauth/start/',
+      headers: { 'x-test-session': 'session-A' },
+    });
     const location = new URL(String(start.headers.location));
     expect(`${location.origin}${location.pathname}`).toBe(`${fake.oauthBaseUrl}/oauth/authorize`);
     expect(location.searchParams.get('client_id')).toBe(fake.clientId);
@@ -100,6 +113,27 @@ describe('pagerDutyOAuthPlugin', () => {
     url.searchParams.set('state', 'forged-state');
     expect((await callback(url, cookie)).statusCode).toBe(400);
     expect(await store.list('pagerduty')).toEqual([]);
+  });
+
+  it('refuses a forged state cookie with a matching state parameter before any code exchange', async () => {
+    const { callback: url } = await authorize();
+    url.searchParams.set('state', 'attacker-chosen-state');
+    const forged = await callback(url, 'zsc_pagerduty_oauth_state=attacker-chosen-state');
+    expect(forged.statusCode).toBe(400);
+    expect(fake.requests.some((r) => r.path === '/oauth/token')).toBe(false);
+    expect(await store.list('pagerduty')).toEqual([]);
+    expect(logs.some((line) => line.reason === 'forged')).toBe(true);
+  });
+
+  it('refuses a state started in another admin session, before any code exchange', async () => {
+    const { callback: url, cookie } = await authorize('session-A');
+    expect((await callback(url, cookie, 'session-B')).statusCode).toBe(400);
+    expect(fake.requests.some((r) => r.path === '/oauth/token')).toBe(false);
+  });
+
+  it('refuses to start without an admin session', async () => {
+    const start = await app.inject({ method: 'GET', url: '/pagerduty/oauth/start/' });
+    expect(start.statusCode).toBe(403);
   });
 
   it('reports a denied authorization and stores nothing', async () => {

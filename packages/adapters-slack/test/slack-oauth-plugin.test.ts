@@ -10,6 +10,13 @@ const REDIRECT = 'http://localhost:8000/slack/oauth/';
 let fake: FakeSlack;
 let store: MemoryTokenStore;
 let app: FastifyInstance;
+/** The admin session a test request belongs to, from a test header. */
+const sessionBinding = (request: { headers: Record<string, unknown> }) => {
+  const session = request.headers['x-test-session'];
+  return typeof session === 'string' ? session : undefined;
+};
+const SESSION = { 'x-test-session': 'session-A' };
+const exchanged = () => fake.calls.some((call) => call.method === 'oauth.v2.access');
 
 /** A fake Slack answering in `mode` and the plugin in front of it. */
 async function setUp(mode: FakeSlackMode = 'full'): Promise<void> {
@@ -19,7 +26,8 @@ async function setUp(mode: FakeSlackMode = 'full'): Promise<void> {
   await app.register(slackOAuthPlugin, {
     clientId: fake.identity.clientId,
     clientSecret: fake.identity.clientSecret,
-    stateSecret: 'state-secret',
+    stateSecret: 'slack state secret for tests',
+    sessionBinding,
     tokenStore: store,
     redirectUri: REDIRECT,
     authorizationUrl: fake.authorizeUrl,
@@ -37,7 +45,7 @@ afterEach(async () => {
 
 /** Starts an install and follows the fake authorize page; returns the callback query and cookie. */
 async function authorize(extra = ''): Promise<{ query: string; cookie: string; authorizeUrl: URL }> {
-  const start = await app.inject({ method: 'GET', url: '/slack/install/' });
+  const start = await app.inject({ method: 'GET', url: '/slack/install/', headers: SESSION });
   expect(start.statusCode).toBe(302);
   const authorizeUrl = new URL(String(start.headers.location));
   const cookie = String(start.headers['set-cookie']).split(';')[0] ?? '';
@@ -54,7 +62,11 @@ describe('Slack OAuth install', () => {
     await fake.close();
     await setUp('minimal');
     const { query, cookie } = await authorize();
-    const callback = await app.inject({ method: 'GET', url: `/slack/oauth/${query}`, headers: { cookie } });
+    const callback = await app.inject({
+      method: 'GET',
+      url: `/slack/oauth/${query}`,
+      headers: { ...SESSION, cookie },
+    });
     expect(callback.headers.location).toBe('/admin/');
     const saved = await store.get('slack', 'T0FAKE');
     expect(saved).toMatchObject({ account: 'T0FAKE', metadata: { botUserId: 'U0BOT', appId: 'A0FAKE' } });
@@ -70,7 +82,11 @@ describe('Slack OAuth install', () => {
     expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
     expect(cookie).toMatch(/^slack-app-oauth-state=/);
 
-    const callback = await app.inject({ method: 'GET', url: `/slack/oauth/${query}`, headers: { cookie } });
+    const callback = await app.inject({
+      method: 'GET',
+      url: `/slack/oauth/${query}`,
+      headers: { ...SESSION, cookie },
+    });
     expect(callback.statusCode).toBe(302);
     expect(callback.headers.location).toBe('/admin/');
 
@@ -97,12 +113,13 @@ describe('Slack OAuth install', () => {
     await legacy.register(slackOAuthPlugin, {
       clientId: 'c',
       clientSecret: 's',
-      stateSecret: 'state-secret',
+      stateSecret: 'slack state secret for tests',
+      sessionBinding,
       tokenStore: store,
       redirectUri: REDIRECT,
       userScopes: ['channels:history'],
     });
-    const start = await legacy.inject({ method: 'GET', url: '/slack/install/' });
+    const start = await legacy.inject({ method: 'GET', url: '/slack/install/', headers: SESSION });
     const url = new URL(String(start.headers.location));
     expect([url.origin + url.pathname, url.searchParams.get('user_scope')]).toEqual([
       'https://slack.com/oauth/v2/authorize',
@@ -117,19 +134,22 @@ describe('Slack OAuth install', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/slack/oauth/${first.query}`,
-      headers: { cookie: second.cookie },
+      headers: { ...SESSION, cookie: second.cookie },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('slack_oauth_invalid_state');
+    expect(res.body).toContain('invalid, expired or was cancelled');
+    expect(exchanged()).toBe(false);
     expect(await store.list('slack')).toHaveLength(0);
   });
 
   it('refuses a callback without the state cookie, or without a state', async () => {
     const { query } = await authorize();
-    expect((await app.inject({ method: 'GET', url: `/slack/oauth/${query}` })).statusCode).toBe(400);
-    const noState = await app.inject({ method: 'GET', url: '/slack/oauth/?code=abc' });
+    expect(
+      (await app.inject({ method: 'GET', url: `/slack/oauth/${query}`, headers: SESSION })).statusCode,
+    ).toBe(400);
+    const noState = await app.inject({ method: 'GET', url: '/slack/oauth/?code=abc', headers: SESSION });
     expect(noState.statusCode).toBe(400);
-    expect(noState.body).toContain('slack_oauth_missing_state');
+    expect(exchanged()).toBe(false);
     expect(await store.list('slack')).toHaveLength(0);
   });
 
@@ -138,15 +158,36 @@ describe('Slack OAuth install', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/slack/oauth/?code=abc&state=${forged}`,
-      headers: { cookie: `slack-app-oauth-state=${forged}` },
+      headers: { ...SESSION, cookie: `slack-app-oauth-state=${forged}` },
     });
     expect(res.statusCode).toBe(400);
+    expect(exchanged()).toBe(false);
     expect(await store.list('slack')).toHaveLength(0);
+  });
+
+  it('refuses a state started in another admin session, before any code exchange', async () => {
+    const { query, cookie } = await authorize();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/slack/oauth/${query}`,
+      headers: { 'x-test-session': 'session-B', cookie },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(exchanged()).toBe(false);
+    expect(await store.list('slack')).toHaveLength(0);
+  });
+
+  it('refuses to start without an admin session', async () => {
+    expect((await app.inject({ method: 'GET', url: '/slack/install/' })).statusCode).toBe(403);
   });
 
   it('shows an error page when the installer cancels', async () => {
     const { query, cookie } = await authorize('&deny=1');
-    const res = await app.inject({ method: 'GET', url: `/slack/oauth/${query}`, headers: { cookie } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/slack/oauth/${query}`,
+      headers: { ...SESSION, cookie },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('Slack installation failed');
@@ -155,7 +196,11 @@ describe('Slack OAuth install', () => {
   it('shows a 502 page when Slack refuses the code exchange', async () => {
     const { query, cookie } = await authorize();
     fake.failNext('platform-error', { method: 'oauth.v2.access', error: 'invalid_code' });
-    const res = await app.inject({ method: 'GET', url: `/slack/oauth/${query}`, headers: { cookie } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/slack/oauth/${query}`,
+      headers: { ...SESSION, cookie },
+    });
     expect(res.statusCode).toBe(502);
     expect(await store.list('slack')).toHaveLength(0);
   });

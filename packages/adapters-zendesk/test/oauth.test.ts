@@ -16,6 +16,12 @@ let app: FastifyInstance;
 let store: MemoryTokenStore;
 let now: number;
 const clock: Clock = { now: () => new Date(now) };
+/** The admin session a test request belongs to, from a test header. */
+const sessionBinding = (request: { headers: Record<string, unknown> }) => {
+  const session = request.headers['x-test-session'];
+  return typeof session === 'string' ? session : undefined;
+};
+const SESSION = { 'x-test-session': 'session-A' };
 
 beforeEach(async () => {
   fake = await FakeZendesk.start();
@@ -29,7 +35,9 @@ beforeEach(async () => {
     clientSecret: fake.oauthClient.clientSecret,
     redirectUri: REDIRECT,
     tokenStore: store,
-    stateSecret: 'state-secret',
+    stateSecret: 'zendesk state secret for tests',
+    sessionBinding,
+    impersonate: true,
     successRedirect: '/admin/',
     clock,
   });
@@ -41,7 +49,7 @@ afterEach(async () => {
 
 /** Starts the flow; returns the state cookie and the URL Zendesk sent the browser back to. */
 async function startAndApprove(): Promise<{ cookie: string; callback: URL }> {
-  const start = await app.inject({ method: 'GET', url: '/zendesk/oauth/start/' });
+  const start = await app.inject({ method: 'GET', url: '/zendesk/oauth/start/', headers: SESSION });
   expect(start.statusCode).toBe(302);
   const setCookie = String(start.headers['set-cookie']);
   expect(setCookie).toMatch(/HttpOnly/);
@@ -69,7 +77,7 @@ describe('zendesk oauth', () => {
     const done = await app.inject({
       method: 'GET',
       url: `/zendesk/oauth/${callback.search}`,
-      headers: { cookie },
+      headers: { ...SESSION, cookie },
     });
     expect(done.statusCode).toBe(302);
     expect(done.headers.location).toBe('/admin/');
@@ -109,7 +117,11 @@ describe('zendesk oauth', () => {
 
   it('refuses a callback without the state cookie, storing nothing', async () => {
     const { callback } = await startAndApprove();
-    const res = await app.inject({ method: 'GET', url: `/zendesk/oauth/${callback.search}` });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/zendesk/oauth/${callback.search}`,
+      headers: SESSION,
+    });
     expect(res.statusCode).toBe(403);
     expect(await store.list('zendesk')).toEqual([]);
     expect(fake.requests.some((r) => r.path === '/oauth/tokens')).toBe(false);
@@ -121,7 +133,7 @@ describe('zendesk oauth', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/zendesk/oauth/${first.callback.search}`,
-      headers: { cookie: second.cookie },
+      headers: { ...SESSION, cookie: second.cookie },
     });
     expect(res.statusCode).toBe(403);
     expect(await store.list('zendesk')).toEqual([]);
@@ -136,7 +148,7 @@ describe('zendesk oauth', () => {
         await app.inject({
           method: 'GET',
           url: `/zendesk/oauth/${callback.search}`,
-          headers: { cookie: forged },
+          headers: { ...SESSION, cookie: forged },
         })
       ).statusCode,
     ).toBe(403);
@@ -149,19 +161,46 @@ describe('zendesk oauth', () => {
     expect(name).toBe(STATE_COOKIE);
   });
 
+  it('refuses a forged state cookie with a matching state parameter, before any code exchange', async () => {
+    const { callback } = await startAndApprove();
+    callback.searchParams.set('state', 'attacker-chosen-state');
+    const res = await app.inject({
+      method: 'GET',
+      url: `/zendesk/oauth/${callback.search}`,
+      headers: { ...SESSION, cookie: `${STATE_COOKIE}=attacker-chosen-state` },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(fake.requests.some((r) => r.path === '/oauth/tokens')).toBe(false);
+  });
+
+  it('refuses a state started in another admin session, before any code exchange', async () => {
+    const { cookie, callback } = await startAndApprove();
+    const res = await app.inject({
+      method: 'GET',
+      url: `/zendesk/oauth/${callback.search}`,
+      headers: { 'x-test-session': 'session-B', cookie },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(fake.requests.some((r) => r.path === '/oauth/tokens')).toBe(false);
+  });
+
   it('answers 400 when the admin denied access, and 502 when the token call fails', async () => {
     const denied = await startAndApprove();
     const state = denied.callback.searchParams.get('state');
     const res = await app.inject({
       method: 'GET',
       url: `/zendesk/oauth/?error=access_denied&state=${state}`,
-      headers: { cookie: denied.cookie },
+      headers: { ...SESSION, cookie: denied.cookie },
     });
     expect(res.statusCode).toBe(400);
 
     const used = await startAndApprove();
     const wrongCode = `/zendesk/oauth/?code=not-a-code&state=${used.callback.searchParams.get('state')}`;
-    const failed = await app.inject({ method: 'GET', url: wrongCode, headers: { cookie: used.cookie } });
+    const failed = await app.inject({
+      method: 'GET',
+      url: wrongCode,
+      headers: { ...SESSION, cookie: used.cookie },
+    });
     expect(failed.statusCode).toBe(502);
     expect(await store.list('zendesk')).toEqual([]);
   });
@@ -191,7 +230,31 @@ describe('zendeskTokenFromStore', () => {
 });
 
 describe('zendeskOAuthPlugin defaults', () => {
-  const base = { clientId: 'id', clientSecret: 'secret', redirectUri: REDIRECT };
+  const base = {
+    clientId: 'id',
+    clientSecret: 'secret',
+    redirectUri: REDIRECT,
+    stateSecret: 'zendesk state secret for tests',
+    sessionBinding,
+  };
+
+  it('asks for impersonate only when told to (ZENDESK_AGENT_EMAIL is set)', async () => {
+    const scopeOf = async (impersonate: boolean | undefined) => {
+      const app2 = Fastify();
+      await app2.register(zendeskOAuthPlugin, {
+        ...base,
+        subdomain: 'acme',
+        tokenStore: new MemoryTokenStore(),
+        ...(impersonate === undefined ? {} : { impersonate }),
+      });
+      const res = await app2.inject({ method: 'GET', url: '/zendesk/oauth/start/', headers: SESSION });
+      await app2.close();
+      return new URL(String(res.headers.location)).searchParams.get('scope');
+    };
+    expect(await scopeOf(undefined)).toBe('read write');
+    expect(await scopeOf(false)).toBe('read write');
+    expect(await scopeOf(true)).toBe('read write impersonate');
+  });
 
   it("sends the admin to the subdomain's authorization page", async () => {
     const app2 = Fastify();
@@ -200,7 +263,7 @@ describe('zendeskOAuthPlugin defaults', () => {
       subdomain: 'acme',
       tokenStore: new MemoryTokenStore(),
     });
-    const res = await app2.inject({ method: 'GET', url: '/zendesk/oauth/start/' });
+    const res = await app2.inject({ method: 'GET', url: '/zendesk/oauth/start/', headers: SESSION });
     expect(String(res.headers.location)).toMatch(
       /^https:\/\/acme\.zendesk\.com\/oauth\/authorizations\/new\?/,
     );

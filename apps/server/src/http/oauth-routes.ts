@@ -3,8 +3,9 @@ import { PAGERDUTY_OAUTH_ROUTES, pagerDutyOAuthPlugin } from '@zenslackchat/adap
 import { slackOAuthPlugin } from '@zenslackchat/adapters-slack';
 import { zendeskOAuthPlugin } from '@zenslackchat/adapters-zendesk';
 import type { Clock, Logger, TokenStore } from '@zenslackchat/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/index.ts';
+import { sessionAdmin } from '../web/index.ts';
 
 /** Where each integration's OAuth flow starts, when this deployment can run it. */
 export function oauthStartUrls(config: AppConfig): { slack?: string; zendesk?: string; pagerduty?: string } {
@@ -31,6 +32,9 @@ function derived(secretKey: string, purpose: string): string {
   return createHmac('sha256', secretKey).update(purpose).digest('base64url');
 }
 
+/** The admin session a request belongs to: every OAuth state is bound to it. */
+const sessionBinding = (request: FastifyRequest): string | undefined => sessionAdmin(request)?.sessionId;
+
 /** The OAuth install/callback routes of every integration with an OAuth client configured. */
 export async function oauthRoutes(
   app: FastifyInstance,
@@ -50,6 +54,7 @@ export async function oauthRoutes(
       clientSecret: slack.clientSecret,
       redirectUri: slack.redirectUri,
       stateSecret: derived(config.secretKey, 'slack-oauth-state'),
+      sessionBinding,
       tokenStore,
       ...(slack.oauthUrl === undefined ? {} : { authorizationUrl: slack.oauthUrl }),
       ...(slack.apiUrl === undefined ? {} : { apiUrl: slack.apiUrl }),
@@ -65,6 +70,9 @@ export async function oauthRoutes(
       redirectUri: zendesk.redirectUri,
       tokenStore,
       stateSecret: derived(config.secretKey, 'zendesk-oauth-state'),
+      sessionBinding,
+      // X-On-Behalf-Of needs `impersonate`; without an agent to act as, the grant stays narrower.
+      impersonate: zendesk.agentEmail !== undefined,
       ...(zendesk.oauthUrl === undefined ? {} : { oauthBaseUrl: zendesk.oauthUrl }),
       clock,
       logger,
@@ -80,6 +88,8 @@ export async function oauthRoutes(
       clientId: pagerDuty.clientId,
       clientSecret: pagerDuty.clientSecret,
       redirectUri: pagerDuty.redirectUri,
+      stateSecret: derived(config.secretKey, 'pagerduty-oauth-state'),
+      sessionBinding,
       tokenStore,
       ...(pagerDuty.oauthUrl === undefined ? {} : { oauthBaseUrl: pagerDuty.oauthUrl }),
       clock,

@@ -20,6 +20,7 @@ export { MemorySandbox, type MemorySandboxOptions } from './sandbox/memory-sandb
 export type * from './sandbox/sandbox-controls.ts';
 export type { SandboxIntake } from './sandbox/sandbox-intake.ts';
 export { deriveSessionKey } from './session-key.ts';
+export { type SessionAdmin, sessionAdmin } from './web-context.ts';
 export * from './web-options.ts';
 
 /**

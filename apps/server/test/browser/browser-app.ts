@@ -7,8 +7,8 @@ import { FakeSlack } from '@zenslackchat/adapters-slack/fake';
 import { zendeskOAuthPlugin } from '@zenslackchat/adapters-zendesk';
 import { FakeZendesk } from '@zenslackchat/adapters-zendesk/fake';
 import type { IssueRepo } from '@zenslackchat/core';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { webPlugin } from '../../src/web/index.ts';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { sessionAdmin, webPlugin } from '../../src/web/index.ts';
 import { MemoryAdminAccounts } from '../web/memory-admin-accounts.ts';
 import { MemoryAdminSessions } from '../web/memory-admin-sessions.ts';
 import { MemoryLoginLimits } from '../web/memory-login-limits.ts';
@@ -42,6 +42,9 @@ async function seedReportHistory(repo: IssueRepo, days: number): Promise<void> {
     });
   }
 }
+
+/** Binds each OAuth state to the web session, as the server does. */
+const sessionBinding = (request: FastifyRequest) => sessionAdmin(request)?.sessionId;
 
 /**
  * The web front listening on localhost with the real Slack, Zendesk and PagerDuty OAuth plugins pointed at
@@ -92,6 +95,7 @@ export async function startBrowserApp() {
         clientId: slack.identity.clientId,
         clientSecret: slack.identity.clientSecret,
         stateSecret: 'slack state secret for the browser test',
+        sessionBinding,
         tokenStore: tokens,
         redirectUri: `${origin}/slack/oauth/`,
         authorizationUrl: slack.authorizeUrl,
@@ -103,6 +107,9 @@ export async function startBrowserApp() {
         clientId: zendesk.oauthClient.clientId,
         clientSecret: zendesk.oauthClient.clientSecret,
         redirectUri: `${origin}/zendesk/oauth/`,
+        stateSecret: 'zendesk state secret for the browser test',
+        sessionBinding,
+        impersonate: true,
         tokenStore: tokens,
       });
       await scope.register(pagerDutyOAuthPlugin, {
@@ -110,6 +117,8 @@ export async function startBrowserApp() {
         clientSecret: pagerDuty.clientSecret,
         oauthBaseUrl: pagerDuty.oauthBaseUrl,
         redirectUri: `${origin}/pagerduty/oauth/`,
+        stateSecret: 'pagerduty state secret for the browser test',
+        sessionBinding,
         tokenStore: tokens,
       });
     },

@@ -1,4 +1,3 @@
-export * from './oauth-state-cookie.ts';
 export * from './pagerduty-oauth-client.ts';
 export * from './pagerduty-oauth-config.ts';
 export * from './pagerduty-oauth-plugin.ts';

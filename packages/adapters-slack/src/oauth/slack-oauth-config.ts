@@ -1,4 +1,5 @@
 import type { Clock, Logger, TokenStore } from '@zenslackchat/core';
+import type { FastifyRequest } from 'fastify';
 
 /** The bot token scopes the app asks for (from the original bot's set-up). */
 export const SLACK_BOT_SCOPES = [
@@ -18,8 +19,10 @@ export interface SlackOAuthPluginOptions {
   readonly clientId: string;
   /** SLACK_CLIENT_SECRET. */
   readonly clientSecret: string;
-  /** Secret that signs the OAuth `state` (e.g. derived from WEBAPP_SECRET_KEY). */
+  /** Secret that signs the OAuth `state`; every process must share it (e.g. derived from WEBAPP_SECRET_KEY). */
   readonly stateSecret: string;
+  /** The admin session a request belongs to (its id); the state is bound to it. Undefined: refused. */
+  readonly sessionBinding: (request: FastifyRequest) => string | undefined;
   /** Where installations are kept (provider `slack`, account = team id). */
   readonly tokenStore: TokenStore;
   /** The callback URL registered with the Slack app, e.g. `https://host/slack/oauth/`. */

@@ -1,18 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { OAuthStateSigner, readCookie, stateCookieHeader } from '@zenslackchat/adapter-kit';
 import { type Clock, type Logger, systemClock, type TokenStore } from '@zenslackchat/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { constantTimeEqual } from '../constant-time.ts';
 import { zendeskApiUrl } from '../zendesk-config.ts';
-import {
-  cookieFrom,
-  newAttempt,
-  pkceChallenge,
-  readAttempt,
-  STATE_COOKIE,
-  STATE_TTL_MS,
-  stateCookieHeader,
-} from './oauth-state-cookie.ts';
-import { ZENDESK_OAUTH_SCOPES } from './zendesk-oauth-scopes.ts';
+import { PKCE_PURPOSE, pkceChallenge, STATE_COOKIE } from './oauth-state-cookie.ts';
+import { zendeskOAuthScopes } from './zendesk-oauth-scopes.ts';
 import { exchangeCode, TokenExchangeError } from './zendesk-token-exchange.ts';
 
 /** Options of `zendeskOAuthPlugin` (env var names in the field docs). */
@@ -28,9 +19,14 @@ export interface ZendeskOAuthOptions {
   /** `ZENDESK_REDIRECT_URI`: this server's `/zendesk/oauth/`. */
   readonly redirectUri: string;
   readonly tokenStore: TokenStore;
+  /** Default `read write`, plus `impersonate` when `impersonate` is true. */
   readonly scopes?: readonly string[];
-  /** Signs the state cookie; several server instances must share it (default: random per process). */
-  readonly stateSecret?: string;
+  /** Ask for `impersonate`: only when the bot acts as an agent (ZENDESK_AGENT_EMAIL). Default false. */
+  readonly impersonate?: boolean;
+  /** Signs the OAuth state; every server process must share it (e.g. derived from WEBAPP_SECRET_KEY). */
+  readonly stateSecret: string;
+  /** The admin session a request belongs to (its id); the state is bound to it. Undefined: refused. */
+  readonly sessionBinding: (request: FastifyRequest) => string | undefined;
   /** Where to send the admin after a stored grant (default `/`). */
   readonly successRedirect?: string;
   readonly clock?: Clock;
@@ -40,38 +36,45 @@ export interface ZendeskOAuthOptions {
 }
 
 /**
- * `GET /zendesk/oauth/start/` sends the admin to Zendesk's authorization page with a fresh
- * `state` and PKCE challenge kept in a signed, short-lived HttpOnly cookie; `GET /zendesk/oauth/`
- * (the redirect URI) checks `state` against that cookie in constant time, trades the code for a
- * token and saves it in the TokenStore (provider `zendesk`, account = subdomain). Register it
- * behind the server's admin authentication.
+ * `GET /zendesk/oauth/start/` sends the admin to Zendesk's authorization page with a signed
+ * `state` bound to their session (adapter-kit's `OAuthStateSigner`, also kept in an HttpOnly
+ * cookie) and a PKCE challenge whose verifier is derived from the state on the server;
+ * `GET /zendesk/oauth/` (the redirect URI) refuses a forged, expired, other-session or
+ * cookie-mismatched state with 403 before any code exchange, then trades the code for a token and
+ * saves it (provider `zendesk`, account = subdomain). Register it behind the admin authentication.
  */
 export const zendeskOAuthPlugin: FastifyPluginAsync<ZendeskOAuthOptions> = async (app, options) => {
   const clock = options.clock ?? systemClock;
-  const secret = options.stateSecret ?? randomBytes(32).toString('hex');
+  const signer = new OAuthStateSigner(options.stateSecret);
   // zendeskApiUrl validates the subdomain; the OAuth pages live on the same host.
   const base = (options.oauthBaseUrl ?? zendeskApiUrl(options.subdomain).replace(/\/api\/v2$/, '')).replace(
     /\/+$/,
     '',
   );
-  const scopes = options.scopes ?? ZENDESK_OAUTH_SCOPES;
-  const secure = options.redirectUri.startsWith('https:');
+  const scopes = options.scopes ?? zendeskOAuthScopes(options.impersonate === true);
+  const cookie = {
+    name: STATE_COOKIE,
+    path: '/zendesk/oauth/',
+    secure: options.redirectUri.startsWith('https:'),
+  };
 
   app.get('/zendesk/oauth/start/', async (request: FastifyRequest, reply: FastifyReply) => {
-    const { attempt, cookieValue } = newAttempt(secret, clock.now());
+    const binding = options.sessionBinding(request);
+    if (binding === undefined) return reply.code(403).type('text/plain').send('Log in first.');
+    const state = signer.issue(binding, clock.now());
     const target = new URL(`${base}/oauth/authorizations/new`);
     target.search = new URLSearchParams({
       response_type: 'code',
       client_id: options.clientId,
       redirect_uri: options.redirectUri,
       scope: scopes.join(' '),
-      state: attempt.state,
-      code_challenge: pkceChallenge(attempt.verifier),
+      state,
+      code_challenge: pkceChallenge(signer.derive(state, PKCE_PURPOSE)),
       code_challenge_method: 'S256',
     }).toString();
     logger(request).info({ integration: 'zendesk' }, 'zendesk oauth started');
     return reply
-      .header('set-cookie', stateCookieHeader(cookieValue, STATE_TTL_MS / 1000, secure))
+      .header('set-cookie', stateCookieHeader(cookie, state, signer.ttlSeconds))
       .header('cache-control', 'no-store')
       .redirect(target.toString(), 302);
   });
@@ -79,14 +82,16 @@ export const zendeskOAuthPlugin: FastifyPluginAsync<ZendeskOAuthOptions> = async
   app.get('/zendesk/oauth/', async (request: FastifyRequest, reply: FastifyReply) => {
     const log = logger(request);
     const query = request.query as Record<string, unknown>;
-    const attempt = readAttempt(secret, cookieFrom(request.headers.cookie, STATE_COOKIE), clock.now());
     const state = typeof query.state === 'string' ? query.state : '';
-    reply.header('set-cookie', stateCookieHeader('', 0, secure)).header('cache-control', 'no-store');
-    if (!attempt || !constantTimeEqual(state, attempt.state)) {
-      log.error(
-        { integration: 'zendesk', reason: attempt ? 'state-mismatch' : 'state-missing' },
-        'zendesk oauth refused',
-      );
+    const checked = signer.check({
+      param: state,
+      cookie: readCookie(request.headers.cookie, STATE_COOKIE),
+      binding: options.sessionBinding(request),
+      now: clock.now(),
+    });
+    reply.header('set-cookie', stateCookieHeader(cookie, '', 0)).header('cache-control', 'no-store');
+    if (!checked.ok) {
+      log.error({ integration: 'zendesk', reason: `state-${checked.reason}` }, 'zendesk oauth refused');
       return reply
         .code(403)
         .type('text/plain')
@@ -104,7 +109,7 @@ export const zendeskOAuthPlugin: FastifyPluginAsync<ZendeskOAuthOptions> = async
       const token = await exchangeCode(
         exchange,
         query.code,
-        attempt.verifier,
+        signer.derive(state, PKCE_PURPOSE),
         options.subdomain,
         clock.now(),
       );

@@ -1,0 +1,7 @@
+export {
+  OAUTH_STATE_FAILURES,
+  type OAuthStateCheck,
+  type OAuthStateFailure,
+  OAuthStateSigner,
+} from './oauth-state.ts';
+export { readCookie, type StateCookieOptions, stateCookieHeader } from './state-cookie.ts';
