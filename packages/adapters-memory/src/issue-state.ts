@@ -1,4 +1,4 @@
-import type { Delivery, Issue, ReportRecord, ThreadKey } from '@zenslackchat/core';
+import type { Delivery, Issue, ReportRecord, SweepRecord, ThreadKey } from '@zenslackchat/core';
 import { IntegrationError } from '@zenslackchat/core';
 
 /** Everything an in-memory IssueRepo holds; values are immutable, so a snapshot is a shallow copy. */
@@ -8,6 +8,8 @@ export interface IssueState {
   readonly deliveries: Map<string, Delivery>;
   readonly inboundEvents: Set<string>;
   readonly reports: Map<string, ReportRecord>;
+  readonly leases: Map<string, { readonly owner: string; readonly until: Date }>;
+  readonly sweeps: SweepRecord[];
 }
 
 /** An empty state. */
@@ -18,6 +20,8 @@ export function emptyIssueState(): IssueState {
     deliveries: new Map(),
     inboundEvents: new Set(),
     reports: new Map(),
+    leases: new Map(),
+    sweeps: [],
   };
 }
 
@@ -29,6 +33,8 @@ export function snapshotIssueState(state: IssueState): IssueState {
     deliveries: new Map(state.deliveries),
     inboundEvents: new Set(state.inboundEvents),
     reports: new Map(state.reports),
+    leases: new Map(state.leases),
+    sweeps: [...state.sweeps],
   };
 }
 
@@ -38,6 +44,8 @@ export function restoreIssueState(state: IssueState, snapshot: IssueState): void
   replaceMap(state.issues, snapshot.issues);
   replaceMap(state.deliveries, snapshot.deliveries);
   replaceMap(state.reports, snapshot.reports);
+  replaceMap(state.leases, snapshot.leases);
+  state.sweeps.splice(0, state.sweeps.length, ...snapshot.sweeps);
   state.inboundEvents.clear();
   for (const id of snapshot.inboundEvents) state.inboundEvents.add(id);
 }
@@ -62,6 +70,8 @@ export function copyIssue(issue: Issue): Issue {
     ...issue,
     openedAt: new Date(issue.openedAt),
     resolvedAt: issue.resolvedAt === null ? null : new Date(issue.resolvedAt),
+    ...(issue.syncedAt === undefined ? {} : { syncedAt: new Date(issue.syncedAt) }),
+    ...(issue.ticketUpdatedAt === undefined ? {} : { ticketUpdatedAt: new Date(issue.ticketUpdatedAt) }),
   };
 }
 

@@ -62,6 +62,11 @@ export function memoryTicketHarness(
     closeTicket: (ticketId) => adapter.setStatus(ticketId, 'closed'),
     requestCount: () => adapter.callCount(),
     ticketCount: () => adapter.tickets.length,
+    setExternalStatus: (ticketId, status) =>
+      adapter.setStatus(ticketId, status, { id: 'agent-support', name: 'Agent Support' }),
+    mergeExternal: (sourceId, targetId) => adapter.merge(sourceId, targetId, { id: 'agent-support' }),
+    deleteExternal: (ticketId) => adapter.deleteTicket(ticketId),
+    followUpSourceOf: (ticketId) => adapter.followUpSource(ticketId),
     failNext: (kind, faultOptions) => adapter.faults.failNext(kind, faultOptions),
   };
 }

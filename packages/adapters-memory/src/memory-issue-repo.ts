@@ -11,12 +11,16 @@ import type {
   NewChatIssue,
   NewEmailIssue,
   ReportRecord,
+  SweepRecord,
+  SyncResult,
   ThreadKey,
+  TicketSync,
 } from '@zenslackchat/core';
 import { AsyncLock } from './async-lock.ts';
 import { FaultInjector } from './fault-injector.ts';
 import * as issues from './issue-operations.ts';
 import { emptyIssueState, type IssueState, restoreIssueState, snapshotIssueState } from './issue-state.ts';
+import * as lifecycle from './lifecycle-operations.ts';
 import * as records from './record-operations.ts';
 
 /** Marks the async context of a running transaction, per repo. */
@@ -64,6 +68,27 @@ export class MemoryIssueRepo implements IssueRepo {
   }
   listIssues(query: IssueQuery): Promise<readonly Issue[]> {
     return this.#run('listIssues', (s) => issues.listIssues(s, query));
+  }
+  applyTicketSync(issueId: string, sync: TicketSync): Promise<SyncResult> {
+    return this.#run('applyTicketSync', (s) => lifecycle.applyTicketSync(s, issueId, sync));
+  }
+  repointTicket(issueId: string, ticketId: string, commentCursor: string | null): Promise<Issue> {
+    return this.#run('repointTicket', (s) => lifecycle.repointTicket(s, issueId, ticketId, commentCursor));
+  }
+  listSyncable(after: string | null, limit: number): Promise<readonly Issue[]> {
+    return this.#run('listSyncable', (s) => lifecycle.listSyncable(s, after, limit));
+  }
+  acquireLease(name: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    return this.#run('acquireLease', (s) => lifecycle.acquireLease(s, name, owner, now, until));
+  }
+  releaseLease(name: string, owner: string): Promise<void> {
+    return this.#run('releaseLease', (s) => lifecycle.releaseLease(s, name, owner));
+  }
+  saveSweep(record: SweepRecord): Promise<void> {
+    return this.#run('saveSweep', (s) => lifecycle.saveSweep(s, record));
+  }
+  listSweeps(limit: number): Promise<readonly SweepRecord[]> {
+    return this.#run('listSweeps', (s) => lifecycle.listSweeps(s, limit));
   }
   beginDelivery(intent: DeliveryIntent, at: Date, lease: DeliveryLease): Promise<Delivery> {
     return this.#run('beginDelivery', (s) => records.beginDelivery(s, intent, at, lease));

@@ -1,11 +1,14 @@
 import type {
   NewComment,
+  NewFollowUp,
   NewTicket,
+  StatusChange,
   Ticket,
   TicketComment,
   TicketLink,
   TicketPerson,
   TicketPort,
+  TicketState,
   TicketStatus,
 } from '@zenslackchat/core';
 import { IntegrationError, systemClock, TicketClosedError } from '@zenslackchat/core';
@@ -82,10 +85,37 @@ export class MemoryTickets implements TicketPort {
     return this.#records.open(ticket.subject, ticket.body, requester, opening).ticket.id;
   }
 
-  /** Forces a ticket's status, e.g. to `closed` as an agent or automation would. */
-  setStatus(id: string, status: TicketStatus): void {
-    const stored = this.#records.get(id);
-    stored.ticket = { ...stored.ticket, status };
+  /** Changes a ticket's status as an agent (named by `by`) or an automation would. Not counted. */
+  setStatus(id: string, status: TicketStatus, by: TicketPerson | null = null): void {
+    this.#records.changeStatus(this.#records.get(id), status, by);
+  }
+
+  /** Merges `sourceId` into `targetId` as an agent would: notes on both, the source closed. */
+  merge(sourceId: string, targetId: string, by: TicketPerson | null = null): void {
+    const source = this.#records.get(sourceId);
+    const target = this.#records.get(targetId);
+    const author = by ?? { id: this.#agentId };
+    this.#records.comment(
+      target,
+      `Request #${sourceId} was closed and merged into this request.`,
+      true,
+      author,
+      'web',
+    );
+    this.#records.comment(
+      source,
+      `This request was closed and merged into request #${targetId}.`,
+      true,
+      author,
+      'web',
+    );
+    source.merged = true;
+    this.#records.changeStatus(source, 'closed', by, targetId);
+  }
+
+  /** Deletes a ticket as an agent would. */
+  deleteTicket(id: string): void {
+    this.#records.remove(id);
   }
 
   /** Port calls so far, of one method or of all. */
@@ -97,13 +127,7 @@ export class MemoryTickets implements TicketPort {
     return this.#call('createTicket', () => {
       const existing = this.#byIdempotencyKey.get(ticket.idempotencyKey);
       if (existing !== undefined) return this.#records.get(existing).ticket;
-      const stored = this.#records.open(ticket.subject, ticket.description, ticket.requester ?? null, {
-        channel: 'api',
-        agentId: this.#agentId,
-        externalId: ticket.externalId,
-        ...(ticket.groupId === undefined ? {} : { groupId: ticket.groupId }),
-        ...(ticket.assigneeId === undefined ? {} : { assigneeId: ticket.assigneeId }),
-      });
+      const stored = this.#open(ticket, 'api');
       this.#byIdempotencyKey.set(ticket.idempotencyKey, stored.ticket.id);
       return stored.ticket;
     });
@@ -116,11 +140,11 @@ export class MemoryTickets implements TicketPort {
   addComment(ticketId: string, comment: NewComment): Promise<{ readonly id: string }> {
     return this.#call('addComment', () => {
       const stored = this.#records.get(ticketId);
-      if (stored.ticket.status === 'closed') {
-        throw new TicketClosedError(ticketId);
-      }
+      if (stored.ticket.status === 'closed') throw new TicketClosedError(ticketId);
       const author = { id: comment.authorId ?? this.#agentId };
-      return { id: this.#records.comment(stored, comment.body, comment.public, author, 'api') };
+      const id = this.#records.comment(stored, comment.body, comment.public, author, 'api');
+      if (comment.reopen === true) this.#records.changeStatus(stored, 'open', { id: this.#agentId });
+      return { id };
     });
   }
 
@@ -142,7 +166,7 @@ export class MemoryTickets implements TicketPort {
     return this.#call('solveTicket', () => {
       const stored = this.#records.get(ticketId);
       if (stored.ticket.status === 'solved' || stored.ticket.status === 'closed') return;
-      stored.ticket = { ...stored.ticket, status: 'solved' };
+      this.#records.changeStatus(stored, 'solved', { id: this.#agentId });
     });
   }
 
@@ -150,17 +174,66 @@ export class MemoryTickets implements TicketPort {
     return this.#call('linkTicket', () => {
       const stored = this.#records.get(ticketId);
       if (stored.ticket.status === 'closed') throw new TicketClosedError(ticketId);
-      stored.ticket = {
-        ...stored.ticket,
+      this.#records.touch(stored, {
         ...(link.externalId === undefined ? {} : { externalId: link.externalId }),
         ...(link.groupId === undefined ? {} : { groupId: link.groupId }),
         ...(link.assigneeId === undefined ? {} : { assigneeId: link.assigneeId }),
-      };
+      });
     });
+  }
+
+  getTicketStates(ticketIds: readonly string[]): Promise<readonly TicketState[]> {
+    return this.#call('getTicketStates', () => {
+      if (ticketIds.length > 100) {
+        throw new IntegrationError('Invalid', 'at most 100 ids per call', { integration: 'memory-tickets' });
+      }
+      return ticketIds.flatMap((id) => {
+        const stored = this.#records.find(id);
+        if (stored === undefined) return [];
+        const { status, updatedAt } = stored.ticket;
+        return [{ id, status, updatedAt: updatedAt ?? stored.ticket.createdAt, merged: stored.merged }];
+      });
+    });
+  }
+
+  lastStatusChange(ticketId: string): Promise<StatusChange | undefined> {
+    return this.#call('lastStatusChange', () => this.#records.find(ticketId)?.history.at(-1));
+  }
+
+  createFollowUp(followUp: NewFollowUp): Promise<Ticket> {
+    return this.#call('createFollowUp', () => {
+      const source = this.#records.get(followUp.sourceTicketId);
+      if (source.ticket.status !== 'closed') {
+        throw new IntegrationError('Invalid', `ticket ${followUp.sourceTicketId} is not closed`, {
+          integration: 'memory-tickets',
+        });
+      }
+      const existing = this.#byIdempotencyKey.get(followUp.idempotencyKey);
+      if (existing !== undefined) return this.#records.get(existing).ticket;
+      const stored = this.#open(followUp, 'api');
+      stored.followUpOf = followUp.sourceTicketId;
+      this.#byIdempotencyKey.set(followUp.idempotencyKey, stored.ticket.id);
+      return stored.ticket;
+    });
+  }
+
+  /** Which ticket a follow-up continues (the back door's view of `via_followup_source_id`). */
+  followUpSource(ticketId: string): string | undefined {
+    return this.#records.find(ticketId)?.followUpOf;
   }
 
   ticketUrl(ticketId: string): string {
     return `${this.#baseUrl}/${ticketId}`;
+  }
+
+  #open(ticket: NewTicket, channel: string) {
+    return this.#records.open(ticket.subject, ticket.description, ticket.requester ?? null, {
+      channel,
+      agentId: this.#agentId,
+      externalId: ticket.externalId,
+      ...(ticket.groupId === undefined ? {} : { groupId: ticket.groupId }),
+      ...(ticket.assigneeId === undefined ? {} : { assigneeId: ticket.assigneeId }),
+    });
   }
 
   #call<T>(method: string, work: () => T): Promise<T> {

@@ -1,10 +1,24 @@
-import type { Clock, Ticket, TicketComment, TicketLink, TicketPerson } from '@zenslackchat/core';
+import type {
+  Clock,
+  StatusChange,
+  Ticket,
+  TicketComment,
+  TicketLink,
+  TicketPerson,
+  TicketStatus,
+} from '@zenslackchat/core';
 import { IntegrationError } from '@zenslackchat/core';
 
 /** A stored ticket: its current (immutable) record and its comments, oldest first. */
 export interface StoredTicket {
   ticket: Ticket;
   readonly comments: TicketComment[];
+  /** Status changes after creation, oldest first. */
+  readonly history: StatusChange[];
+  /** Closed by a merge into another ticket. */
+  merged: boolean;
+  /** The closed ticket this one follows up, if any. */
+  followUpOf?: string;
 }
 
 /** What opening a ticket records besides subject, body and requester. */
@@ -62,9 +76,12 @@ export class TicketRecords {
         assigneeId: opening.assigneeId ?? null,
         requester: requester === null ? null : { ...requester },
         createdAt: this.#clock.now(),
+        updatedAt: this.#clock.now(),
         firstCommentId: null,
       },
       comments: [],
+      history: [],
+      merged: false,
     };
     this.#tickets.set(id, stored);
     const firstCommentId = this.comment(
@@ -97,6 +114,30 @@ export class TicketRecords {
       attachments: [],
       createdAt: this.#clock.now(),
     });
+    this.touch(stored);
     return id;
+  }
+
+  /** Marks a ticket changed now. */
+  touch(stored: StoredTicket, changes: Partial<Ticket> = {}): void {
+    stored.ticket = { ...stored.ticket, ...changes, updatedAt: this.#clock.now() };
+  }
+
+  /** Changes the status and records who did it (and the merge target when a merge closed it). */
+  changeStatus(
+    stored: StoredTicket,
+    status: TicketStatus,
+    by: TicketPerson | null,
+    mergedInto?: string,
+  ): void {
+    if (stored.ticket.status === status) return;
+    this.touch(stored, { status });
+    stored.history.push({ status, at: this.#clock.now(), by, mergedInto: mergedInto ?? null });
+  }
+
+  /** Deletes a ticket: it is not found any more. */
+  remove(ticketId: string): void {
+    this.get(ticketId);
+    this.#tickets.delete(ticketId);
   }
 }

@@ -111,3 +111,44 @@ function names(people: readonly OnCallPerson[]): string {
 function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
 }
+
+/** The thread is told its ticket was solved (or closed) on the ticketing side. */
+export function ticketSolvedNotice(ticketUrl: string, status: string, byName: string | null): string {
+  const by = byName === null ? '' : ` by ${byName}`;
+  return `Ticket ${ticketUrl} was ${status === 'closed' ? 'closed' : 'solved'} in Zendesk${by}. The issue is resolved.`;
+}
+
+/** The thread is told its ticket was reopened on the ticketing side. */
+export function ticketReopenedNotice(ticketUrl: string): string {
+  return `Ticket ${ticketUrl} was reopened in Zendesk. The issue is open again.`;
+}
+
+/** A reply in the thread of a solved ticket reopened it. */
+export function reopenedByReplyNotice(ticketUrl: string): string {
+  return `Ticket ${ticketUrl} was solved; your reply is added to it and reopens it. The issue is open again.`;
+}
+
+/** A reply in the thread of a closed ticket opened a follow-up ticket. */
+export function followUpNotice(closedUrl: string, followUpUrl: string): string {
+  return `Ticket ${closedUrl} is closed, so your reply opened the follow-up ticket ${followUpUrl}. This thread now follows it.`;
+}
+
+/** The thread's ticket was merged into another one, which the thread now follows. */
+export function mergedNotice(ticketUrl: string, targetUrl: string): string {
+  return `Ticket ${ticketUrl} was merged into ${targetUrl} in Zendesk. This thread now follows it.`;
+}
+
+/** The thread's ticket was merged into a ticket another thread already follows. */
+export function mergedElsewhereNotice(ticketUrl: string, targetUrl: string): string {
+  return `Ticket ${ticketUrl} was merged into ${targetUrl} in Zendesk, which another thread follows. This issue is resolved.`;
+}
+
+/** The thread's ticket was deleted on the ticketing side. */
+export function ticketDeletedNotice(ticketUrl: string): string {
+  return `Ticket ${ticketUrl} was deleted in Zendesk. The issue is resolved.`;
+}
+
+/** The answer to `resolve` when the ticket is already solved on the ticketing side. */
+export function alreadySolvedNotice(ticketUrl: string): string {
+  return `Ticket ${ticketUrl} is already solved in Zendesk; nothing was changed.`;
+}

@@ -10,7 +10,13 @@ describe('ticket comments forwarded to the chat thread', () => {
 
     const outcome = await f.bot.handleTicketComments({ ticketId });
 
-    expect(outcome).toEqual({ outcome: 'comments-forwarded', issueId, forwarded: 1, skipped: 0 });
+    expect(outcome).toEqual({
+      outcome: 'comments-forwarded',
+      issueId,
+      forwarded: 1,
+      skipped: 0,
+      status: 'unchanged',
+    });
     expect(
       f.chat
         .messagesIn(CHANNEL, threadId)
@@ -85,7 +91,7 @@ describe('ticket comments forwarded to the chat thread', () => {
     });
     expect(f.chat.messages).toHaveLength(0);
     expect(f.logger.at('info').map((line) => line.message)).toContain(
-      'comment notice for an untracked ticket dropped',
+      'ticket notice for an untracked ticket ignored',
     );
   });
 
@@ -124,7 +130,8 @@ describe('ticket comments forwarded to the chat thread', () => {
       const callsBefore = f.tickets.callCount() - f.tickets.callCount('whoAmI');
       await f.bot.handleTicketComments({ ticketId });
       await f.bot.handleTicketComments({ ticketId });
-      expect(f.tickets.callCount() - f.tickets.callCount('whoAmI') - callsBefore).toBe(2);
+      // Each notice: one state read and one comment listing.
+      expect(f.tickets.callCount() - f.tickets.callCount('whoAmI') - callsBefore).toBe(4);
     }
     const expected = Array.from(
       { length: 200 },

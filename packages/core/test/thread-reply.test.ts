@@ -54,22 +54,18 @@ describe('replies in a support thread', () => {
     expect((await f.repo.findDeliveryByTarget('chat-to-ticket', comment?.id ?? ''))?.sourceId).toBe('2.1');
   });
 
-  it('answers a reply to a resolved issue with the ticket link and adds nothing to the ticket', async () => {
+  it('answers resolve on a solved ticket that it is already solved, changing nothing', async () => {
     const f = botFixture();
     const { threadId, issueId, ticketId } = await openIssue(f);
     await f.bot.handleChatMessage(reply(threadId, '2.1', 'resolve'));
     const commentsBefore = f.tickets.comments(ticketId).length;
-
-    for (const text of ['one more thing', 'resolve']) {
-      const outcome = await f.bot.handleChatMessage(reply(threadId, `3.${text.length}`, text));
-      expect(outcome).toEqual({ outcome: 'already-resolved', issueId });
-      expect(f.chat.messagesIn(CHANNEL, threadId).at(-1)?.text).toBe(
-        `This issue is already resolved (https://acme.zendesk.com/agent/tickets/${ticketId}) and nothing more ` +
-          'is added to its ticket. Please post a new message in the channel to raise a new request.',
-      );
-    }
+    const outcome = await f.bot.handleChatMessage(reply(threadId, '3.1', 'resolve'));
+    expect(outcome).toEqual({ outcome: 'already-resolved', issueId });
+    expect(f.chat.messagesIn(CHANNEL, threadId).at(-1)?.text).toBe(
+      `Ticket https://acme.zendesk.com/agent/tickets/${ticketId} is already solved in Zendesk; nothing was changed.`,
+    );
     expect(f.tickets.comments(ticketId)).toHaveLength(commentsBefore);
-    expect(f.tickets.callCount('addComment')).toBe(0);
+    expect(f.tickets.callCount('solveTicket')).toBe(1);
   });
 
   it('ignores and logs a reply in a thread it does not track', async () => {
@@ -80,15 +76,16 @@ describe('replies in a support thread', () => {
     expect(f.tickets.callCount()).toBe(0);
   });
 
-  it('treats a reply as resolved when the ticket was closed on the ticketing side', async () => {
+  it('opens a follow-up when a reply meets a ticket closed before the bot heard of it', async () => {
     const f = botFixture();
     const { threadId, issueId, ticketId } = await openIssue(f);
     f.tickets.setStatus(ticketId, 'closed');
-    expect(await f.bot.handleChatMessage(reply(threadId, '2.1', 'still broken'))).toEqual({
-      outcome: 'already-resolved',
-      issueId,
-    });
-    expect((await f.repo.findById(issueId))?.status).toBe('resolved');
+    const outcome = await f.bot.handleChatMessage(reply(threadId, '2.1', 'still broken'));
+    expect(outcome).toMatchObject({ outcome: 'follow-up-opened', issueId });
+    const issue = await f.repo.findById(issueId);
+    expect(issue).toMatchObject({ status: 'open' });
+    expect(issue?.ticketId).not.toBe(ticketId);
+    expect(f.tickets.followUpSource(issue?.ticketId ?? '')).toBe(ticketId);
   });
 
   it('leaves the issue open and rethrows when the ticket refuses a reply for any other reason', async () => {

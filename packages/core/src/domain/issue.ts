@@ -1,3 +1,5 @@
+import type { TicketStatus } from './ticket.ts';
+
 /** Whether a support issue still needs work. */
 export const ISSUE_STATUSES = ['open', 'resolved'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -33,7 +35,16 @@ export interface Issue {
    * when an emailed one is claimed. Absent until then, and on issues recorded before it existed.
    */
   readonly summary?: string;
+  /** The ticket's status as last synced from the ticketing system (`deleted` once it is gone). */
+  readonly ticketStatus?: IssueTicketStatus;
+  /** When the ticket's state was last synced; absent before the first sync. */
+  readonly syncedAt?: Date;
+  /** The ticket's own last-change time at that sync: a sync that saw an older ticket is stale. */
+  readonly ticketUpdatedAt?: Date;
 }
+
+/** A ticket status as an issue records it: the system's statuses, or `deleted`. */
+export type IssueTicketStatus = TicketStatus | 'deleted';
 
 /** Identifies a chat thread on one platform. */
 export interface ThreadKey {

@@ -22,6 +22,8 @@ export interface Ticket {
   readonly requester: TicketPerson | null;
   /** When the ticketing system reports it; the bot never depends on it. */
   readonly createdAt?: Date;
+  /** When it last changed; absent where the system does not say. */
+  readonly updatedAt?: Date;
   /** Id of the first comment (the description), so it is never forwarded back to chat. */
   readonly firstCommentId: string | null;
 }
@@ -47,6 +49,11 @@ export interface NewComment {
   readonly public: boolean;
   /** Ticket-side author id; the adapter's configured agent when absent. */
   readonly authorId?: string;
+  /**
+   * Also set the ticket `open`: a comment through the API does not reopen a solved ticket by
+   * itself (Zendesk reopens only on an end user's own reply).
+   */
+  readonly reopen?: boolean;
 }
 
 /** A comment as read back from a ticket. */

@@ -1,6 +1,7 @@
 import type { Delivery, DeliveryIntent, DeliveryKind, DeliveryLease } from '../domain/delivery.ts';
-import type { Issue, IssueSource, ThreadKey } from '../domain/issue.ts';
+import type { Issue, IssueSource, IssueTicketStatus, ThreadKey } from '../domain/issue.ts';
 import type { ReportRecord } from '../domain/notices.ts';
+import type { SweepRecord } from '../domain/sweep.ts';
 
 /** What opening an issue from a chat thread records. */
 export interface NewChatIssue extends ThreadKey {
@@ -21,6 +22,22 @@ export interface NewEmailIssue {
 export interface Claim {
   readonly issue: Issue;
   readonly created: boolean;
+}
+
+/** What a sync learned of an issue's ticket, applied by `applyTicketSync`. */
+export interface TicketSync {
+  readonly ticketStatus: IssueTicketStatus;
+  /** The ticket's own last-change time as read; orders syncs. */
+  readonly ticketUpdatedAt: Date;
+  readonly syncedAt: Date;
+  /** A date resolves the issue (the first resolution time is kept); null reopens it; absent leaves it. */
+  readonly resolvedAt?: Date | null;
+}
+
+/** The result of `applyTicketSync`: the issue, and false when a newer sync was already applied. */
+export interface SyncResult {
+  readonly issue: Issue;
+  readonly applied: boolean;
 }
 
 /** A filter for listing issues (the admin pages). */
@@ -68,6 +85,35 @@ export interface IssueRepo {
   setCommentCursor(issueId: string, commentId: string): Promise<void>;
   /** Lists issues, newest first. */
   listIssues(query: IssueQuery): Promise<readonly Issue[]>;
+
+  /**
+   * Records the ticket's status and sync time, and resolves or reopens the issue, in one atomic
+   * step that only moves forward: a sync whose `ticketUpdatedAt` is older than the one applied
+   * changes nothing (`applied` false), so two overlapping syncs end on the newer reading.
+   */
+  applyTicketSync(issueId: string, sync: TicketSync): Promise<SyncResult>;
+  /**
+   * Points an issue at another ticket (a follow-up, or a merge's target): open again, cursor set
+   * to `commentCursor`, ticket status and sync forgotten. Idempotent: already on that ticket →
+   * unchanged. `Conflict` when another issue has that ticket.
+   */
+  repointTicket(issueId: string, ticketId: string, commentCursor: string | null): Promise<Issue>;
+  /**
+   * Issues whose ticket can still change, ordered by id after the id `after` (null: from the
+   * start): those with a ticket that are open, or resolved with a ticket not recorded closed or deleted.
+   */
+  listSyncable(after: string | null, limit: number): Promise<readonly Issue[]>;
+  /**
+   * Takes the named lease for `owner` until `until` when it is free, expired or already the
+   * owner's. True when taken. Atomic: of concurrent callers, at most one holds it at a time.
+   */
+  acquireLease(name: string, owner: string, now: Date, until: Date): Promise<boolean>;
+  /** Gives a lease back; a lease held by someone else is left alone. */
+  releaseLease(name: string, owner: string): Promise<void>;
+  /** Keeps a sweep's record. */
+  saveSweep(record: SweepRecord): Promise<void>;
+  /** Sweep records, newest first. */
+  listSweeps(limit: number): Promise<readonly SweepRecord[]>;
 
   /**
    * Records the intent of a side effect before it happens and leases it to `lease.owner`. Atomic

@@ -6,6 +6,7 @@ import type {
   TicketLink,
   TicketPerson,
 } from '../domain/ticket.ts';
+import type { NewFollowUp, StatusChange, TicketState } from '../domain/ticket-lifecycle.ts';
 
 /**
  * The ticketing system (Zendesk). Every method throws `IntegrationError` on failure, except the one
@@ -23,9 +24,9 @@ export interface TicketPort {
   getTicket(ticketId: string): Promise<Ticket | undefined>;
   /**
    * Adds a comment and returns its id. Not idempotent by itself: the core records a pending
-   * delivery first. Throws `NotFound` for an unknown ticket and `TicketClosedError` for a closed
-   * one; any other refusal or unreadable answer is an `IntegrationError` that says nothing about
-   * the ticket's state.
+   * delivery first. With `reopen` the ticket is set `open` in the same update. Throws `NotFound`
+   * for an unknown ticket and `TicketClosedError` for a closed one; any other refusal or
+   * unreadable answer is an `IntegrationError` that says nothing about the ticket's state.
    */
   addComment(ticketId: string, comment: NewComment): Promise<{ readonly id: string }>;
   /**
@@ -50,6 +51,18 @@ export interface TicketPort {
    * records. Throws `IntegrationError` when the lookup fails.
    */
   whoAmI?(): Promise<TicketPerson & { readonly id: string }>;
+  /**
+   * Bulk read of at most 100 tickets (one call). A ticket that no longer exists is absent from
+   * the answer; callers confirm a deletion with `getTicket` before acting on it.
+   */
+  getTicketStates(ticketIds: readonly string[]): Promise<readonly TicketState[]>;
+  /** The latest status change in the ticket's history (who, when, merged into); undefined when none or unknown. */
+  lastStatusChange(ticketId: string): Promise<StatusChange | undefined>;
+  /**
+   * Opens a follow-up of a closed ticket with the given first comment, requester, group and
+   * assignee. Idempotent on `idempotencyKey`, like `createTicket`.
+   */
+  createFollowUp(followUp: NewFollowUp): Promise<Ticket>;
   /** A link an agent can open to see the ticket. Pure; never throws. */
   ticketUrl(ticketId: string): string;
 }

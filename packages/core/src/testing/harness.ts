@@ -1,5 +1,6 @@
 import type { ChatUser } from '../domain/chat-event.ts';
 import type { OnCall } from '../domain/on-call.ts';
+import type { TicketStatus } from '../domain/ticket.ts';
 import type { ChatPort } from '../ports/chat-port.ts';
 import type { IssueRepo } from '../ports/issue-repo.ts';
 import type { OnCallPort } from '../ports/on-call-port.ts';
@@ -118,6 +119,14 @@ export interface TicketHarness extends Closable {
   requestCount(): number;
   /** Optional: how many tickets the fake holds, so suites can prove a retry made no duplicate. */
   ticketCount?(): Promise<number> | number;
+  /** Changes a ticket's status as the fixtures' agent would in the ticketing system's own UI. */
+  setExternalStatus(ticketId: string, status: TicketStatus): Promise<void> | void;
+  /** Merges `sourceId` into `targetId` as an agent would (the source ends closed). */
+  mergeExternal(sourceId: string, targetId: string): Promise<void> | void;
+  /** Deletes a ticket as an agent would. */
+  deleteExternal(ticketId: string): Promise<void> | void;
+  /** The closed ticket a follow-up continues, as the system recorded it. */
+  followUpSourceOf(ticketId: string): Promise<string | undefined> | string | undefined;
   /** Makes the next call(s) to the system fail. */
   failNext(kind: FaultKind, options?: FaultOptions): void;
 }

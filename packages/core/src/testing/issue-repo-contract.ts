@@ -4,6 +4,7 @@ import type { HarnessFactory, IssueRepoHarness } from './harness.ts';
 import { issueClaimTests } from './issue-claims-contract.ts';
 import { issueConcurrencyTests } from './issue-concurrency-contract.ts';
 import { issueLeaseTests } from './issue-lease-contract.ts';
+import { issueLifecycleTests } from './issue-lifecycle-contract.ts';
 import { issueQueryTests } from './issue-queries-contract.ts';
 import { issueRecordTests } from './issue-records-contract.ts';
 import { issueSearchTests } from './issue-search-contract.ts';
@@ -24,5 +25,6 @@ export function issueRepoContract(name: string, factory: HarnessFactory<IssueRep
     describe('delivery leases', () => issueLeaseTests(harness));
     describe('concurrent writes to one row and thread keys', () => issueConcurrencyTests(harness));
     describe('transactions', () => issueTransactionTests(harness));
+    describe('ticket lifecycle: syncs, re-pointing, sweeps and leases', () => issueLifecycleTests(harness));
   });
 }

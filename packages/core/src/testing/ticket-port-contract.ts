@@ -9,6 +9,7 @@ import {
 import type { HarnessFactory, TicketCapabilities, TicketHarness } from './harness.ts';
 import { ticketClosedTests } from './ticket-closed-contract.ts';
 import { DEFAULT_FIXTURES, sampleTicket, ticketCommentTests } from './ticket-comments-contract.ts';
+import { ticketLifecycleTests } from './ticket-lifecycle-contract.ts';
 
 /**
  * The TicketPort contract. `factory` builds a fresh harness per test (closed after it). Harnesses
@@ -111,6 +112,7 @@ export function ticketPortContract(
 
     ticketCommentTests(harness);
     ticketClosedTests(harness);
+    ticketLifecycleTests(harness);
 
     for (const fault of FAULT_CASES) {
       it(`maps an injected ${fault.kind} fault to ${fault.reason}, then works again`, async () => {

@@ -44,4 +44,12 @@ export const deliveryKeys = {
   emailNote: (ticketId: string) => `email-note:${ticketId}`,
   emailAck: (ticketId: string) => `email-ack:${ticketId}`,
   report: (day: string) => `report:${day}`,
+  ticketSolved: (ticketId: string, at: Date) => `ticket-solved:${ticketId}:${at.toISOString()}`,
+  ticketReopened: (issueId: string, resolvedAt: Date) =>
+    `ticket-reopened:${issueId}:${resolvedAt.toISOString()}`,
+  ticketMerged: (ticketId: string) => `ticket-merged:${ticketId}`,
+  ticketDeleted: (ticketId: string) => `ticket-deleted:${ticketId}`,
+  replyReopened: (ref: MessageRef) => `reply-reopened:${externalIdOf(ref)}`,
+  followUp: (ref: MessageRef) => `follow-up:${externalIdOf(ref)}`,
+  followUpTicket: (ref: MessageRef) => `follow-up-ticket:${externalIdOf(ref)}`,
 } as const;

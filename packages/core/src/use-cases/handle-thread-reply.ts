@@ -1,7 +1,8 @@
 import type { ChatEvent } from '../domain/chat-event.ts';
 import type { Issue } from '../domain/issue.ts';
+import { isDoneStatus } from '../domain/ticket-lifecycle.ts';
 import { CoreError, isTicketClosed } from '../errors.ts';
-import { alreadyResolvedNotice, chatReplyComment, helpText, resolvedConfirmation } from '../messages.ts';
+import { alreadySolvedNotice, chatReplyComment, helpText, resolvedConfirmation } from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
 import { chatAuthorName } from './chat-author.ts';
 import { commentHash } from './comment-hash.ts';
@@ -11,11 +12,13 @@ import { findWrittenComment } from './find-written-comment.ts';
 import type { ChatOutcome } from './outcomes.ts';
 import { postOnce } from './post-once.ts';
 import { replyCommand } from './reply-command.ts';
+import { continuesDoneTicket, replyToDoneTicket } from './reply-to-done-ticket.ts';
 
 /**
  * A reply in a thread: `help` lists the commands, `resolve` solves the ticket, anything else
- * becomes a public ticket comment. A reply to a resolved issue gets a notice instead, unless this
- * very message was already being handled before the issue was resolved (a retry finishes it).
+ * becomes a public ticket comment. On a resolved issue a reply continues the ticket (reopen or
+ * follow-up, see `replyToDoneTicket`) and `resolve` says it is already solved, unless this very
+ * message was already being handled before the issue was resolved (a retry finishes it).
  */
 export async function handleThreadReply(
   ctx: BotContext,
@@ -41,11 +44,16 @@ export async function handleThreadReply(
     return { outcome: 'help-sent', issueId: issue.id };
   }
   const key = command === 'resolve' ? deliveryKeys.resolve(ref) : deliveryKeys.chatToTicket(ref);
-  if (issue.status === 'resolved' && (await ctx.repo.findDelivery(key)) === undefined) {
-    return replyToResolved(ctx, issue, ref, issue.ticketId);
+  if (issue.status === 'resolved') {
+    const handled = (await ctx.repo.findDelivery(key)) !== undefined;
+    if (command === 'resolve' && !handled) return replyToResolved(ctx, issue, ref, issue.ticketId);
+    if (command !== 'resolve' && (!handled || (await continuesDoneTicket(ctx, issue, ref)))) {
+      const comment = await replyComment(ctx, event, plain);
+      return replyToDoneTicket(ctx, { issue: { ...issue, ticketId: issue.ticketId }, ref, comment, key });
+    }
   }
   return command === 'resolve'
-    ? resolve(ctx, issue, key, issue.ticketId)
+    ? resolve(ctx, issue, ref, key, issue.ticketId)
     : addComment(ctx, event, issue, key, issue.ticketId, plain);
 }
 
@@ -55,9 +63,24 @@ type ThreadIssue = Issue & { readonly threadId: string };
 async function resolve(
   ctx: BotContext,
   issue: ThreadIssue,
+  ref: MessageRef,
   key: string,
   ticketId: string,
 ): Promise<ChatOutcome> {
+  // Already solved in Zendesk (and not by an earlier run of this command): say so, change nothing there.
+  if ((await ctx.repo.findDelivery(key)) === undefined) {
+    const ticket = await ctx.tickets.getTicket(ticketId);
+    if (ticket !== undefined && isDoneStatus(ticket.status)) {
+      const answer = await replyToResolved(ctx, issue, ref, ticketId);
+      // The bot's own record follows Zendesk's, as a status notice would have made it.
+      const change = await ctx.tickets.lastStatusChange(ticketId);
+      const now = ctx.clock.now();
+      const at = change?.at ?? ticket.updatedAt ?? now;
+      const sync = { ticketStatus: ticket.status, ticketUpdatedAt: ticket.updatedAt ?? now, syncedAt: now };
+      await ctx.repo.applyTicketSync(issue.id, { ...sync, resolvedAt: at });
+      return answer;
+    }
+  }
   await post(
     ctx,
     issue,
@@ -80,9 +103,7 @@ async function addComment(
   ticketId: string,
   plain: string,
 ): Promise<ChatOutcome> {
-  const author = await chatAuthorName(ctx, event);
-  const fileNames = event.files.map((file) => file.name);
-  const comment = { body: chatReplyComment(author, plain.trim(), fileNames), public: true };
+  const comment = await replyComment(ctx, event, plain);
   const contentHash = await commentHash(comment.body);
   try {
     const commentId = await deliverOnce(
@@ -96,17 +117,22 @@ async function addComment(
     );
     return { outcome: 'comment-added', issueId: issue.id, ticketId, commentId };
   } catch (error) {
-    // Only a ticket the adapter confirmed closed means "resolved"; any other failure changes nothing.
+    // Closed on the ticketing side before the bot heard of it: the reply opens a follow-up.
     if (!isTicketClosed(error)) throw error;
-    await ctx.repo.markResolved(issue.id, ctx.clock.now());
     const ref: MessageRef = { platform: event.platform, channel: event.channel, messageId: event.messageId };
-    return replyToResolved(ctx, issue, ref, ticketId);
+    return replyToDoneTicket(ctx, { issue: { ...issue, ticketId }, ref, comment, key });
   }
+}
+
+async function replyComment(ctx: BotContext, event: ChatEvent, plain: string) {
+  const author = await chatAuthorName(ctx, event);
+  const fileNames = event.files.map((file) => file.name);
+  return { body: chatReplyComment(author, plain.trim(), fileNames), public: true };
 }
 
 async function replyToResolved(ctx: BotContext, issue: ThreadIssue, ref: MessageRef, ticketId: string) {
   await post(ctx, issue, deliveryKeys.resolvedReply(ref), () =>
-    alreadyResolvedNotice(ctx.tickets.ticketUrl(ticketId)),
+    alreadySolvedNotice(ctx.tickets.ticketUrl(ticketId)),
   );
   return { outcome: 'already-resolved', issueId: issue.id } as const;
 }

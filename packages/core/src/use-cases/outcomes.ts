@@ -1,3 +1,5 @@
+import type { StatusOutcome } from './sync-ticket-status.ts';
+
 /** Why a chat message was not acted on. */
 export const CHAT_IGNORE_REASONS = [
   'other-channel',
@@ -17,6 +19,13 @@ export type ChatOutcome =
   | { readonly outcome: 'help-sent'; readonly issueId: string }
   | { readonly outcome: 'resolved'; readonly issueId: string; readonly ticketId: string }
   | { readonly outcome: 'already-resolved'; readonly issueId: string }
+  | {
+      /** A reply on a closed ticket opened a follow-up ticket, which the issue now follows. */
+      readonly outcome: 'follow-up-opened';
+      readonly issueId: string;
+      readonly ticketId: string;
+      readonly commentId: string;
+    }
   | {
       readonly outcome: 'comment-added';
       readonly issueId: string;
@@ -40,6 +49,8 @@ export type CommentsOutcome =
       readonly forwarded: number;
       /** How many were passed over (internal notes, the bot's own comments). */
       readonly skipped: number;
+      /** What the status sync did, when the notice handling ran one. */
+      readonly status?: StatusOutcome;
     };
 
 /** What handling an emailed ticket notice did. */

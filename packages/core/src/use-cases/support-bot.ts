@@ -1,8 +1,8 @@
 import type { ChatEvent } from '../domain/chat-event.ts';
 import type { EmailTicketNotice, TicketCommentNotice } from '../domain/notices.ts';
 import { type BotContext, type BotDeps, botContext } from './bot-deps.ts';
-import { forwardTicketComments } from './forward-ticket-comments.ts';
 import { handleChatMessage } from './handle-chat-message.ts';
+import { handleTicketNotice } from './handle-ticket-notice.ts';
 import { openEmailIssue } from './open-email-issue.ts';
 import type {
   ChatOutcome,
@@ -12,6 +12,7 @@ import type {
   ResolveOutcome,
 } from './outcomes.ts';
 import { postDailyReport } from './post-daily-report.ts';
+import { reconcileTickets, type SweepOptions, type SweepOutcome } from './reconcile-tickets.ts';
 import { resolveIssue } from './resolve-issue.ts';
 
 /**
@@ -31,9 +32,14 @@ export class SupportBot {
     return handleChatMessage(this.#ctx, event);
   }
 
-  /** The ticketing system says a ticket has new comments: forward the public ones to chat. */
+  /** The ticketing system says a ticket changed: forward its new public comments, apply its status. */
   handleTicketComments(notice: TicketCommentNotice): Promise<CommentsOutcome> {
-    return forwardTicketComments(this.#ctx, notice);
+    return handleTicketNotice(this.#ctx, notice);
+  }
+
+  /** Brings every syncable issue in step with its ticket (the reconciliation sweep). */
+  reconcile(options: SweepOptions): Promise<SweepOutcome> {
+    return reconcileTickets(this.#ctx, options);
   }
 
   /** The ticketing system says a ticket was created by email: open a chat thread for it. */

@@ -1,0 +1,100 @@
+import { expect, it } from 'vitest';
+import type { TicketHarness } from './harness.ts';
+import { DEFAULT_FIXTURES, sampleTicket } from './ticket-comments-contract.ts';
+
+/** The lifecycle half of the TicketPort contract: bulk reads, status history, follow-ups, reopening. */
+export function ticketLifecycleTests(harness: () => TicketHarness): void {
+  const port = () => harness().port;
+  const ids = () => harness().fixtures ?? DEFAULT_FIXTURES;
+  const assigned = (key: string) =>
+    port().createTicket(sampleTicket(key, { groupId: ids().groupId, assigneeId: ids().agentId }));
+
+  it('reads many tickets in one call: status and last change; a deleted one is absent', async () => {
+    const a = await assigned('bulk-a');
+    const b = await assigned('bulk-b');
+    const gone = await assigned('bulk-gone');
+    await harness().setExternalStatus(b.id, 'solved');
+    await harness().deleteExternal(gone.id);
+    const before = harness().requestCount();
+    const states = await port().getTicketStates([a.id, b.id, gone.id]);
+    expect(harness().requestCount() - before).toBe(1);
+    expect(states.map((s) => [s.id, s.status, s.merged]).sort()).toEqual(
+      [
+        [a.id, 'open', false],
+        [b.id, 'solved', false],
+      ].sort(),
+    );
+    for (const state of states) expect(state.updatedAt).toBeInstanceOf(Date);
+    expect(await port().getTicket(gone.id)).toBeUndefined();
+    expect(await port().getTicketStates([])).toEqual([]);
+  });
+
+  it('names who changed the status last, and when', async () => {
+    const ticket = await assigned('history');
+    await harness().setExternalStatus(ticket.id, 'solved');
+    const change = await port().lastStatusChange(ticket.id);
+    expect(change).toMatchObject({ status: 'solved', mergedInto: null });
+    expect(change?.by?.id).toBe(ids().agentId);
+    expect(change?.at).toBeInstanceOf(Date);
+    expect(await port().lastStatusChange('987654321')).toBeUndefined();
+  });
+
+  it('flags a merged ticket and names the ticket it was merged into', async () => {
+    const source = await assigned('merge-source');
+    const target = await assigned('merge-target');
+    await harness().mergeExternal(source.id, target.id);
+    const [state] = await port().getTicketStates([source.id]);
+    expect(state).toMatchObject({ id: source.id, status: 'closed', merged: true });
+    expect(await port().lastStatusChange(source.id)).toMatchObject({
+      status: 'closed',
+      mergedInto: target.id,
+    });
+  });
+
+  it('reopens a solved ticket with a comment that asks for it', async () => {
+    const ticket = await assigned('reopen');
+    await harness().setExternalStatus(ticket.id, 'solved');
+    await port().addComment(ticket.id, { body: 'back again', public: true });
+    expect((await port().getTicket(ticket.id))?.status).toBe('solved');
+    const { id } = await port().addComment(ticket.id, { body: 'still broken', public: true, reopen: true });
+    expect((await port().getTicket(ticket.id))?.status).toBe('open');
+    expect((await port().listCommentsAfter(ticket.id, null)).at(-1)).toMatchObject({
+      id,
+      body: 'still broken',
+    });
+  });
+
+  it('opens a follow-up of a closed ticket with the same people, idempotently', async () => {
+    const closed = await port().createTicket(
+      sampleTicket('closed', {
+        groupId: ids().groupId,
+        assigneeId: ids().agentId,
+        requester: { name: 'Alice Example', email: 'alice@example.com' },
+      }),
+    );
+    await harness().setExternalStatus(closed.id, 'closed');
+    const request = {
+      ...sampleTicket('follow-up', { description: 'Alice: it is broken again' }),
+      sourceTicketId: closed.id,
+      groupId: ids().groupId,
+      assigneeId: ids().agentId,
+      ...(closed.requester === null ? {} : { requester: closed.requester }),
+    };
+    const followUp = await port().createFollowUp(request);
+    const again = await port().createFollowUp(request);
+    expect(again.id).toBe(followUp.id);
+    expect(followUp.id).not.toBe(closed.id);
+    expect(await harness().followUpSourceOf(followUp.id)).toBe(closed.id);
+    const read = await port().getTicket(followUp.id);
+    expect(read).toMatchObject({
+      externalId: 'C0SUPPORT:follow-up',
+      groupId: ids().groupId,
+      assigneeId: ids().agentId,
+      description: 'Alice: it is broken again',
+    });
+    expect(read?.requester?.email).toBe('alice@example.com');
+    const comments = await port().listCommentsAfter(followUp.id, null);
+    expect(comments.map((c) => c.body)).toEqual(['Alice: it is broken again']);
+    expect(read?.firstCommentId).toBe(comments[0]?.id);
+  });
+}
