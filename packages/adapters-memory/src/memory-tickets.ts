@@ -191,7 +191,7 @@ export class MemoryTickets implements TicketPort {
         const stored = this.#records.find(id);
         if (stored === undefined) return [];
         const { status, updatedAt } = stored.ticket;
-        return [{ id, status, updatedAt: updatedAt ?? stored.ticket.createdAt, merged: stored.merged }];
+        return [{ id, status, updatedAt: updatedAt ?? new Date(0), merged: stored.merged }];
       });
     });
   }

@@ -11,13 +11,17 @@ import type {
   NewChatIssue,
   NewEmailIssue,
   ReportRecord,
+  SweepRecord,
+  SyncResult,
   ThreadKey,
+  TicketSync,
 } from '@zenslackchat/core';
 import type { Kysely } from 'kysely';
 import * as leases from './delivery-leases.ts';
 import * as deliveries from './delivery-store.ts';
 import * as commands from './issue-commands.ts';
 import * as queries from './issue-queries.ts';
+import * as lifecycle from './lifecycle-store.ts';
 import { mapped } from './map-db-error.ts';
 import * as reports from './report-store.ts';
 import { executorFor, runTransaction } from './run-transaction.ts';
@@ -75,6 +79,28 @@ export class PostgresIssueRepo implements IssueRepo {
   }
   listIssues(query: IssueQuery): Promise<readonly Issue[]> {
     return mapped(() => queries.listIssues(this.#x, query));
+  }
+
+  applyTicketSync(issueId: string, sync: TicketSync): Promise<SyncResult> {
+    return mapped(() => lifecycle.applyTicketSync(this.#x, issueId, sync));
+  }
+  repointTicket(issueId: string, ticketId: string, commentCursor: string | null): Promise<Issue> {
+    return mapped(() => lifecycle.repointTicket(this.#x, issueId, ticketId, commentCursor));
+  }
+  listSyncable(after: string | null, limit: number): Promise<readonly Issue[]> {
+    return mapped(() => lifecycle.listSyncable(this.#x, after, limit));
+  }
+  acquireLease(name: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    return mapped(() => lifecycle.acquireLease(this.#x, name, owner, now, until));
+  }
+  releaseLease(name: string, owner: string): Promise<void> {
+    return mapped(() => lifecycle.releaseLease(this.#x, name, owner));
+  }
+  saveSweep(record: SweepRecord): Promise<void> {
+    return mapped(() => lifecycle.saveSweep(this.#x, record));
+  }
+  listSweeps(limit: number): Promise<readonly SweepRecord[]> {
+    return mapped(() => lifecycle.listSweeps(this.#x, limit));
   }
 
   beginDelivery(intent: DeliveryIntent, at: Date, lease: DeliveryLease): Promise<Delivery> {

@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryKind, Issue, ReportRecord } from '@zenslackchat/core';
+import type { Delivery, DeliveryKind, Issue, IssueTicketStatus, ReportRecord } from '@zenslackchat/core';
 import type { Selectable } from 'kysely';
 import type { DeliveriesTable, IssuesTable } from './schema.ts';
 
@@ -32,6 +32,9 @@ export function toIssue(row: IssueRow): Issue {
     resolvedAt: row.resolved_at,
     commentCursor: row.comment_cursor,
     ...(row.summary === null ? {} : { summary: row.summary }),
+    ...(row.ticket_status === null ? {} : { ticketStatus: row.ticket_status as IssueTicketStatus }),
+    ...(row.synced_at === null ? {} : { syncedAt: row.synced_at }),
+    ...(row.ticket_updated_at === null ? {} : { ticketUpdatedAt: row.ticket_updated_at }),
   };
 }
 

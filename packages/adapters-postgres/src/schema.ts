@@ -19,6 +19,31 @@ export interface IssuesTable {
   summary: ColumnType<string | null, string | null | undefined, string | null>;
   /** Creation order (identity); bigint arrives as a string from pg. */
   seq: ColumnType<string | number, never, never>;
+  /** The ticket's status at the last sync (migration 0008), `deleted` once gone; null before. */
+  ticket_status: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the ticket was last synced (migration 0008). */
+  synced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The ticket's own last-change time at that sync (migration 0008). */
+  ticket_updated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** The `sweep_leases` table (migration 0008): who runs a sweep, until when. */
+export interface SweepLeasesTable {
+  name: string;
+  owner: string;
+  until: Timestamp;
+}
+
+/** The `sweeps` table (migration 0008): one row per reconciliation sweep. */
+export interface SweepsTable {
+  seq: ColumnType<string | number, never, never>;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  checked: number;
+  changed: number;
+  healed: number;
+  failed: number;
+  calls: number;
 }
 
 /** The `deliveries` table: side-effect records, doubling as the message/comment mapping. */
@@ -103,5 +128,7 @@ export interface Schema {
   oauth_tokens: OauthTokensTable;
   admin_users: AdminUsersTable;
   sessions: SessionsTable;
+  sweep_leases: SweepLeasesTable;
+  sweeps: SweepsTable;
   login_limits: LoginLimitsTable;
 }

@@ -51,6 +51,8 @@ describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
       'oauth_tokens',
       'reports',
       'sessions',
+      'sweep_leases',
+      'sweeps',
     ]);
   });
 

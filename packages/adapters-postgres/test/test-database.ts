@@ -22,6 +22,8 @@ const TABLES = [
   'reports',
   'oauth_tokens',
   'admin_users',
+  'sweep_leases',
+  'sweeps',
 ];
 
 /** A migrated database for one test file. `close` also drops a Postgres test database. */

@@ -5,6 +5,7 @@ import { adminUsersMigration } from './0003-admin-users.ts';
 import { issueSummaryMigration } from './0004-issue-summary.ts';
 import { deliveryLeasesMigration } from './0005-delivery-leases.ts';
 import { sessionsMigration } from './0007-sessions.ts';
+import { ticketLifecycleMigration } from './0008-ticket-lifecycle.ts';
 
 /** Every migration, by name; names sort in the order they run. Never rename or edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_issue_summary': issueSummaryMigration,
   '0005_delivery_leases': deliveryLeasesMigration,
   '0007_sessions': sessionsMigration,
+  '0008_ticket_lifecycle': ticketLifecycleMigration,
 };
 
 /** Serves the in-code migrations, so the built package needs no migration files on disk. */
