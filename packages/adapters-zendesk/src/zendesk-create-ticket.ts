@@ -1,4 +1,10 @@
-import { IntegrationError, type Logger, type NewTicket, type Ticket } from '@zenslackchat/core';
+import {
+  IntegrationError,
+  type Logger,
+  type NewFollowUp,
+  type NewTicket,
+  type Ticket,
+} from '@zenslackchat/core';
 import { isUnknownOutcome, zendeskFailureOf } from './zendesk-errors.ts';
 import type { ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
@@ -29,7 +35,7 @@ export class ZendeskTicketCreator {
   }
 
   /** Opens the ticket, or returns the one an earlier attempt with the same key opened. */
-  async create(ticket: NewTicket): Promise<Ticket> {
+  async create(ticket: NewTicket | NewFollowUp): Promise<Ticket> {
     const key = ticket.idempotencyKey;
     if (!key || key.length > 255) {
       throw new IntegrationError('Invalid', 'idempotency key must be 1..255 characters', {
@@ -72,7 +78,7 @@ export class ZendeskTicketCreator {
   }
 
   // Exactly the documented field names; the tests assert this body field by field.
-  private fields(ticket: NewTicket) {
+  private fields(ticket: NewTicket | NewFollowUp) {
     return {
       subject: ticket.subject,
       comment: {
@@ -83,6 +89,10 @@ export class ZendeskTicketCreator {
       external_id: ticket.externalId,
       ...(ticket.assigneeId !== undefined ? { assignee_id: zendeskId(ticket.assigneeId, 'assigneeId') } : {}),
       ...(ticket.groupId !== undefined ? { group_id: zendeskId(ticket.groupId, 'groupId') } : {}),
+      // A follow-up of a closed ticket (Zendesk ignores it on any other ticket).
+      ...('sourceTicketId' in ticket
+        ? { via_followup_source_id: zendeskId(ticket.sourceTicketId, 'sourceTicketId') }
+        : {}),
     };
   }
 

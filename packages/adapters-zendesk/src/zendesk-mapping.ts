@@ -24,6 +24,7 @@ export function toTicket(
     assigneeId: raw.assignee_id,
     requester,
     ...optionalDate(raw.created_at),
+    ...updatedDate(raw.updated_at),
     firstCommentId,
   };
 }
@@ -69,6 +70,12 @@ function toStatus(status: string): TicketStatus {
   const known = TICKET_STATUSES.find((candidate) => candidate === status);
   if (!known) throw invalidResponse('ticket', `unknown status ${JSON.stringify(status.slice(0, 20))}`);
   return known;
+}
+
+// The last change time orders syncs; an absent or unreadable one is left out.
+function updatedDate(value: string | null | undefined): { updatedAt?: Date } {
+  const date = value ? new Date(value) : undefined;
+  return date === undefined || Number.isNaN(date.getTime()) ? {} : { updatedAt: date };
 }
 
 // The bot never needs a creation time: an absent or unreadable one is left out, not an error.

@@ -19,6 +19,7 @@ export const ticketSchema = z.object({
   assignee_id: nullableId,
   requester_id: nullableId,
   created_at: z.string().nullable().optional(),
+  updated_at: z.string().nullable().optional(),
 });
 export type ZendeskTicket = z.infer<typeof ticketSchema>;
 

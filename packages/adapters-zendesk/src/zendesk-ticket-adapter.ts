@@ -1,13 +1,16 @@
 import {
   type Logger,
   type NewComment,
+  type NewFollowUp,
   type NewTicket,
+  type StatusChange,
   silentLogger,
   type Ticket,
   type TicketComment,
   type TicketLink,
   type TicketPerson,
   type TicketPort,
+  type TicketState,
 } from '@zenslackchat/core';
 import { isConfirmedClosed, rethrowUpdateFailure } from './zendesk-closed.ts';
 import { listCommentsAfter } from './zendesk-comments.ts';
@@ -20,6 +23,7 @@ import { ZendeskTicketCreator } from './zendesk-create-ticket.ts';
 import { invalidResponse } from './zendesk-errors.ts';
 import { type ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
+import { lastStatusChange, ticketStates } from './zendesk-lifecycle.ts';
 import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
 import { showTicket, ticketState } from './zendesk-ticket-reads.ts';
 import { showSelf } from './zendesk-who-am-i.ts';
@@ -63,8 +67,9 @@ export class ZendeskTicketAdapter implements TicketPort {
   }
 
   /**
-   * PUT /tickets/{id} with a comment; returns the new comment's id from the audit. A closed ticket
-   * (422, confirmed by a read) throws `TicketClosedError`; an unknown one `NotFound`.
+   * PUT /tickets/{id} with a comment (and `status: open` when asked: an API comment does not reopen
+   * a solved ticket by itself); returns the new comment's id from the audit. A closed ticket (422,
+   * confirmed by a read) throws `TicketClosedError`; an unknown one `NotFound`.
    */
   async addComment(ticketId: string, comment: NewComment): Promise<{ readonly id: string }> {
     zendeskId(ticketId, 'ticket id', 'NotFound');
@@ -74,8 +79,9 @@ export class ZendeskTicketAdapter implements TicketPort {
       public: comment.public,
       ...(authorId !== undefined ? { author_id: authorId } : {}),
     };
+    const body = { ticket: { comment: fields, ...(comment.reopen === true ? { status: 'open' } : {}) } };
     const answer = await this.http
-      .send('tickets.comment', 'PUT', ['tickets', ticketId], { body: { ticket: { comment: fields } } })
+      .send('tickets.comment', 'PUT', ['tickets', ticketId], { body })
       .catch((error: unknown) => rethrowUpdateFailure(this.http, ticketId, error));
     const added = auditComment(parseAnswer(ticketWithAuditSchema, answer.body, 'tickets.comment').audit);
     if (!added) throw invalidResponse('tickets.comment', 'no Comment event in the audit');
@@ -128,6 +134,21 @@ export class ZendeskTicketAdapter implements TicketPort {
     await this.http
       .send('tickets.link', 'PUT', ['tickets', ticketId], { body: { ticket } })
       .catch((error: unknown) => rethrowUpdateFailure(this.http, ticketId, error));
+  }
+
+  /** GET /tickets/show_many: see zendesk-lifecycle.ts. */
+  getTicketStates(ticketIds: readonly string[]): Promise<readonly TicketState[]> {
+    return ticketStates(this.http, ticketIds);
+  }
+
+  /** GET /tickets/{id}/audits, newest first: see zendesk-lifecycle.ts. */
+  lastStatusChange(ticketId: string): Promise<StatusChange | undefined> {
+    return lastStatusChange(this.http, ticketId);
+  }
+
+  /** POST /tickets with `via_followup_source_id`, through the same idempotent create. */
+  createFollowUp(followUp: NewFollowUp): Promise<Ticket> {
+    return this.creator.create(followUp);
   }
 
   /** `{ticketUrl}/{id}`. */

@@ -31,9 +31,16 @@ export interface FakeTicket {
   requester_id: number;
   submitter_id: number;
   tags: string[];
-  via: { channel: string };
+  via: { channel: string; source?: FakeViaSource };
   created_at: string;
   updated_at: string;
+}
+
+/** A via object's `source` (https://developer.zendesk.com/documentation/ticketing/reference-guides/via-object-reference). */
+export interface FakeViaSource {
+  from?: { ticket_id?: number; subject?: string };
+  to?: Record<string, unknown>;
+  rel: string | null;
 }
 
 /** An attachment on a comment. */
@@ -78,6 +85,7 @@ export interface FakeAudit {
   author_id: number;
   created_at: string;
   events: FakeAuditEvent[];
+  via?: { channel: string; source?: FakeViaSource };
 }
 
 /** A request the fake received, with its body parsed when it was JSON. */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { listAudits } from './fake-audits-api.ts';
+import { showManyTickets } from './fake-bulk-api.ts';
 import { type ListContext, listComments } from './fake-comments-api.ts';
 import type { FakeOAuth } from './fake-oauth.ts';
 import { apiError, type FakeResponse, type FakeUser, type RecordedRequest } from './fake-records.ts';
@@ -99,6 +101,10 @@ export class FakeRouter {
         return showTicket(this.state, id ?? 0, request.query, mode);
       case 'PUT tickets/:id':
         return updateTicket(this.state, actor, id ?? 0, request.body, mode);
+      case 'GET tickets/show_many':
+        return showManyTickets(this.state, request.query, mode);
+      case 'GET tickets/:id/audits':
+        return listAudits(this.state, id ?? 0, request.query, url, mode);
       case 'GET tickets/:id/comments':
         return listComments(this.lists, id ?? 0, request.query, url);
       case 'GET users/me':

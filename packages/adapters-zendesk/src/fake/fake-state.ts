@@ -38,6 +38,8 @@ export class FakeState {
   readonly users = new Map<number, FakeUser>();
   readonly tickets = new Map<number, FakeTicket>();
   readonly comments = new Map<number, FakeComment[]>();
+  /** Each ticket's audits, oldest first (listed by fake-audits-api.ts). */
+  readonly audits = new Map<number, FakeAudit[]>();
   readonly groups = new Set<number>([360000001]);
   private nextTicketId = 1;
   private nextUserId = 5000;
@@ -103,6 +105,7 @@ export class FakeState {
       created_at: at,
       events: [comment, ...changes],
     };
+    this.audits.set(id, [audit]);
     return { ticket, audit };
   }
 
@@ -129,10 +132,9 @@ export class FakeState {
     }
     if (fields.subject !== undefined) ticket.raw_subject = fields.subject;
     if (events.length > 0) ticket.updated_at = now();
-    return {
-      ticket,
-      audit: { id: auditId, ticket_id: ticket.id, author_id: authorId, created_at: now(), events },
-    };
+    const audit = { id: auditId, ticket_id: ticket.id, author_id: authorId, created_at: now(), events };
+    if (events.length > 0) this.audits.get(ticket.id)?.push(audit);
+    return { ticket, audit };
   }
 
   private appendComment(ticketId: number, auditId: number, input: CommentInput): FakeComment {

@@ -1,3 +1,4 @@
+import { applyFollowUp } from './fake-follow-up.ts';
 import {
   apiError,
   type FakeAudit,
@@ -58,6 +59,7 @@ export function createTicket(
     ...(input.tags ? { tags: input.tags } : {}),
     channel: 'api',
   });
+  applyFollowUp(state, created.ticket, input.via_followup_source_id, input.tags !== undefined);
   // https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-ticket: 201, a Location header; its example shows the ticket alone.
   return {
     status: 201,

@@ -44,6 +44,7 @@ export const createTicketBody = z.strictObject({
       requester_id: id.optional(),
       requester: requester.optional(),
       submitter_id: id.optional(),
+      via_followup_source_id: id.optional(),
     })
     .refine((ticket) => !(ticket.requester_id !== undefined && ticket.requester !== undefined), {
       message: 'requester_id and requester are mutually exclusive',

@@ -62,7 +62,8 @@ export function ticketWire(ticket: FakeTicket, mode: FakeMode): Record<string, u
     type: ticket.type,
     updated_at: ticket.updated_at,
     url: ticket.url,
-    via: { channel: ticket.via.channel, source: { from: {}, rel: null, to: {} } },
+    // A follow-up names the closed ticket it continues (fake-follow-up.ts).
+    via: { channel: ticket.via.channel, source: ticket.via.source ?? { from: {}, rel: null, to: {} } },
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeAgentActions } from './fake-agent-actions.ts';
 import {
   addUiComment,
   createEmailTicket,
@@ -107,6 +108,11 @@ export class FakeZendesk {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     return new FakeZendesk(server, `http://127.0.0.1:${port}`, options);
+  }
+
+  /** What agents do in Zendesk's UI: status changes, merges, deletions (fake-agent-actions.ts). */
+  get agentActions(): FakeAgentActions {
+    return new FakeAgentActions(this.state);
   }
 
   /** All tickets, oldest first. */

@@ -1,3 +1,4 @@
+export * from './fake-agent-actions.ts';
 export type { FakeCommentInput, FakeEmailTicketInput } from './fake-back-door.ts';
 export * from './fake-faults.ts';
 export type { FakeOAuthClient } from './fake-oauth.ts';

@@ -58,6 +58,10 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
     closeTicket: (ticketId) => fake.setStatus(ticketId, 'closed'),
     requestCount: () => fake.apiRequestCount(),
     ticketCount: () => fake.tickets.length,
+    setExternalStatus: (ticketId, status) => fake.agentActions.setStatus(ticketId, status, fake.agent.id),
+    mergeExternal: (sourceId, targetId) => fake.agentActions.merge(sourceId, targetId, fake.agent.id),
+    deleteExternal: (ticketId) => fake.agentActions.delete(ticketId),
+    followUpSourceOf: (ticketId) => fake.agentActions.followUpSourceOf(ticketId),
     failNext: (kind: FaultKind, faultOptions: FaultOptions = {}) =>
       fake.failNext(FAULTS[kind], {
         ...(faultOptions.count !== undefined ? { count: faultOptions.count } : {}),
