@@ -109,7 +109,6 @@ export class MemoryTickets implements TicketPort {
       author,
       'web',
     );
-    source.merged = true;
     this.#records.changeStatus(source, 'closed', by, targetId);
   }
 
@@ -191,7 +190,7 @@ export class MemoryTickets implements TicketPort {
         const stored = this.#records.find(id);
         if (stored === undefined) return [];
         const { status, updatedAt } = stored.ticket;
-        return [{ id, status, updatedAt: updatedAt ?? new Date(0), merged: stored.merged }];
+        return [{ id, status, updatedAt: updatedAt ?? new Date(0) }];
       });
     });
   }

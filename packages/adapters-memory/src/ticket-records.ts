@@ -15,8 +15,6 @@ export interface StoredTicket {
   readonly comments: TicketComment[];
   /** Status changes after creation, oldest first. */
   readonly history: StatusChange[];
-  /** Closed by a merge into another ticket. */
-  merged: boolean;
   /** The closed ticket this one follows up, if any. */
   followUpOf?: string;
 }
@@ -81,7 +79,6 @@ export class TicketRecords {
       },
       comments: [],
       history: [],
-      merged: false,
     };
     this.#tickets.set(id, stored);
     const firstCommentId = this.comment(

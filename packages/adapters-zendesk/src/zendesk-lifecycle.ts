@@ -21,7 +21,6 @@ const showManySchema = z.object({
       id,
       status: z.string(),
       updated_at: instant,
-      tags: z.array(z.string()).nullable().optional(),
     }),
   ),
 });
@@ -44,13 +43,11 @@ const statusChangeSchema = z.object({
 });
 const commentEventSchema = z.object({ type: z.literal('Comment'), body: z.string().nullable().optional() });
 
-/** The tag Zendesk puts on a ticket closed by a merge. */
-const MERGED_TAG = 'closed_by_merge';
 // The note a merge leaves on the source ticket names the target: "…merged into request #123 …".
 const MERGE_NOTE = /merged into request #(\d{1,20})\b/;
 
 /**
- * GET /tickets/show_many?ids=… (at most 100 ids): status, last change and merged flag of each
+ * GET /tickets/show_many?ids=… (at most 100 ids): status and last change of each
  * ticket that exists. https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#show-multiple-tickets
  */
 export async function ticketStates(
@@ -70,7 +67,6 @@ export async function ticketStates(
     id: ticket.id,
     status: knownStatus(ticket.status, 'tickets.show_many'),
     updatedAt: new Date(ticket.updated_at),
-    merged: (ticket.tags ?? []).includes(MERGED_TAG),
   }));
 }
 

@@ -14,8 +14,6 @@ export interface TicketState {
   readonly status: TicketStatus;
   /** When the ticket last changed in any way (comment, status, field). */
   readonly updatedAt: Date;
-  /** True when it was closed by being merged into another ticket. */
-  readonly merged: boolean;
 }
 
 /** The latest change of a ticket's status, from its history. */

@@ -18,10 +18,10 @@ export function ticketLifecycleTests(harness: () => TicketHarness): void {
     const before = harness().requestCount();
     const states = await port().getTicketStates([a.id, b.id, gone.id]);
     expect(harness().requestCount() - before).toBe(1);
-    expect(states.map((s) => [s.id, s.status, s.merged]).sort()).toEqual(
+    expect(states.map((s) => [s.id, s.status]).sort()).toEqual(
       [
-        [a.id, 'open', false],
-        [b.id, 'solved', false],
+        [a.id, 'open'],
+        [b.id, 'solved'],
       ].sort(),
     );
     for (const state of states) expect(state.updatedAt).toBeInstanceOf(Date);
@@ -39,12 +39,12 @@ export function ticketLifecycleTests(harness: () => TicketHarness): void {
     expect(await port().lastStatusChange('987654321')).toBeUndefined();
   });
 
-  it('flags a merged ticket and names the ticket it was merged into', async () => {
+  it('shows a merged ticket closed and names the ticket it was merged into', async () => {
     const source = await assigned('merge-source');
     const target = await assigned('merge-target');
     await harness().mergeExternal(source.id, target.id);
     const [state] = await port().getTicketStates([source.id]);
-    expect(state).toMatchObject({ id: source.id, status: 'closed', merged: true });
+    expect(state).toMatchObject({ id: source.id, status: 'closed' });
     expect(await port().lastStatusChange(source.id)).toMatchObject({
       status: 'closed',
       mergedInto: target.id,

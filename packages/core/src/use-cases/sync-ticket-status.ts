@@ -38,7 +38,9 @@ export async function syncTicketStatus(
   };
   if (isDoneStatus(current.status)) {
     const change = await ctx.tickets.lastStatusChange(synced.ticketId);
-    if (current.merged && change?.mergedInto) return followMerge(ctx, synced, change.mergedInto, base);
+    // A merge closes the source; its history names the target.
+    if (current.status === 'closed' && change?.mergedInto)
+      return followMerge(ctx, synced, change.mergedInto, base);
     return resolve(ctx, synced, current, change, base);
   }
   if (synced.status === 'resolved' && synced.resolvedAt !== null) {
@@ -105,7 +107,6 @@ async function confirmState(ctx: BotContext, ticketId: string): Promise<TicketSt
     id: ticket.id,
     status: ticket.status,
     updatedAt: ticket.updatedAt ?? ctx.clock.now(),
-    merged: false,
   };
 }
 
