@@ -129,23 +129,27 @@ describe.each(ROWS)('Zendesk answers $name', (row) => {
 });
 
 describe('Zendesk answers 422 for a ticket a read confirms closed', () => {
-  it('to a thread reply: the one case that resolves the issue, with the "already resolved" notice', async () => {
+  it('to a thread reply: the reply opens a follow-up ticket, which the issue follows (issue 13)', async () => {
     b = await zendeskBot();
     const { issueId, ticketId } = await openedIssue();
     b.fake.setStatus(ticketId, 'closed');
     const outcome = await b.bot.handleChatMessage(message(REPLY, 'Still burning', ROOT));
-    expect(outcome).toEqual({ outcome: 'already-resolved', issueId });
-    expect((await b.repo.findById(issueId))?.status).toBe('resolved');
-    expect(b.chat.messagesIn(CHANNEL, ROOT).at(-1)?.text).toMatch(/resolved/i);
+    expect(outcome).toMatchObject({ outcome: 'follow-up-opened', issueId });
+    const issue = await b.repo.findById(issueId);
+    expect(issue?.status).toBe('open');
+    expect(issue?.ticketId).not.toBe(ticketId);
+    expect(b.fake.agentActions.followUpSourceOf(issue?.ticketId ?? '')).toBe(ticketId);
+    expect(b.chat.messagesIn(CHANNEL, ROOT).at(-1)?.text).toMatch(/follow-up ticket/);
   });
 
-  it('to a resolve: the ticket is done already, so the issue resolves', async () => {
+  it('to a resolve: the ticket is done already, so the bot says so and the issue resolves', async () => {
     b = await zendeskBot();
     const { issueId, ticketId } = await openedIssue();
     b.fake.setStatus(ticketId, 'closed');
     expect(await b.bot.handleChatMessage(message(REPLY, 'resolve', ROOT))).toMatchObject({
-      outcome: 'resolved',
+      outcome: 'already-resolved',
     });
     expect((await b.repo.findById(issueId))?.status).toBe('resolved');
+    expect(b.chat.messagesIn(CHANNEL, ROOT).at(-1)?.text).toMatch(/already solved in Zendesk/);
   });
 });

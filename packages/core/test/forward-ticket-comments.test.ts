@@ -91,7 +91,7 @@ describe('ticket comments forwarded to the chat thread', () => {
     });
     expect(f.chat.messages).toHaveLength(0);
     expect(f.logger.at('info').map((line) => line.message)).toContain(
-      'ticket notice for an untracked ticket ignored',
+      'comment notice for an untracked ticket dropped',
     );
   });
 

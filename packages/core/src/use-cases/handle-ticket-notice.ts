@@ -4,6 +4,7 @@ import type { BotContext } from './bot-deps.ts';
 import { forwardTicketComments } from './forward-ticket-comments.ts';
 import type { CommentsOutcome } from './outcomes.ts';
 import { syncTicketStatus } from './sync-ticket-status.ts';
+import { untrackedTicket } from './untracked-ticket.ts';
 
 /**
  * Every ticket notice means "this ticket changed": read its state, forward its new comments, then
@@ -18,10 +19,7 @@ export async function handleTicketNotice(
   state?: TicketState | null,
 ): Promise<CommentsOutcome> {
   const issue = await ctx.repo.findByTicket(notice.ticketId);
-  if (issue === undefined) {
-    ctx.logger.info({ ticketId: notice.ticketId }, 'ticket notice for an untracked ticket ignored');
-    return { outcome: 'ignored', reason: 'unknown-ticket' };
-  }
+  if (issue === undefined) return untrackedTicket(ctx, notice);
   const read =
     state === undefined ? (await ctx.tickets.getTicketStates([notice.ticketId]))[0] : (state ?? undefined);
   // A ticket absent from the read may be deleted: its comments cannot be listed any more.
