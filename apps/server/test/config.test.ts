@@ -11,6 +11,7 @@ const MALFORMED: Record<string, string> = {
   DATABASE_URL: 'mysql://localhost/db',
   PAAS_FQDN: 'https://bot.example.com/',
   TRUST_PROXY_EVERY_HOP_UNSAFE: 'always',
+  ZENDESK_WEBHOOK_ALLOW_UNSIGNED: 'sure',
   TRUST_PROXY: 'proxy.example.com',
   ADMIN_EMAIL: 'not-an-email',
   ADMIN_PASSWORD: 'short',

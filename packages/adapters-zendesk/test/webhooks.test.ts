@@ -71,13 +71,35 @@ function signed(body: string, at = NOW) {
 }
 
 describe('zendesk webhooks: accepted', () => {
-  it('hands a comment notification to accept with the invocation id', async () => {
+  it('hands a comment notification to accept, with no delivery id when unsigned (the header is not covered)', async () => {
     const { received } = await setup({});
     const res = await post('/zendesk/webhook/', comment(), { 'x-zendesk-webhook-invocation-id': '01HX-abc' });
     expect(res.statusCode).toBe(200);
     expect(received).toEqual([
-      { kind: 'comment', ticketId: '123', externalId: 'C0SUPPORT:1700000000.000100', deliveryId: '01HX-abc' },
+      { kind: 'comment', ticketId: '123', externalId: 'C0SUPPORT:1700000000.000100' },
     ]);
+  });
+
+  it('de-duplicates a signed delivery by an id the signature covers, not by the bare header', async () => {
+    const { received } = await setup({ signed: true });
+    const first = comment();
+    const other = comment({ ticket_id: '124' });
+    const invocation = { 'x-zendesk-webhook-invocation-id': '8350205582' };
+    await post('/zendesk/webhook/', first, { ...signed(first), ...invocation });
+    await post('/zendesk/webhook/', first, { ...signed(first), ...invocation });
+    // A captured signed request replayed under the next (guessable) invocation id.
+    await post('/zendesk/webhook/', first, {
+      ...signed(first),
+      'x-zendesk-webhook-invocation-id': '8350205583',
+    });
+    await post('/zendesk/webhook/', other, {
+      ...signed(other),
+      'x-zendesk-webhook-invocation-id': '8350205583',
+    });
+    const ids = received.map((input) => input.deliveryId);
+    expect(ids[0]).toMatch(/^zd-[\w-]{43}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(new Set([ids[0], ids[2], ids[3]]).size).toBe(3);
   });
 
   it('hands an email notification to accept', async () => {
@@ -87,17 +109,23 @@ describe('zendesk webhooks: accepted', () => {
     expect(received).toEqual([{ kind: 'email', ticketId: '77' }]);
   });
 
-  it('treats an empty chat_id as absent, tolerates extra fields, and reads form bodies', async () => {
+  it('treats an empty chat_id as absent and tolerates extra fields', async () => {
     const { received } = await setup({});
     expect((await post('/zendesk/webhook/', comment({ chat_id: '', extra: 'x' }))).statusCode).toBe(200);
+    expect(received).toEqual([{ kind: 'comment', ticketId: '123' }]);
+  });
+
+  it('accepts only application/json: a form or text body is 415 and reaches nothing', async () => {
+    const { received } = await setup({});
     const form = new URLSearchParams({ token: TOKEN, ticket_id: '9', chat_id: 'C1:2.3' }).toString();
     expect((await post('/zendesk/webhook/', form, {}, 'application/x-www-form-urlencoded')).statusCode).toBe(
-      200,
+      415,
     );
-    expect(received).toEqual([
-      { kind: 'comment', ticketId: '123' },
-      { kind: 'comment', ticketId: '9', externalId: 'C1:2.3' },
-    ]);
+    expect((await post('/zendesk/webhook/', comment(), {}, 'text/plain')).statusCode).toBe(415);
+    expect(
+      (await post('/zendesk/webhook/', comment(), {}, 'application/json; charset=utf-8')).statusCode,
+    ).toBe(200);
+    expect(received).toHaveLength(1);
   });
 
   it('accepts a valid, fresh signature', async () => {
@@ -203,6 +231,7 @@ describe('zendesk webhooks: outcomes', () => {
     const seen = new Set<string>();
     const work: string[] = [];
     const { received } = await setup({
+      signed: true,
       accept: async (input) => {
         const key = input.deliveryId ?? input.ticketId;
         if (seen.has(key)) return 'duplicate';
@@ -211,12 +240,12 @@ describe('zendesk webhooks: outcomes', () => {
         return 'accepted';
       },
     });
-    const headers = { 'x-zendesk-webhook-invocation-id': 'inv-1' };
+    const headers = { 'x-zendesk-webhook-invocation-id': 'inv-1', ...signed(comment()) };
     const first = await post('/zendesk/webhook/', comment(), headers);
     const again = await post('/zendesk/webhook/', comment(), headers);
     expect([first.statusCode, again.statusCode]).toEqual([200, 200]);
     expect([first.json().outcome, again.json().outcome]).toEqual(['accepted', 'duplicate']);
-    expect(received.map((r) => r.deliveryId)).toEqual(['inv-1', 'inv-1']);
+    expect(received[1]?.deliveryId).toBe(received[0]?.deliveryId);
     expect(work).toEqual(['123']);
   });
 

@@ -47,7 +47,19 @@ export function loadConfig(
     problems.push('TRUST_PROXY_EVERY_HOP_UNSAFE: set it or TRUST_PROXY, not both');
   }
   const production = env.NODE_ENV === 'production' || (flags.role !== undefined && flags.role !== 'all');
-  if (production && flags.sandbox !== true) requireKeys(env, problems);
+  if (production && flags.sandbox !== true) {
+    requireKeys(env, problems);
+    if (zendesk !== undefined && zendesk.webhookSecret === undefined && !env.ZENDESK_WEBHOOK_ALLOW_UNSIGNED) {
+      problems.push(
+        "ZENDESK_WEBHOOK_SECRET: required in production, so each Zendesk webhook's signature is checked (the body token alone is replayable by anyone who saw one request); set ZENDESK_WEBHOOK_ALLOW_UNSIGNED=1 to accept unsigned webhooks anyway",
+      );
+    }
+  }
+  if (env.ZENDESK_WEBHOOK_ALLOW_UNSIGNED && zendesk?.webhookSecret === undefined) {
+    notes.push(
+      'ZENDESK_WEBHOOK_ALLOW_UNSIGNED is on: Zendesk webhooks are accepted on the body token alone, without a signature',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   if (env.TRUST_PROXY_EVERY_HOP_UNSAFE) {

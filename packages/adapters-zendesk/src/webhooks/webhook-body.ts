@@ -28,16 +28,10 @@ export interface WebhookBody {
   readonly chatId?: string;
 }
 
-/** Parses a raw JSON or form body; undefined when it is not an object. */
-export function parseRawBody(
-  raw: Buffer,
-  contentType: string | undefined,
-): Record<string, unknown> | undefined {
-  const text = raw.toString('utf8');
-  if (contentType?.includes('application/x-www-form-urlencoded'))
-    return Object.fromEntries(new URLSearchParams(text));
+/** Parses a raw JSON body; undefined when it is not an object. */
+export function parseRawBody(raw: Buffer): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(raw.toString('utf8'));
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../constant-time.ts';
 
 /** Zendesk's signature headers. */
@@ -31,4 +31,21 @@ export function checkZendeskSignature(
   if (Number.isNaN(at) || Math.abs(now.getTime() - at) > REPLAY_WINDOW_MS) return 'stale';
   const expected = signZendeskWebhook(secret, timestamp, rawBody);
   return constantTimeEqual(signature, expected) ? undefined : 'mismatch';
+}
+
+/**
+ * The id a signed delivery is de-duplicated by: a hash of the invocation id header together with
+ * the signed timestamp and body. The header alone is not signed, so a replayed request that names
+ * another delivery's (sequential, guessable) invocation id gets a different key instead of
+ * silencing that delivery; an exact redelivery keeps its key.
+ */
+export function signedDeliveryId(
+  invocationId: string | undefined,
+  timestamp: string,
+  rawBody: Buffer,
+): string {
+  const hash = createHash('sha256')
+    .update(`${invocationId ?? ''}\n${timestamp}\n`)
+    .update(rawBody);
+  return `zd-${hash.digest('base64url')}`;
 }

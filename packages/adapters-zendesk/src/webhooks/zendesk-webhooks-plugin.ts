@@ -2,7 +2,7 @@ import { type Clock, type Logger, systemClock } from '@zenslackchat/core';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { constantTimeEqual } from '../constant-time.ts';
 import { parseRawBody, tokenOf, validateBody, type ZendeskWebhookKind } from './webhook-body.ts';
-import { checkZendeskSignature } from './webhook-signature.ts';
+import { checkZendeskSignature, signedDeliveryId, TIMESTAMP_HEADER } from './webhook-signature.ts';
 
 /** What the plugin hands to the server for each authentic, well-formed notification. */
 export interface ZendeskWebhookInput {
@@ -10,7 +10,11 @@ export interface ZendeskWebhookInput {
   readonly ticketId: string;
   /** The `chat_id` the comment trigger sent (the ticket's external id), when not empty. */
   readonly externalId?: string;
-  /** Zendesk's webhook invocation id, when it sent one; the same on a redelivery. */
+  /**
+   * What to de-duplicate by, only for a signed delivery: a hash covering the invocation id, the
+   * signed timestamp and the body (the same on an exact redelivery). Absent when unsigned: an
+   * unsigned header must not decide which delivery is dropped.
+   */
   readonly deliveryId?: string;
 }
 
@@ -21,7 +25,10 @@ export type ZendeskWebhookOutcome = 'accepted' | 'duplicate' | 'unknown';
 export interface ZendeskWebhooksOptions {
   /** `ZENDESK_WEBHOOK_TOKEN`: the `token` field the triggers send. */
   readonly webhookToken: string;
-  /** `ZENDESK_WEBHOOK_SECRET`: when set, Zendesk's signature headers are required too. */
+  /**
+   * `ZENDESK_WEBHOOK_SECRET`: when set, Zendesk's signature headers are required too (the server
+   * requires it in production unless ZENDESK_WEBHOOK_ALLOW_UNSIGNED is set).
+   */
   readonly signingSecret?: string;
   readonly clock?: Clock;
   /** Records the notification durably and fast; must not call Slack or Zendesk. Throwing → 503. */
@@ -40,8 +47,8 @@ const RETRY_AFTER_S = '10';
 
 /**
  * `POST /zendesk/webhook/` (comments: `{token, chat_id, ticket_id}`) and
- * `POST /zendesk/email/webhook/` (email tickets: `{token, ticket_id}`). Encapsulated: it keeps
- * raw bodies for the signature without changing the parent's parsers. 403 on a bad token or
+ * `POST /zendesk/email/webhook/` (email tickets: `{token, ticket_id}`), JSON only (else 415).
+ * Encapsulated: it keeps raw bodies for the signature without changing the parent's parsers. 403 on a bad token or
  * signature, 400 on a malformed body, 200 once handed to `accept` (also for unknown tickets, so
  * Zendesk does not deactivate the webhook), 503 + Retry-After when `accept` fails (Zendesk retries).
  */
@@ -49,8 +56,9 @@ export const zendeskWebhooksPlugin: FastifyPluginAsync<ZendeskWebhooksOptions> =
   const clock = options.clock ?? systemClock;
   const acceptTimeoutMs = options.acceptTimeoutMs ?? 5000;
   app.removeAllContentTypeParsers();
+  // Zendesk's trigger webhooks send JSON; anything else is 415 before any check.
   app.addContentTypeParser(
-    '*',
+    'application/json',
     { parseAs: 'buffer', bodyLimit: options.bodyLimit ?? 16 * 1024 },
     (_req, body, done) => done(null, body),
   );
@@ -66,7 +74,7 @@ export const zendeskWebhooksPlugin: FastifyPluginAsync<ZendeskWebhooksOptions> =
         return reply.code(403).send({ error: 'forbidden' });
       }
     }
-    const body = parseRawBody(raw, request.headers['content-type']);
+    const body = parseRawBody(raw);
     if (!body) {
       log.warn({ route, reason: 'not-an-object' }, 'zendesk webhook malformed');
       return reply.code(400).send({ error: 'malformed body' });
@@ -84,7 +92,13 @@ export const zendeskWebhooksPlugin: FastifyPluginAsync<ZendeskWebhooksOptions> =
       log.warn({ route, reason: 'invalid-fields' }, 'zendesk webhook malformed');
       return reply.code(400).send({ error: 'malformed body' });
     }
-    const deliveryId = invocationId(request.headers[INVOCATION_HEADER]);
+    const deliveryId = options.signingSecret
+      ? signedDeliveryId(
+          invocationId(request.headers[INVOCATION_HEADER]),
+          String(request.headers[TIMESTAMP_HEADER]),
+          raw,
+        )
+      : undefined;
     const input: ZendeskWebhookInput = {
       kind,
       ticketId: valid.ticketId,
