@@ -45,6 +45,15 @@ describe('a server behind a TLS proxy (TRUST_PROXY=loopback)', () => {
     expect(direct.cookies.some((cookie) => cookie.secure === true)).toBe(false);
   });
 
+  it('sends HSTS only over https (as seen through the trusted proxy), never over plain http', async () => {
+    expect((await loginPage(PROXY)).headers['strict-transport-security']).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
+    expect((await loginPage(OUTSIDER)).headers['strict-transport-security']).toBeUndefined();
+    const plain = await server.app.inject({ url: '/login', remoteAddress: PROXY });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+  });
+
   it('rate-limits logins per forwarded client address, not per proxy', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt += 1)

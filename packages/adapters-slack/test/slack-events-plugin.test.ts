@@ -124,15 +124,38 @@ describe('POST /slack/events/ — authentication', () => {
   });
 
   it('accepts the legacy verification token only when enabled', async () => {
-    const body = JSON.stringify(eventCallback(messageEvent, { eventId: 'Ev4', token: 'legacy-token' }));
+    const body = JSON.stringify(
+      eventCallback(messageEvent, { eventId: 'Ev4', token: 'legacy-token', eventTime: NOW_S }),
+    );
+    const fresh = { sign: false, headers: { 'x-slack-request-timestamp': String(NOW_S) } };
     const off = await start({ verificationToken: 'legacy-token' });
-    expect((await off.post(body, { sign: false })).statusCode).toBe(401);
+    expect((await off.post(body, fresh)).statusCode).toBe(401);
     await off.app.close();
     const on = await start({ verificationToken: 'legacy-token', allowLegacyToken: true });
-    expect((await on.post(body, { sign: false })).statusCode).toBe(200);
-    const wrong = JSON.stringify(eventCallback(messageEvent, { eventId: 'Ev5', token: 'guess' }));
-    expect((await on.post(wrong, { sign: false })).statusCode).toBe(401);
+    expect((await on.post(body, fresh)).statusCode).toBe(200);
+    const wrong = JSON.stringify(
+      eventCallback(messageEvent, { eventId: 'Ev5', token: 'guess', eventTime: NOW_S }),
+    );
+    expect((await on.post(wrong, fresh)).statusCode).toBe(401);
     expect(on.accepted.map((a) => a.eventId)).toEqual(['Ev4']);
+  });
+
+  it('gives the legacy token a replay window like signatures', async () => {
+    const s = await start({ verificationToken: 'legacy-token', allowLegacyToken: true });
+    const event = (eventId: string, eventTime: number) =>
+      JSON.stringify(eventCallback(messageEvent, { eventId, token: 'legacy-token', eventTime }));
+    const at = (timestamp: number) => ({
+      sign: false,
+      headers: { 'x-slack-request-timestamp': String(timestamp) },
+    });
+    expect((await s.post(event('Ev7', NOW_S), { sign: false })).statusCode).toBe(401);
+    expect((await s.post(event('Ev8', NOW_S), at(NOW_S - 301))).statusCode).toBe(401);
+    expect((await s.post(event('Ev9', NOW_S), at(NOW_S + 301))).statusCode).toBe(401);
+    // A captured body replayed later under a fresh header: its own event_time gives it away.
+    expect((await s.post(event('Ev10', NOW_S - 3600), at(NOW_S))).statusCode).toBe(401);
+    // Slack's last retry, about 5 minutes after the event, still gets through.
+    expect((await s.post(event('Ev11', NOW_S - 330), at(NOW_S))).statusCode).toBe(200);
+    expect(s.accepted.map((a) => a.eventId)).toEqual(['Ev11']);
   });
 
   it('does not fall back to the legacy token when a bad signature is present', async () => {

@@ -6,12 +6,16 @@ import type { FastifyInstance } from 'fastify';
 import { deriveSessionKey } from './session-key.ts';
 import type { ResolvedWebOptions } from './web-defaults.ts';
 
+/** One year, subdomains included (helmet's default policy). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'zsc_session';
 
 /**
  * Session cookie (encrypted, HttpOnly, SameSite=Lax, Secure on https), CSRF tokens kept in it,
- * security headers with a CSP that allows no inline script, and the login rate limiter.
+ * security headers with a CSP that allows no inline script, HSTS over https only, and the login
+ * rate limiter.
  */
 export async function webSecurity(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
   await app.register(secureSession, {
@@ -39,10 +43,16 @@ export async function webSecurity(app: FastifyInstance, options: ResolvedWebOpti
         'img-src': ["'self'", 'data:'],
         'form-action': ["'self'"],
         'frame-ancestors': ["'none'"],
-        // Local and sandbox runs are plain http; TLS is the proxy's job (HSTS is still sent).
+        // Local and sandbox runs are plain http; TLS is the proxy's job.
         'upgrade-insecure-requests': null,
       },
     },
+    // Sent below, and only over https: on plain http it would be ignored at best, and a browser
+    // that once saw it for localhost would refuse a local http run.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
   await app.register(rateLimit, { global: false });
 }

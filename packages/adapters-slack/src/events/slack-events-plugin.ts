@@ -1,6 +1,7 @@
 import { systemClock } from '@zenslackchat/core';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptWithin } from './accept-within.ts';
+import { legacyReplayFailure, legacyTokenMatches } from './legacy-token.ts';
 import { normaliseMessageEvent } from './normalise-slack-message.ts';
 import { decodeSlackBody, describeIssues, slackEnvelopeSchema } from './slack-envelope.ts';
 import {
@@ -8,7 +9,7 @@ import {
   DEFAULT_EVENTS_PATH,
   type SlackEventsPluginOptions,
 } from './slack-events-config.ts';
-import { secretsEqual, verifySlackSignature } from './verify-slack-signature.ts';
+import { verifySlackSignature } from './verify-slack-signature.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -64,6 +65,12 @@ export const slackEventsPlugin: FastifyPluginAsync<SlackEventsPluginOptions> = a
       body = failure === 'missing' && options.allowLegacyToken ? decodeSlackBody(raw, form) : undefined;
       if (!legacyTokenMatches(body, options))
         return reject(request, reply, 401, 'invalid_signature', { failure });
+      const replay = legacyReplayFailure(
+        body,
+        header(request, 'x-slack-request-timestamp'),
+        clock.now().getTime(),
+      );
+      if (replay !== null) return reject(request, reply, 401, 'invalid_signature', { failure: replay });
       request.log.info('slack event authenticated by the legacy verification token');
     } else {
       body = decodeSlackBody(raw, form);
@@ -122,10 +129,4 @@ function header(request: FastifyRequest, name: string): string | undefined {
 function retryNumber(value: string | undefined): number | undefined {
   if (value === undefined || !/^\d{1,3}$/.test(value)) return undefined;
   return Number(value);
-}
-
-function legacyTokenMatches(body: unknown, options: SlackEventsPluginOptions): boolean {
-  if (!options.allowLegacyToken || !options.verificationToken) return false;
-  const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
-  return typeof token === 'string' && secretsEqual(token, options.verificationToken);
 }
