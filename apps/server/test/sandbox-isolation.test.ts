@@ -3,6 +3,7 @@ import { ChatPort, OnCallPort, TicketPort } from '@zenslackchat/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
 import { buildServer, type ZenServer } from '../src/server/build-server.ts';
+import { sandboxSetup } from '../src/server/sandbox-wiring.ts';
 import { logCapture } from './support/log-capture.ts';
 
 // Every vendor is fully configured here, pointing at a port nothing listens on: `--sandbox` must
@@ -53,5 +54,20 @@ describe('a server started with --sandbox while every vendor is configured', { t
 
   it('says at start-up that no request reaches a real vendor', () => {
     expect(logs.text()).toContain('no request reaches a real vendor');
+  });
+});
+
+describe('the sandbox database', () => {
+  it('is its own embedded one under the data directory, even with DATABASE_URL', () => {
+    const clock = { now: () => new Date() };
+    const withUrl = loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/real',
+      DATA_DIR: '/srv/zsc',
+    });
+    expect(sandboxSetup(withUrl, clock).config.database).toEqual({ dataDir: '/srv/zsc/sandbox' });
+    expect(sandboxSetup(loadConfig({}), clock).config.database).toEqual({ dataDir: '.data/sandbox' });
+    expect(sandboxSetup(loadConfig({ DATA_DIR: 'memory://' }), clock).config.database).toEqual({
+      dataDir: 'memory://',
+    });
   });
 });

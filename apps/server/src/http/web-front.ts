@@ -7,6 +7,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig, Integration } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { type SandboxControls, webPlugin } from '../web/index.ts';
+import type { WorkerState } from '../web/web-options.ts';
 import { adminResolve } from './admin-resolve.ts';
 import { oauthRoutes, oauthStartUrls } from './oauth-routes.ts';
 
@@ -16,7 +17,12 @@ import { oauthRoutes, oauthStartUrls } from './oauth-routes.ts';
  */
 export async function webFront(
   app: FastifyInstance,
-  options: { readonly container: DependencyContainer; readonly sandbox?: SandboxControls },
+  options: {
+    readonly container: DependencyContainer;
+    readonly sandbox?: SandboxControls;
+    /** Whether this process's job workers run. */
+    workers(): WorkerState;
+  },
 ): Promise<void> {
   const { container } = options;
   const config = container.resolve<AppConfig>(ServerTokens.Config);
@@ -69,8 +75,14 @@ export async function webFront(
       supportChannel: config.bot.supportChannel ?? '(not set)',
     },
     postReportNow: async () => {
+      // The report needs a chat to post in; in the sandbox that is the in-memory one.
+      if (!container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined)
+        return 'no-chat';
       await container.resolve<PgBoss>(ServerTokens.Boss).send('daily-report', {});
+      const state = options.workers();
+      return state === 'running' ? 'queued' : state === 'stopped' ? 'queued-no-worker' : 'queued-elsewhere';
     },
+    workers: options.workers,
     resolveIssue: (issueId) => adminResolve(container, issueId),
     ticketUrl: (ticketId) =>
       container.isRegistered(TicketPort)

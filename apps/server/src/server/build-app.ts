@@ -12,6 +12,7 @@ import { integrationRoutes } from '../http/integration-routes.ts';
 import { warnOnUntrustedProxy } from '../http/proxy-warning.ts';
 import { webFront } from '../http/web-front.ts';
 import { RequestLogController } from '../logging/request-log-controller.ts';
+import type { WorkerState } from '../web/web-options.ts';
 import { type Role, servesWeb } from './roles.ts';
 import { sandboxControls, type sandboxSetup } from './sandbox-wiring.ts';
 
@@ -23,6 +24,7 @@ export async function buildApp(
     readonly logger: Pino;
     readonly database: Database;
     jobsRunning(): boolean;
+    workers(): WorkerState;
     readonly sandbox: ReturnType<typeof sandboxSetup> | undefined;
     readonly clock: Clock;
   },
@@ -45,6 +47,7 @@ export async function buildApp(
     await app.register(integrationRoutes, { container });
     await app.register(webFront, {
       container,
+      workers: parts.workers,
       ...(sandbox === undefined
         ? {}
         : { sandbox: sandboxControls(container, sandbox.adapters, parts.clock) }),

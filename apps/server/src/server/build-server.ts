@@ -12,7 +12,7 @@ import { type JobTuning, jobTuningFrom } from '../jobs/job-tuning.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { buildApp } from './build-app.ts';
-import type { Role } from './roles.ts';
+import { type Role, runsWorkers } from './roles.ts';
 import { sandboxSetup } from './sandbox-wiring.ts';
 import { startJobs } from './start-jobs.ts';
 import { logStartup } from './startup-log.ts';
@@ -79,6 +79,7 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
   }
   const started = boss;
   let jobsRunning = true;
+  let workersStarted = false;
   started.on('stopped', () => {
     jobsRunning = false;
   });
@@ -100,6 +101,9 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
       logger,
       database,
       jobsRunning: () => jobsRunning,
+      // "Processing" on the home page: workers here once started, or in other processes (web role).
+      workers: () =>
+        !runsWorkers(role) ? 'elsewhere' : workersStarted && jobsRunning ? 'running' : 'stopped',
       sandbox,
       clock,
     });
@@ -120,7 +124,9 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
     boss: started,
     logger,
     start: () => {
-      starting ??= startJobs(ready, role);
+      starting ??= startJobs(ready, role).then(() => {
+        workersStarted = true;
+      });
       return starting;
     },
     stop: () => {

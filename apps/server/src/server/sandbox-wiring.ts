@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
 import type { Clock } from '@zenslackchat/core';
 import type { DependencyContainer } from 'tsyringe';
@@ -17,11 +18,19 @@ export function sandboxSetup(
   clock: Clock,
 ): { config: AppConfig; adapters: AdapterOverrides } {
   const { slack: _slack, zendesk: _zendesk, pagerDuty: _pagerDuty, ...rest } = config;
+  // Its own embedded database (./.data/sandbox), even with DATABASE_URL: simulated issues and
+  // reports never reach the real bot's pages, and the real bot's queue never reaches the sandbox.
+  const { dataDir } = config.database;
+  const sandboxDir = dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'sandbox');
   return {
     config: {
       ...rest,
+      database: { dataDir: sandboxDir },
       bot: { ...config.bot, supportChannel: config.bot.supportChannel ?? SANDBOX_CHANNEL },
-      notes: [...config.notes, 'sandbox mode: in-memory chat and tickets; no request reaches a real vendor'],
+      notes: [
+        ...config.notes,
+        `sandbox mode: in-memory chat and tickets, its own database in ${sandboxDir}; no request reaches a real vendor`,
+      ],
     },
     adapters: { chat: new MemoryChat({ clock }), tickets: new MemoryTickets({ clock }) },
   };

@@ -24,6 +24,15 @@ export interface IntegrationConfig {
   readonly accountLabel?: string;
 }
 
+/**
+ * The job workers as this process sees them: `running` here, `stopped` (this process should run
+ * them but does not), or `elsewhere` (a web-only process: `--role worker` processes run them).
+ */
+export type WorkerState = 'running' | 'stopped' | 'elsewhere';
+
+/** What "Post report now" did: queued (for workers here, none here, elsewhere), or nothing without a chat. */
+export type ReportRequest = 'queued' | 'queued-no-worker' | 'queued-elsewhere' | 'no-chat';
+
 /** What the home page says about message processing. */
 export interface WebSettings {
   readonly processingEnabled: boolean;
@@ -45,8 +54,10 @@ export interface WebOptions {
   readonly repo: IssueRepo;
   readonly integrations: Readonly<Record<IntegrationId, IntegrationConfig>>;
   readonly settings: WebSettings;
-  /** Posts the daily report now (the same use case as the scheduled job). */
-  postReportNow(): Promise<void>;
+  /** Queues the daily report now (the same use case as the scheduled job); says what happened. */
+  postReportNow(): Promise<ReportRequest>;
+  /** Whether this process's job workers run (default `running`): shown as "Processing". */
+  workers?(): WorkerState;
   /** Resolves an issue through the core use case (solves the ticket, tells the thread); the server queues it. */
   resolveIssue(issueId: string): Promise<void>;
   /** Link to a ticket in the ticketing system. */

@@ -78,6 +78,7 @@ export async function startBrowserApp() {
     settings: { processingEnabled: true, supportChannel: SANDBOX_CHANNEL },
     postReportNow: async () => {
       await fixture.bot.postDailyReport();
+      return 'queued' as const;
     },
     resolveIssue: async (issueId) => {
       const issue = await fixture.repo.findById(issueId);

@@ -49,7 +49,7 @@ describe('web front on the Postgres stores', () => {
           pagerduty: { configured: false },
         },
         settings: { processingEnabled: true, supportChannel: 'C0SUPPORT' },
-        postReportNow: async () => {},
+        postReportNow: async () => 'queued' as const,
         resolveIssue: async () => {},
         ticketUrl: (id) => `https://example.zendesk.com/agent/tickets/${id}`,
         threadUrl: () => undefined,

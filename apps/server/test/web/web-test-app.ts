@@ -53,6 +53,7 @@ export async function webTestApp(
     settings: { processingEnabled: true, supportChannel: 'C0SUPPORT', workspaceName: 'Acme <Support>' },
     postReportNow: async () => {
       calls.reports += 1;
+      return 'queued' as const;
     },
     resolveIssue: async (issueId) => {
       calls.resolved.push(issueId);

@@ -1,6 +1,6 @@
 import { html, type SafeHtml, safeHref } from '../html.ts';
 import { layout, type PageFrame } from '../layout.ts';
-import type { IntegrationId } from '../web-options.ts';
+import type { IntegrationId, WorkerState } from '../web-options.ts';
 
 /** One row of the integrations list. */
 export interface IntegrationRow {
@@ -24,6 +24,8 @@ export interface HomeView {
   readonly workspace: string;
   readonly rows: readonly IntegrationRow[];
   readonly processingEnabled: boolean;
+  /** Whether the job workers that process messages run. */
+  readonly workers: WorkerState;
   readonly supportChannel: string;
   /** Whether this server runs the sandbox. */
   readonly sandboxEnabled: boolean;
@@ -73,6 +75,16 @@ function row(item: IntegrationRow): SafeHtml {
   return html`<li data-integration="${item.id}"><div><h3>${label}</h3><p>${status(item)}</p></div>${action}</li>`;
 }
 
+function processing(view: HomeView): SafeHtml {
+  if (!view.processingEnabled)
+    return html`<span class="status warn">Disabled</span> (DISABLE_MESSAGE_PROCESSING is set: messages are logged and ignored)`;
+  if (view.workers === 'stopped')
+    return html`<span class="status warn">Not running</span> — no job worker runs in this process: messages wait in the queue until one starts.`;
+  if (view.workers === 'elsewhere')
+    return html`<span class="status ok">Enabled</span> in the worker processes (<code>--role worker</code>); this one serves the web only.`;
+  return html`<span class="status ok">Enabled</span>`;
+}
+
 function sandboxOffer(view: HomeView): SafeHtml {
   const missing = view.rows.filter((r) => (r.id === 'slack' || r.id === 'zendesk') && !r.configured);
   if (missing.length === 0 && !view.sandboxEnabled) return html``;
@@ -97,7 +109,7 @@ export function homePage(frame: PageFrame, view: HomeView): SafeHtml {
     <h2>Message processing</h2>
     <dl class="facts">
       <dt>Processing</dt>
-      <dd>${view.processingEnabled ? html`<span class="status ok">Enabled</span>` : html`<span class="status warn">Disabled</span> (DISABLE_MESSAGE_PROCESSING is set: messages are logged and ignored)`}</dd>
+      <dd>${processing(view)}</dd>
       <dt>Monitored channel</dt>
       <dd><code>${view.supportChannel}</code></dd>
     </dl>

@@ -43,6 +43,7 @@ export async function homeRoutes(app: FastifyInstance, options: ResolvedWebOptio
         workspace,
         rows,
         processingEnabled: options.settings.processingEnabled,
+        workers: options.workers?.() ?? 'running',
         supportChannel: options.settings.supportChannel,
         sandboxEnabled,
       }),

@@ -3,6 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { reportsPage } from '../pages/reports-page.ts';
 import { pageFrame, sendHtml, setFlash } from '../web-context.ts';
 import type { ResolvedWebOptions } from '../web-defaults.ts';
+import type { ReportRequest } from '../web-options.ts';
+
+// Honest about what pressing the button did: nothing reaches a channel without a chat or a worker.
+const REPORT_FLASH: Readonly<Record<ReportRequest, string>> = {
+  queued: 'The report is on its way to the support channel.',
+  'queued-no-worker':
+    'The report is queued, but no worker runs in this process: it is posted when one starts.',
+  'queued-elsewhere': 'The report is queued for the worker processes (--role worker) to post.',
+  'no-chat': 'No report was posted: Slack is not configured (see the home page for what to set).',
+};
 
 /** GET /reports (history and chart) and POST /reports/post (posts the daily report now). */
 export async function reportRoutes(app: FastifyInstance, options: ResolvedWebOptions): Promise<void> {
@@ -16,9 +26,9 @@ export async function reportRoutes(app: FastifyInstance, options: ResolvedWebOpt
 
   app.post('/reports/post', { preHandler: app.csrfProtection }, async (request, reply) => {
     try {
-      await options.postReportNow();
-      request.log.info({}, 'report posted from the admin page');
-      setFlash(request, 'The report is on its way to the support channel.');
+      const outcome = await options.postReportNow();
+      request.log.info({ outcome }, 'report requested from the admin page');
+      setFlash(request, REPORT_FLASH[outcome]);
     } catch (error) {
       if (!isIntegrationError(error)) throw error;
       request.log.warn({ reason: error.reason }, 'posting the report from the admin page failed');
