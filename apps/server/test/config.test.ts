@@ -88,7 +88,7 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8000);
     expect(config.database).toEqual({ dataDir: './.data' });
     expect(config.report).toEqual({ cron: '0 9 * * *', timeZone: 'UTC' });
-    expect(config.bot.deliveryLeaseMs).toBe(120_000);
+    expect(config.bot.deliveryLeaseMs).toBe(30_000);
     expect(loadConfig({ DELIVERY_LEASE_SECONDS: '300' }).bot.deliveryLeaseMs).toBe(300_000);
     expect(config.logging).toEqual({ ecs: 'auto', debug: false });
     const keys = { WEBAPP_SECRET_KEY: STRONG_KEY, TOKEN_ENCRYPTION_KEY: `${STRONG_KEY}x` };
@@ -188,7 +188,7 @@ describe('loadConfig', () => {
       supportChannel: 'C0192NP3TFG',
       allowedBotIds: ['B01', 'B02'],
       processingEnabled: false,
-      deliveryLeaseMs: 120_000,
+      deliveryLeaseMs: 30_000,
       emailAcknowledgement: messages.defaultEmailAcknowledgement,
     });
     expect(config.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');

@@ -96,6 +96,9 @@ export class MemoryIssueRepo implements IssueRepo {
   completeDelivery(key: string, targetId: string, owner: string): Promise<void> {
     return this.#run('completeDelivery', (s) => records.completeDelivery(s, key, targetId, owner));
   }
+  renewDelivery(key: string, owner: string, until: Date): Promise<boolean> {
+    return this.#run('renewDelivery', (s) => records.renewDelivery(s, key, owner, until));
+  }
   releaseDelivery(key: string, owner: string): Promise<void> {
     return this.#run('releaseDelivery', (s) => records.releaseDelivery(s, key, owner));
   }

@@ -54,6 +54,14 @@ export function completeDelivery(state: IssueState, key: string, targetId: strin
   state.deliveries.set(key, { ...found, state: 'done', targetId, leaseUntil: null });
 }
 
+/** Extends the owner's (not released) lease of a pending delivery. */
+export function renewDelivery(state: IssueState, key: string, owner: string, until: Date): boolean {
+  const found = state.deliveries.get(key);
+  if (found?.state !== 'pending' || found.owner !== owner || found.leaseUntil === null) return false;
+  state.deliveries.set(key, { ...found, leaseUntil: new Date(until) });
+  return true;
+}
+
 /** Ends the owner's lease of a pending delivery. */
 export function releaseDelivery(state: IssueState, key: string, owner: string): void {
   const found = state.deliveries.get(key);

@@ -87,6 +87,19 @@ export async function completeDelivery(db: Db, key: string, targetId: string, ow
   );
 }
 
+/** Extends `owner`'s (not released) lease of a pending delivery; false when it no longer holds it. */
+export async function renewDelivery(db: Db, key: string, owner: string, until: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('deliveries')
+    .set({ lease_until: instant(until, 'lease until') })
+    .where('key', '=', key)
+    .where('state', '=', 'pending')
+    .where('owner', '=', owner)
+    .where('lease_until', 'is not', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Ends `owner`'s lease of a pending delivery. */
 export async function releaseDelivery(db: Db, key: string, owner: string): Promise<void> {
   await db

@@ -109,6 +109,9 @@ export class PostgresIssueRepo implements IssueRepo {
   completeDelivery(key: string, targetId: string, owner: string): Promise<void> {
     return mapped(() => leases.completeDelivery(this.#x, key, targetId, owner));
   }
+  renewDelivery(key: string, owner: string, until: Date): Promise<boolean> {
+    return mapped(() => leases.renewDelivery(this.#x, key, owner, until));
+  }
   releaseDelivery(key: string, owner: string): Promise<void> {
     return mapped(() => leases.releaseDelivery(this.#x, key, owner));
   }

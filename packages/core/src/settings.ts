@@ -30,14 +30,15 @@ export interface BotSettings {
   /** IANA time zone the daily report's "previous day" is computed in. */
   readonly reportTimeZone: string;
   /**
-   * How long a run holds a side effect's lease (ms): an overlapping run does not act until it
-   * ends. Longer than any vendor call's timeout, so a live run never loses it. Default 2 minutes.
+   * How long a side effect's lease lasts (ms): an overlapping run does not act until it ends. A
+   * working run renews it every third of it; a crashed run's lease ends within it. Longer than any
+   * vendor call's timeout. Default 30 seconds.
    */
   readonly deliveryLeaseMs: number;
 }
 
-/** Default lease of a side effect: 2 minutes, well above the adapters' 10-second call timeouts. */
-export const DEFAULT_DELIVERY_LEASE_MS = 120_000;
+/** Default lease of a side effect: 30 seconds, three times the adapters' 10-second call timeouts. */
+export const DEFAULT_DELIVERY_LEASE_MS = 30_000;
 
 /** Settings with their defaults filled in. */
 export function botSettings(

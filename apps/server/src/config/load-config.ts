@@ -104,7 +104,7 @@ export function loadConfig(
       ...(env.SRE_SUPPORT_CHANNEL === undefined ? {} : { supportChannel: env.SRE_SUPPORT_CHANNEL }),
       allowedBotIds: env.ALLOWED_BOT_IDS ?? [],
       processingEnabled: !env.DISABLE_MESSAGE_PROCESSING,
-      deliveryLeaseMs: (env.DELIVERY_LEASE_SECONDS ?? 120) * 1000,
+      deliveryLeaseMs: (env.DELIVERY_LEASE_SECONDS ?? 30) * 1000,
       ...(env.DISABLE_EMAIL_ACKNOWLEDGEMENT
         ? {}
         : { emailAcknowledgement: env.EMAIL_ACKNOWLEDGEMENT ?? messages.defaultEmailAcknowledgement }),

@@ -133,6 +133,11 @@ export interface IssueRepo {
    * `NotFound` when there is no such delivery.
    */
   completeDelivery(key: string, targetId: string, owner: string): Promise<void>;
+  /**
+   * Extends `owner`'s live or ended (not released) lease of a pending delivery to `until`, while
+   * its run is still working. False when the run no longer holds it (done, released, taken over).
+   */
+  renewDelivery(key: string, owner: string, until: Date): Promise<boolean>;
   /** Ends `owner`'s lease of a pending delivery early (its run failed), so a retry can take it. No-op otherwise. */
   releaseDelivery(key: string, owner: string): Promise<void>;
   /**

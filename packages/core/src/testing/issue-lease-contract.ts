@@ -55,6 +55,19 @@ export function issueLeaseTests(harness: () => IssueRepoHarness): void {
     });
   });
 
+  it("renews the owner's lease while it works; never another run's, a released or a done one", async () => {
+    const wanted = await intent('chat-to-ticket:renew');
+    await repo().beginDelivery(wanted, AT, leaseFor('run-a'));
+    expect(await repo().renewDelivery(wanted.key, 'run-b', later(600_000))).toBe(false);
+    expect(await repo().renewDelivery(wanted.key, 'run-a', later(300_000))).toBe(true);
+    expect((await repo().beginDelivery(wanted, later(200_000), leaseFor('run-b'))).owner).toBe('run-a');
+    await repo().releaseDelivery(wanted.key, 'run-a');
+    expect(await repo().renewDelivery(wanted.key, 'run-a', later(400_000))).toBe(false);
+    await repo().beginDelivery(wanted, later(1), leaseFor('run-c'));
+    await repo().completeDelivery(wanted.key, '9', 'run-c');
+    expect(await repo().renewDelivery(wanted.key, 'run-c', later(400_000))).toBe(false);
+  });
+
   it('completes by the owner after its lease ended when nobody took over; never by another run', async () => {
     const wanted = await intent('chat-to-ticket:late');
     await repo().beginDelivery(wanted, AT, leaseFor('run-a'));

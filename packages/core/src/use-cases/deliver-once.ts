@@ -1,6 +1,6 @@
 import type { DeliveryIntent } from '../domain/delivery.ts';
 import type { BotDeps } from './bot-deps.ts';
-import { leaseDelivery, releaseLease } from './delivery-lease.ts';
+import { leaseDelivery, releaseLease, whileLeased } from './delivery-lease.ts';
 
 /** How to perform a side effect, and optionally how to find it when an earlier attempt may have done it. */
 export interface SideEffect {
@@ -14,7 +14,7 @@ export interface SideEffect {
  * Performs a side effect at most once per key (at least once in the window between performing
  * and recording when `find` cannot tell): records the intent under a lease, skips it when already
  * done, refuses to act while another run's lease is live (`DeliveryBusyError`, retryable), looks
- * for a half-done earlier attempt, performs, records the result as the lease's owner. A failed
+ * for a half-done earlier attempt, performs (renewing the lease meanwhile), records the result as the lease's owner. A failed
  * run releases its lease (still pending) so its retry need not wait for it to end. Returns the
  * produced id.
  */
@@ -26,8 +26,10 @@ export async function deliverOnce(
   const leased = await leaseDelivery(deps, intent);
   if (leased.done) return leased.targetId;
   try {
-    const found = leased.delivery.attempts > 1 && effect.find ? await effect.find() : undefined;
-    const targetId = found ?? (await effect.perform());
+    const targetId = await whileLeased(deps, intent.key, leased.owner, async () => {
+      const found = leased.delivery.attempts > 1 && effect.find ? await effect.find() : undefined;
+      return found ?? (await effect.perform());
+    });
     await deps.repo.completeDelivery(intent.key, targetId, leased.owner);
     return targetId;
   } catch (error) {

@@ -33,3 +33,29 @@ export async function releaseLease(deps: Pick<BotDeps, 'repo'>, key: string, own
     // The lease then simply runs out.
   }
 }
+
+/**
+ * Runs `work` while renewing the lease every third of its length, so a run slower than one lease
+ * (several vendor timeouts in a row) keeps it, yet a crashed run's lease ends within one length.
+ */
+export async function whileLeased<T>(
+  deps: Pick<BotDeps, 'repo' | 'clock' | 'settings'>,
+  key: string,
+  owner: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const leaseMs = deps.settings.deliveryLeaseMs;
+  const renew = () => {
+    const until = new Date(deps.clock.now().getTime() + leaseMs);
+    // A failed renewal only shortens the lease; the next one tries again.
+    deps.repo.renewDelivery(key, owner, until).catch(() => undefined);
+  };
+  const timer = setInterval(renew, Math.max(1000, leaseMs / 3));
+  // Never keeps a process alive on its own.
+  timer.unref?.();
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}

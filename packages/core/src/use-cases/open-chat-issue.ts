@@ -9,7 +9,7 @@ import {
 import type { BotContext } from './bot-deps.ts';
 import { chatAuthorName, chatRequester } from './chat-author.ts';
 import { deliveryKeys, externalIdOf, type MessageRef, threadOf } from './delivery-keys.ts';
-import { leaseDelivery, releaseLease } from './delivery-lease.ts';
+import { leaseDelivery, releaseLease, whileLeased } from './delivery-lease.ts';
 import type { ChatOutcome } from './outcomes.ts';
 import { postOnCallNotice } from './post-on-call-notice.ts';
 import { postOnce } from './post-once.ts';
@@ -54,15 +54,18 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
   const leased = await leaseDelivery(ctx, { key, kind: 'ticket', issueId, sourceId: event.messageId });
   if (leased.done) return leased.targetId;
   try {
-    const ticket = await ctx.tickets.createTicket({
-      idempotencyKey: key,
-      subject: ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
-      description: byLine + ticketDescription(plain.trim(), fileNames, permalink),
-      externalId: externalIdOf(ref),
-      ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
-      ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
-      ...(requester.person !== undefined && { requester: requester.person }),
-    });
+    const ticket = await whileLeased(ctx, key, leased.owner, () =>
+      ctx.tickets.createTicket({
+        idempotencyKey: key,
+        subject:
+          ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
+        description: byLine + ticketDescription(plain.trim(), fileNames, permalink),
+        externalId: externalIdOf(ref),
+        ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
+        ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
+        ...(requester.person !== undefined && { requester: requester.person }),
+      }),
+    );
     // One transaction: a comment notice never sees the ticket without the cursor past its description.
     await ctx.repo.transaction(async (tx) => {
       await tx.attachTicket(issueId, ticket.id, ticket.subject);
