@@ -143,16 +143,19 @@ function issueNumber(issue: Issue): number {
   return Number(issue.id.slice('issue-'.length));
 }
 
-export function countOpen(state: IssueState): number {
+export function countOpen(state: IssueState, platform?: string): number {
   let count = 0;
-  for (const issue of state.issues.values()) if (issue.status === 'open') count += 1;
+  for (const issue of state.issues.values()) {
+    if (issue.status === 'open' && (platform === undefined || issue.platform === platform)) count += 1;
+  }
   return count;
 }
 
-export function countResolvedBetween(state: IssueState, from: Date, to: Date): number {
+export function countResolvedBetween(state: IssueState, from: Date, to: Date, platform?: string): number {
   let count = 0;
-  for (const { resolvedAt } of state.issues.values()) {
+  for (const { resolvedAt, platform: issuePlatform } of state.issues.values()) {
     if (
+      (platform === undefined || issuePlatform === platform) &&
       resolvedAt !== null &&
       resolvedAt.getTime() >= from.getTime() &&
       resolvedAt.getTime() < to.getTime()
@@ -163,19 +166,25 @@ export function countResolvedBetween(state: IssueState, from: Date, to: Date): n
   return count;
 }
 
-export function listOpenOldestFirst(state: IssueState, limit: number): Issue[] {
+export function listOpenOldestFirst(state: IssueState, limit: number, platform?: string): Issue[] {
   return [...state.issues.values()]
-    .filter((issue) => issue.status === 'open')
+    .filter((issue) => issue.status === 'open' && (platform === undefined || issue.platform === platform))
     .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || issueNumber(a) - issueNumber(b))
     .slice(0, limit)
     .map(copyIssue);
 }
 
-export function listResolvedBetween(state: IssueState, from: Date, to: Date, limit: number): Issue[] {
+export function listResolvedBetween(
+  state: IssueState,
+  from: Date,
+  to: Date,
+  limit: number,
+  platform?: string,
+): Issue[] {
   const within = (at: Date | null): at is Date =>
     at !== null && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
   return [...state.issues.values()]
-    .filter((issue) => within(issue.resolvedAt))
+    .filter((issue) => within(issue.resolvedAt) && (platform === undefined || issue.platform === platform))
     .sort(
       (a, b) =>
         (a.resolvedAt?.getTime() ?? 0) - (b.resolvedAt?.getTime() ?? 0) || issueNumber(a) - issueNumber(b),

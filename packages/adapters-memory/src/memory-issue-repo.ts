@@ -117,20 +117,20 @@ export class MemoryIssueRepo implements IssueRepo {
   hasInboundEvent(source: string, eventId: string): Promise<boolean> {
     return this.#run('hasInboundEvent', (s) => records.hasInboundEvent(s, source, eventId));
   }
-  countOpen(): Promise<number> {
-    return this.#run('countOpen', (s) => issues.countOpen(s));
+  countOpen(platform?: string): Promise<number> {
+    return this.#run('countOpen', (s) => issues.countOpen(s, platform));
   }
-  countResolvedBetween(from: Date, to: Date): Promise<number> {
-    return this.#run('countResolvedBetween', (s) => issues.countResolvedBetween(s, from, to));
+  countResolvedBetween(from: Date, to: Date, platform?: string): Promise<number> {
+    return this.#run('countResolvedBetween', (s) => issues.countResolvedBetween(s, from, to, platform));
   }
-  listOpenOldestFirst(limit: number): Promise<readonly Issue[]> {
-    return this.#run('listOpenOldestFirst', (s) => issues.listOpenOldestFirst(s, limit));
+  listOpenOldestFirst(limit: number, platform?: string): Promise<readonly Issue[]> {
+    return this.#run('listOpenOldestFirst', (s) => issues.listOpenOldestFirst(s, limit, platform));
   }
-  listResolvedBetween(from: Date, to: Date, limit: number): Promise<readonly Issue[]> {
-    return this.#run('listResolvedBetween', (s) => issues.listResolvedBetween(s, from, to, limit));
+  listResolvedBetween(from: Date, to: Date, limit: number, platform?: string): Promise<readonly Issue[]> {
+    return this.#run('listResolvedBetween', (s) => issues.listResolvedBetween(s, from, to, limit, platform));
   }
-  lastReport(): Promise<ReportRecord | undefined> {
-    return this.#run('lastReport', (s) => records.lastReport(s));
+  lastReport(platform?: string): Promise<ReportRecord | undefined> {
+    return this.#run('lastReport', (s) => records.lastReport(s, platform));
   }
   saveReport(report: ReportRecord): Promise<void> {
     return this.#run('saveReport', (s) => records.saveReport(s, report));

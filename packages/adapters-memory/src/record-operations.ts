@@ -117,11 +117,13 @@ function newestFirst(a: ReportRecord, b: ReportRecord): number {
 export function saveReport(state: IssueState, report: ReportRecord): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(report.day))
     throw repoError('Invalid', `report day ${report.day} is not YYYY-MM-DD`);
-  state.reports.set(report.day, copyReport(report));
+  state.reports.set(`${report.platform}\u0000${report.day}`, copyReport(report));
 }
 
-export function lastReport(state: IssueState): ReportRecord | undefined {
-  const [last] = [...state.reports.values()].sort(newestFirst);
+export function lastReport(state: IssueState, platform?: string): ReportRecord | undefined {
+  const [last] = [...state.reports.values()]
+    .filter((r) => platform === undefined || r.platform === platform)
+    .sort(newestFirst);
   return last === undefined ? undefined : copyReport(last);
 }
 

@@ -68,6 +68,7 @@ describe('MemoryIssueRepo specifics', () => {
     await expect(repo.listIssues({ limit: -1, offset: 0 })).rejects.toMatchObject({ reason: 'Invalid' });
     await expect(repo.listReports(1.5)).rejects.toMatchObject({ reason: 'Invalid' });
     const report = {
+      platform: 'slack',
       day: '2 Nov',
       periodStart: at,
       periodEnd: at,

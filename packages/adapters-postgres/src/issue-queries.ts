@@ -27,20 +27,22 @@ export function issueByTicketQuery(db: Db, ticketId: string) {
 }
 
 /** Query: how many issues are open (an index-only scan of the partial open index). */
-export function countOpenQuery(db: Db) {
+export function countOpenQuery(db: Db, platform?: string) {
   return db
     .selectFrom('issues')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('status', '=', 'open');
+    .where('status', '=', 'open')
+    .$if(platform !== undefined, (q) => q.where('platform', '=', platform ?? ''));
 }
 
 /** Query: how many issues were resolved in [from, to) (a range scan of the resolved_at index). */
-export function countResolvedQuery(db: Db, from: Date, to: Date) {
+export function countResolvedQuery(db: Db, from: Date, to: Date, platform?: string) {
   return db
     .selectFrom('issues')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('resolved_at', '>=', instant(from, 'from'))
-    .where('resolved_at', '<', instant(to, 'to'));
+    .where('resolved_at', '<', instant(to, 'to'))
+    .$if(platform !== undefined, (q) => q.where('platform', '=', platform ?? ''));
 }
 
 /** The issue of a thread. */
@@ -90,21 +92,26 @@ export async function listIssues(db: Db, query: IssueQuery): Promise<readonly Is
 }
 
 /** How many issues are open. */
-export async function countOpen(db: Db): Promise<number> {
-  return toCount((await countOpenQuery(db).executeTakeFirst())?.n);
+export async function countOpen(db: Db, platform?: string): Promise<number> {
+  return toCount((await countOpenQuery(db, platform).executeTakeFirst())?.n);
 }
 
 /** How many issues were resolved in [from, to). */
-export async function countResolvedBetween(db: Db, from: Date, to: Date): Promise<number> {
-  return toCount((await countResolvedQuery(db, from, to).executeTakeFirst())?.n);
+export async function countResolvedBetween(db: Db, from: Date, to: Date, platform?: string): Promise<number> {
+  return toCount((await countResolvedQuery(db, from, to, platform).executeTakeFirst())?.n);
 }
 
 /** Open issues, oldest first (the partial open index, read backwards). */
-export async function listOpenOldestFirst(db: Db, limit: number): Promise<readonly Issue[]> {
+export async function listOpenOldestFirst(
+  db: Db,
+  limit: number,
+  platform?: string,
+): Promise<readonly Issue[]> {
   const rows = await db
     .selectFrom('issues')
     .selectAll()
     .where('status', '=', 'open')
+    .$if(platform !== undefined, (q) => q.where('platform', '=', platform ?? ''))
     .orderBy('opened_at', 'asc')
     .orderBy('seq', 'asc')
     .limit(whole(limit, 'limit', 0, MAX_PAGE))
@@ -118,12 +125,14 @@ export async function listResolvedBetween(
   from: Date,
   to: Date,
   limit: number,
+  platform?: string,
 ): Promise<readonly Issue[]> {
   const rows = await db
     .selectFrom('issues')
     .selectAll()
     .where('resolved_at', '>=', instant(from, 'from'))
     .where('resolved_at', '<', instant(to, 'to'))
+    .$if(platform !== undefined, (q) => q.where('platform', '=', platform ?? ''))
     .orderBy('resolved_at', 'asc')
     .orderBy('seq', 'asc')
     .limit(whole(limit, 'limit', 0, MAX_PAGE))

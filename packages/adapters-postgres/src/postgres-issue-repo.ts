@@ -135,20 +135,20 @@ export class PostgresIssueRepo implements IssueRepo {
     return mapped(() => deliveries.pruneInboundEvents(this.#x, before));
   }
 
-  countOpen(): Promise<number> {
-    return mapped(() => queries.countOpen(this.#x));
+  countOpen(platform?: string): Promise<number> {
+    return mapped(() => queries.countOpen(this.#x, platform));
   }
-  countResolvedBetween(from: Date, to: Date): Promise<number> {
-    return mapped(() => queries.countResolvedBetween(this.#x, from, to));
+  countResolvedBetween(from: Date, to: Date, platform?: string): Promise<number> {
+    return mapped(() => queries.countResolvedBetween(this.#x, from, to, platform));
   }
-  listOpenOldestFirst(limit: number): Promise<readonly Issue[]> {
-    return mapped(() => queries.listOpenOldestFirst(this.#x, limit));
+  listOpenOldestFirst(limit: number, platform?: string): Promise<readonly Issue[]> {
+    return mapped(() => queries.listOpenOldestFirst(this.#x, limit, platform));
   }
-  listResolvedBetween(from: Date, to: Date, limit: number): Promise<readonly Issue[]> {
-    return mapped(() => queries.listResolvedBetween(this.#x, from, to, limit));
+  listResolvedBetween(from: Date, to: Date, limit: number, platform?: string): Promise<readonly Issue[]> {
+    return mapped(() => queries.listResolvedBetween(this.#x, from, to, limit, platform));
   }
-  lastReport(): Promise<ReportRecord | undefined> {
-    return mapped(() => reports.lastReport(this.#x));
+  lastReport(platform?: string): Promise<ReportRecord | undefined> {
+    return mapped(() => reports.lastReport(this.#x, platform));
   }
   saveReport(report: ReportRecord): Promise<void> {
     return mapped(() => reports.saveReport(this.#x, report));

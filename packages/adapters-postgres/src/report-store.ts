@@ -2,7 +2,7 @@ import type { ReportRecord } from '@zenslackchat/core';
 import { type Kysely, sql } from 'kysely';
 import { type ReportRow, toReport } from './rows.ts';
 import type { Schema } from './schema.ts';
-import { calendarDay, instant, whole } from './validate.ts';
+import { calendarDay, instant, text, whole } from './validate.ts';
 
 type Db = Kysely<Schema>;
 
@@ -10,6 +10,7 @@ function selectReports(db: Db) {
   return db
     .selectFrom('reports')
     .select([
+      'platform',
       sql<string>`day::text`.as('day'),
       'period_start',
       'period_end',
@@ -19,9 +20,10 @@ function selectReports(db: Db) {
     ]);
 }
 
-/** The most recently posted report. */
-export async function lastReport(db: Db): Promise<ReportRecord | undefined> {
+/** The most recently posted report (of one chat platform when given). */
+export async function lastReport(db: Db, platform?: string): Promise<ReportRecord | undefined> {
   const row: ReportRow | undefined = await selectReports(db)
+    .$if(platform !== undefined, (q) => q.where('platform', '=', text(platform ?? '', 'platform', 64)))
     .orderBy('posted_at', 'desc')
     .orderBy('day', 'desc')
     .limit(1)
@@ -29,9 +31,10 @@ export async function lastReport(db: Db): Promise<ReportRecord | undefined> {
   return row && toReport(row);
 }
 
-/** Saves a report; the same day again replaces it. */
+/** Saves a report; the same platform and day again replaces it. */
 export async function saveReport(db: Db, report: ReportRecord): Promise<void> {
   const values = {
+    platform: text(report.platform, 'platform', 64),
     day: calendarDay(report.day),
     period_start: instant(report.periodStart, 'periodStart'),
     period_end: instant(report.periodEnd, 'periodEnd'),
@@ -43,7 +46,7 @@ export async function saveReport(db: Db, report: ReportRecord): Promise<void> {
     .insertInto('reports')
     .values(values)
     .onConflict((oc) =>
-      oc.column('day').doUpdateSet({
+      oc.columns(['platform', 'day']).doUpdateSet({
         period_start: values.period_start,
         period_end: values.period_end,
         open_count: values.open_count,

@@ -10,6 +10,7 @@ export type DeliveryRow = Selectable<DeliveriesTable>;
 
 /** A `reports` row with `day` read back as text. */
 export interface ReportRow {
+  platform: string;
   day: string;
   period_start: Date;
   period_end: Date;
@@ -58,6 +59,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
 /** Maps a reports row to the core's `ReportRecord`. */
 export function toReport(row: ReportRow): ReportRecord {
   return {
+    platform: row.platform,
     day: row.day,
     periodStart: row.period_start,
     periodEnd: row.period_end,

@@ -69,8 +69,9 @@ export interface InboundEventsTable {
   received_at: Timestamp;
 }
 
-/** The `reports` table: one posted daily report per day. */
+/** The `reports` table: one posted daily report per chat platform and day. */
 export interface ReportsTable {
+  platform: string;
   /** A `date` column; read it back with `day::text`. */
   day: string;
   period_start: Timestamp;

@@ -182,3 +182,43 @@ describe('PGlite data directory', () => {
     }
   });
 });
+
+describe.each(TEST_BACKENDS)('migration 0009_report_platform [%s]', (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(backend, { migrate: false });
+  });
+  afterAll(() => database?.close());
+
+  it("keeps the reports made before it as Slack's, and lets each platform report the same day", async () => {
+    const names = Object.keys(MIGRATIONS);
+    // Kysely's migrator runs each migration in a transaction; some use savepoints.
+    await database.db.transaction().execute(async (tx) => {
+      for (const name of names.slice(0, names.indexOf('0009_report_platform')))
+        await MIGRATIONS[name]?.up(tx);
+    });
+    await sql`insert into reports (day, period_start, period_end, open_count, resolved_count, posted_at)
+      values ('2026-11-02', now(), now(), 3, 1, now())`.execute(database.db);
+    await database.db
+      .transaction()
+      .execute((tx) => MIGRATIONS['0009_report_platform']?.up(tx) ?? Promise.resolve());
+    const repo = new PostgresIssueRepo(database.db);
+    expect(await repo.lastReport('slack')).toMatchObject({
+      platform: 'slack',
+      day: '2026-11-02',
+      openCount: 3,
+    });
+    const at = new Date('2026-11-02T09:00:00Z');
+    await repo.saveReport({
+      platform: 'teams',
+      day: '2026-11-02',
+      periodStart: at,
+      periodEnd: at,
+      openCount: 1,
+      resolvedCount: 0,
+      postedAt: at,
+    });
+    expect(await repo.lastReport('teams')).toMatchObject({ platform: 'teams', openCount: 1 });
+    expect(await repo.listReports(10)).toHaveLength(2);
+  });
+});

@@ -147,6 +147,7 @@ export function issueRepoTests(get: () => TestDatabase): void {
 
     it('saves reports per day, replacing the same day, newest posted first', async () => {
       const report = (day: string, posted: string, open: number) => ({
+        platform: 'slack',
         day,
         periodStart: at(`${day}T00:00:00Z`),
         periodEnd: at(`${day}T23:59:59Z`),

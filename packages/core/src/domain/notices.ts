@@ -12,6 +12,8 @@ export interface EmailTicketNotice {
 
 /** A daily report as posted and kept. */
 export interface ReportRecord {
+  /** The chat platform whose channel it was posted in (each platform has its own report). */
+  readonly platform: string;
   /** Local calendar day the report was made for (YYYY-MM-DD in the report time zone). */
   readonly day: string;
   /** Start (inclusive) and end (exclusive) of the period whose resolutions it counts. */

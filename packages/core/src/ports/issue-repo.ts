@@ -158,17 +158,17 @@ export interface IssueRepo {
   /** Whether an inbound event id was recorded (and not pruned since). */
   hasInboundEvent(source: string, eventId: string): Promise<boolean>;
 
-  /** How many issues are open now. */
-  countOpen(): Promise<number>;
-  /** How many issues were resolved in [from, to). */
-  countResolvedBetween(from: Date, to: Date): Promise<number>;
-  /** Up to `limit` (0..1000) open issues, oldest first (opening order breaks ties): the daily report's list. */
-  listOpenOldestFirst(limit: number): Promise<readonly Issue[]>;
-  /** Up to `limit` (0..1000) issues resolved in [from, to), earliest resolution first: the daily report's list. */
-  listResolvedBetween(from: Date, to: Date, limit: number): Promise<readonly Issue[]>;
-  /** The most recently posted report, if any. */
-  lastReport(): Promise<ReportRecord | undefined>;
-  /** Saves a posted report; saving the same day again replaces it. */
+  /** How many issues are open now (on one chat platform when `platform` is given). */
+  countOpen(platform?: string): Promise<number>;
+  /** How many issues were resolved in [from, to) (on one chat platform when `platform` is given). */
+  countResolvedBetween(from: Date, to: Date, platform?: string): Promise<number>;
+  /** Up to `limit` (0..1000) open issues (of one chat platform when given), oldest first (opening order breaks ties): the daily report's list. */
+  listOpenOldestFirst(limit: number, platform?: string): Promise<readonly Issue[]>;
+  /** Up to `limit` (0..1000) issues (of one chat platform when given) resolved in [from, to), earliest resolution first: the daily report's list. */
+  listResolvedBetween(from: Date, to: Date, limit: number, platform?: string): Promise<readonly Issue[]>;
+  /** The most recently posted report (of one chat platform when `platform` is given), if any. */
+  lastReport(platform?: string): Promise<ReportRecord | undefined>;
+  /** Saves a posted report; saving the same platform and day again replaces it. */
   saveReport(report: ReportRecord): Promise<void>;
   /** Reports, newest first. */
   listReports(limit: number): Promise<readonly ReportRecord[]>;

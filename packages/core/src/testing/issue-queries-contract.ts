@@ -3,9 +3,10 @@ import type { ReportRecord } from '../domain/notices.ts';
 import type { IssueRepoHarness } from './harness.ts';
 import { chatIssue, emailIssue } from './issue-claims-contract.ts';
 
-function report(day: string, openCount: number, resolvedCount: number): ReportRecord {
+function report(day: string, openCount: number, resolvedCount: number, platform = 'slack'): ReportRecord {
   const periodEnd = new Date(`${day}T00:00:00.000Z`);
   return {
+    platform,
     day,
     periodStart: new Date(periodEnd.getTime() - 86_400_000),
     periodEnd,
@@ -120,5 +121,22 @@ export function issueQueryTests(harness: () => IssueRepoHarness): void {
       '2026-11-01',
     ]);
     expect(await repo().listReports(2)).toEqual([report('2026-11-03', 7, 0), report('2026-11-02', 3, 3)]);
+  });
+
+  it('keeps each chat platform its own report history and counts', async () => {
+    await repo().saveReport(report('2026-11-03', 4, 2, 'slack'));
+    await repo().saveReport(report('2026-11-03', 1, 0, 'teams'));
+    expect(await repo().lastReport('slack')).toEqual(report('2026-11-03', 4, 2, 'slack'));
+    expect(await repo().lastReport('teams')).toEqual(report('2026-11-03', 1, 0, 'teams'));
+    expect(await repo().lastReport('other')).toBeUndefined();
+    expect(await repo().listReports(10)).toHaveLength(2);
+    await repo().claimThread({ ...chatIssue('1.1'), platform: 'teams' });
+    await repo().claimThread(chatIssue('1.2'));
+    await repo().claimThread(chatIssue('1.3'));
+    expect(await repo().countOpen('teams')).toBe(1);
+    expect(await repo().countOpen('slack')).toBe(2);
+    expect(await repo().countOpen()).toBe(3);
+    expect((await repo().listOpenOldestFirst(10, 'teams')).map((i) => i.threadId)).toEqual(['1.1']);
+    expect(await repo().listOpenOldestFirst(10)).toHaveLength(3);
   });
 }

@@ -44,6 +44,7 @@ export function issueTransactionTests(harness: () => IssueRepoHarness): void {
         await tx.recordInboundEvent('slack', 'EvRollback', AT);
         await tx.markResolved(kept.id, AT);
         await tx.saveReport({
+          platform: 'slack',
           day: '2026-11-02',
           periodStart: AT,
           periodEnd: AT,

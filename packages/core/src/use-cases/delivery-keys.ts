@@ -43,7 +43,7 @@ export const deliveryKeys = {
   emailThread: (ticketId: string) => `email-thread:${ticketId}`,
   emailNote: (ticketId: string) => `email-note:${ticketId}`,
   emailAck: (ticketId: string) => `email-ack:${ticketId}`,
-  report: (day: string) => `report:${day}`,
+  report: (platform: string, day: string) => `report:${platform}:${day}`,
   ticketSolved: (ticketId: string, at: Date) => `ticket-solved:${ticketId}:${at.toISOString()}`,
   ticketReopened: (issueId: string, resolvedAt: Date) =>
     `ticket-reopened:${issueId}:${resolvedAt.toISOString()}`,

@@ -10,23 +10,25 @@ import { reportPeriod } from './report-period.ts';
 /**
  * Posts the daily report top level in the support channel, once per local day: issues open now
  * and issues resolved during the previous local day (longer after skipped reports), then saves it.
+ * Counts and history are the chat platform's own, so each platform's channel gets its report.
  */
 export async function postDailyReport(ctx: BotContext): Promise<ReportOutcome> {
   const { repo, settings } = ctx;
   const now = ctx.clock.now();
-  const last = await repo.lastReport();
+  const platform = ctx.chat.platform;
+  const last = await repo.lastReport(platform);
   const period = reportPeriod(now, settings.reportTimeZone, last);
   if (last?.day === period.day) return { outcome: 'ignored', reason: 'already-posted' };
-  const openCount = await repo.countOpen();
-  const resolvedCount = await repo.countResolvedBetween(period.start, period.end);
+  const openCount = await repo.countOpen(platform);
+  const resolvedCount = await repo.countResolvedBetween(period.start, period.end, platform);
   await postOnce(ctx, {
-    key: deliveryKeys.report(period.day),
+    key: deliveryKeys.report(platform, period.day),
     kind: 'bot-message',
     issueId: null,
     channel: settings.supportChannel,
     text: async () => {
-      const open = await repo.listOpenOldestFirst(REPORT_LIST_LIMIT);
-      const resolved = await repo.listResolvedBetween(period.start, period.end, REPORT_LIST_LIMIT);
+      const open = await repo.listOpenOldestFirst(REPORT_LIST_LIMIT, platform);
+      const resolved = await repo.listResolvedBetween(period.start, period.end, REPORT_LIST_LIMIT, platform);
       return dailyReportContent({
         openCount,
         resolvedCount,
@@ -39,6 +41,7 @@ export async function postDailyReport(ctx: BotContext): Promise<ReportOutcome> {
     },
   });
   await repo.saveReport({
+    platform,
     day: period.day,
     periodStart: period.start,
     periodEnd: period.end,
@@ -46,7 +49,7 @@ export async function postDailyReport(ctx: BotContext): Promise<ReportOutcome> {
     resolvedCount,
     postedAt: now,
   });
-  ctx.logger.info({ day: period.day, openCount, resolvedCount }, 'daily report posted');
+  ctx.logger.info({ platform, day: period.day, openCount, resolvedCount }, 'daily report posted');
   return {
     outcome: 'report-posted',
     day: period.day,
