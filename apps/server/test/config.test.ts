@@ -50,6 +50,14 @@ const MALFORMED: Record<string, string> = {
   JOB_RETRY_BUDGET_HOURS: '500',
   WORKER_CONCURRENCY: '2.5',
   DELIVERY_LEASE_SECONDS: '5',
+  TEAMS_APP_ID: 'my-bot',
+  TEAMS_TENANT_ID: 'contoso.onmicrosoft.com',
+  TEAMS_SUPPORT_CHANNEL: 'General',
+  TEAMS_SERVICE_URL: 'smba.trafficmanager.net/teams/',
+  TEAMS_LOGIN_URL: 'login',
+  TEAMS_OPENID_METADATA_URL: '/v1/.well-known/openidconfiguration',
+  TEAMS_SKIP_AUTH: 'please',
+  EMAIL_TICKET_PLATFORM: 'discord',
 };
 
 /** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */
@@ -67,6 +75,7 @@ const FREE_TEXT = [
   'PAGERDUTY_CLIENT_IDENTIFIER',
   'PAGERDUTY_CLIENT_SECRET',
   'PAGERDUTY_API_TOKEN',
+  'TEAMS_APP_PASSWORD',
 ];
 
 function problemsOf(env: Record<string, string>): readonly string[] {
@@ -97,7 +106,12 @@ describe('loadConfig', () => {
       false,
     );
     expect(config.secretKeyGenerated).toBe(true);
-    expect(config.notConfigured.map((entry) => entry.integration)).toEqual(['slack', 'zendesk', 'pagerduty']);
+    expect(config.notConfigured.map((entry) => entry.integration)).toEqual([
+      'slack',
+      'teams',
+      'zendesk',
+      'pagerduty',
+    ]);
     expect(config.slack).toBeUndefined();
   });
 
@@ -128,6 +142,12 @@ describe('loadConfig', () => {
     [{ ZENDESK_API_TOKEN: 'token' }, 'ZENDESK_AGENT_EMAIL'],
     [{ ADMIN_EMAIL: 'admin@example.com' }, 'ADMIN_EMAIL and ADMIN_PASSWORD'],
     [{ SLACK_ALLOW_VERIFICATION_TOKEN: '1' }, 'SLACK_VERIFICATION_TOKEN'],
+    [{ TEAMS_SKIP_AUTH: '1' }, 'TEAMS_SKIP_AUTH: allowed only with NODE_ENV=development'],
+    [
+      { TEAMS_SKIP_AUTH: '1', NODE_ENV: 'production' },
+      'TEAMS_SKIP_AUTH: allowed only with NODE_ENV=development',
+    ],
+    [{ EMAIL_TICKET_PLATFORM: 'teams' }, 'EMAIL_TICKET_PLATFORM: teams is not configured'],
   ])('rejects half of a pair: %o', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);
   });
@@ -182,8 +202,21 @@ describe('loadConfig', () => {
       PAGERDUTY_API_TOKEN: 'pd-token',
       REPORT_TIMEZONE: 'Europe/London',
       DISABLE_ECS_LOG_FORMAT: 'true',
+      TEAMS_APP_ID: '7f0c8a53-1b4e-4c7d-9a2f-3e5b6c7d8e9f',
+      TEAMS_APP_PASSWORD: 'teams-secret',
+      TEAMS_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      TEAMS_SUPPORT_CHANNEL: '19:0f3a7c9d2b8e4a61b5c2d7e8f9a01234@thread.tacv2',
+      EMAIL_TICKET_PLATFORM: 'teams',
     });
     expect(config.notConfigured).toEqual([]);
+    expect(config.teams).toEqual({
+      appId: '7f0c8a53-1b4e-4c7d-9a2f-3e5b6c7d8e9f',
+      appPassword: 'teams-secret',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      supportChannel: '19:0f3a7c9d2b8e4a61b5c2d7e8f9a01234@thread.tacv2',
+      skipAuth: false,
+    });
+    expect(config.emailTicketPlatform).toBe('teams');
     expect(config.bot).toEqual({
       supportChannel: 'C0192NP3TFG',
       allowedBotIds: ['B01', 'B02'],

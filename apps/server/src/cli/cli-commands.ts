@@ -3,6 +3,7 @@ import { isIntegrationError, systemClock } from '@zenslackchat/core';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/index.ts';
+import { botCanRun } from '../container/chat-platforms.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
@@ -62,8 +63,10 @@ async function withServer<T>(
 /** Posts the daily report now (once per local day, like the schedule). */
 export function report(config: AppConfig, io: CommandIo = {}): Promise<CommandResult> {
   return withServer(config, io, async (server) => {
-    if (!server.container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
-      throw new Error('the report needs Slack, Zendesk and SRE_SUPPORT_CHANNEL configured');
+    if (!botCanRun(server.container)) {
+      throw new Error(
+        'the report needs Zendesk and a chat platform (Slack with SRE_SUPPORT_CHANNEL, or Teams) configured',
+      );
     }
     const bot = server.container.resolve<JobHandlers>(ServerTokens.SupportBot);
     return (await bot.postDailyReport()) as CommandResult;

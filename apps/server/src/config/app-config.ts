@@ -47,7 +47,22 @@ export interface PagerDutyConfig {
   readonly redirectUri?: string;
 }
 
-export const INTEGRATIONS = ['slack', 'zendesk', 'pagerduty'] as const;
+/** Microsoft Teams settings; present only when the integration is fully configured. */
+export interface TeamsConfig {
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly tenantId: string;
+  /** The channel the bot watches (`19:…@thread.tacv2`). */
+  readonly supportChannel: string;
+  /** Bot Connector, Entra login and OpenID metadata URLs: Microsoft's unless overridden (tests). */
+  readonly serviceUrl?: string;
+  readonly loginUrl?: string;
+  readonly openIdMetadataUrl?: string;
+  /** True only with NODE_ENV=development: inbound activities unauthenticated (Agents Playground). */
+  readonly skipAuth: boolean;
+}
+
+export const INTEGRATIONS = ['slack', 'teams', 'zendesk', 'pagerduty'] as const;
 export type Integration = (typeof INTEGRATIONS)[number];
 
 /** An integration left out because some of its variables are unset. */
@@ -102,6 +117,9 @@ export interface AppConfig {
   readonly jobs: JobsConfig;
   readonly admin?: { readonly email: string; readonly password: string };
   readonly slack?: SlackConfig;
+  readonly teams?: TeamsConfig;
+  /** The chat platform emailed tickets open their thread on (EMAIL_TICKET_PLATFORM; Slack first). */
+  readonly emailTicketPlatform?: 'slack' | 'teams';
   readonly zendesk?: ZendeskConfig;
   readonly pagerDuty?: PagerDutyConfig;
   readonly notConfigured: readonly NotConfigured[];

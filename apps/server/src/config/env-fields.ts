@@ -52,6 +52,30 @@ export const platformId = (first: string, what: string, example: string) =>
       .regex(new RegExp(`^[${first}][A-Z0-9]{2,30}$`), `must be a ${what}, e.g. ${example}`),
   );
 
+/** A Microsoft Entra id (app or tenant): a GUID. */
+export const guid = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        'must be a GUID, e.g. 00000000-0000-0000-0000-000000000000',
+      ),
+  );
+
+/** A Teams channel's conversation id, `19:…@thread.tacv2` (or the older `@thread.skype`). */
+export const teamsChannelId = () =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(/^19:[^\s;]+@thread\.(tacv2|skype)$/, 'must be a Teams channel id, e.g. 19:abc123@thread.tacv2'),
+  );
+
+/** A chat platform's name. */
+export const chatPlatform = () => optional(z.enum(['slack', 'teams'], { message: 'must be slack or teams' }));
+
 /** An e-mail address. */
 export const email = () => optional(z.string().trim().email('must be an e-mail address'));
 

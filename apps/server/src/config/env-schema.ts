@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   botIdList,
+  chatPlatform,
   cron,
   email,
   flag,
+  guid,
   hostName,
   httpUrl,
   keyList,
@@ -13,6 +15,7 @@ import {
   postgresUrl,
   seconds,
   strongKey,
+  teamsChannelId,
   text,
   timeZone,
   trustProxy,
@@ -82,6 +85,16 @@ export const envSchema = z.object({
   PAGERDUTY_API_URL: httpUrl(),
   PAGERDUTY_OAUTH_URL: httpUrl(),
   PAGERDUTY_API_TOKEN: text(),
+
+  TEAMS_APP_ID: guid(),
+  TEAMS_APP_PASSWORD: text(),
+  TEAMS_TENANT_ID: guid(),
+  TEAMS_SUPPORT_CHANNEL: teamsChannelId(),
+  TEAMS_SERVICE_URL: httpUrl(),
+  TEAMS_LOGIN_URL: httpUrl(),
+  TEAMS_OPENID_METADATA_URL: httpUrl(),
+  TEAMS_SKIP_AUTH: flag(),
+  EMAIL_TICKET_PLATFORM: chatPlatform(),
 
   DISABLE_ECS_LOG_FORMAT: flag(),
   DEBUG_ENABLED: flag(),

@@ -1,4 +1,10 @@
-import type { NotConfigured, PagerDutyConfig, SlackConfig, ZendeskConfig } from './app-config.ts';
+import type {
+  NotConfigured,
+  PagerDutyConfig,
+  SlackConfig,
+  TeamsConfig,
+  ZendeskConfig,
+} from './app-config.ts';
 import type { Env } from './env-schema.ts';
 import { missingVariables, redirectUri } from './required-variables.ts';
 
@@ -143,5 +149,40 @@ export function pagerDutyConfig(
       redirectUri: redirect,
     }),
     escalationPolicyId: env.PAGERDUTY_ESCALATION_POLICY_ID,
+  };
+}
+
+/** Teams is configured with the app's id, password and tenant and the support channel. */
+export function teamsConfig(env: Env, problems: Problems, missing: Missing): TeamsConfig | undefined {
+  if (env.TEAMS_SKIP_AUTH && env.NODE_ENV !== 'development') {
+    problems.push(
+      'TEAMS_SKIP_AUTH: allowed only with NODE_ENV=development (the Agents Playground), never in production',
+    );
+  }
+  const absent = (
+    ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID', 'TEAMS_SUPPORT_CHANNEL'] as const
+  ).filter((name) => env[name] === undefined);
+  const { TEAMS_APP_ID: appId, TEAMS_APP_PASSWORD: appPassword, TEAMS_TENANT_ID: tenantId } = env;
+  const supportChannel = env.TEAMS_SUPPORT_CHANNEL;
+  if (
+    appId === undefined ||
+    appPassword === undefined ||
+    tenantId === undefined ||
+    supportChannel === undefined
+  ) {
+    missing.push({ integration: 'teams', missing: absent });
+    return undefined;
+  }
+  return {
+    ...defined<Pick<TeamsConfig, 'serviceUrl' | 'loginUrl' | 'openIdMetadataUrl'>>({
+      serviceUrl: env.TEAMS_SERVICE_URL,
+      loginUrl: env.TEAMS_LOGIN_URL,
+      openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL,
+    }),
+    appId,
+    appPassword,
+    tenantId,
+    supportChannel,
+    skipAuth: env.TEAMS_SKIP_AUTH,
   };
 }

@@ -3,8 +3,8 @@ import { messages } from '@zenslackchat/core';
 import type { AppConfig, NotConfigured } from './app-config.ts';
 import { ConfigError } from './config-error.ts';
 import { type Env, envSchema } from './env-schema.ts';
-import { pagerDutyConfig, slackConfig, zendeskConfig } from './integration-config.ts';
 import { jobsConfig } from './job-env.ts';
+import { pagerDutyConfig, slackConfig, teamsConfig, zendeskConfig } from './integration-config.ts';
 
 /** The variables as the process sees them; the only place the server reads `process.env`. */
 export function processEnv(): Readonly<Record<string, string | undefined>> {
@@ -37,6 +37,13 @@ export function loadConfig(
   const notes: string[] = [];
 
   const slack = slackConfig(env, problems, notConfigured, notes);
+  const teams = teamsConfig(env, problems, notConfigured);
+  if (
+    env.EMAIL_TICKET_PLATFORM !== undefined &&
+    (env.EMAIL_TICKET_PLATFORM === 'slack' ? slack : teams) === undefined
+  ) {
+    problems.push(`EMAIL_TICKET_PLATFORM: ${env.EMAIL_TICKET_PLATFORM} is not configured`);
+  }
   const zendesk = zendeskConfig(env, problems, notConfigured, notes);
   const pagerDuty = pagerDutyConfig(env, problems, notConfigured, notes);
   const jobs = jobsConfig(env, problems);
@@ -115,6 +122,8 @@ export function loadConfig(
       ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
       : {}),
     ...(slack === undefined ? {} : { slack }),
+    ...(teams === undefined ? {} : { teams }),
+    ...(env.EMAIL_TICKET_PLATFORM === undefined ? {} : { emailTicketPlatform: env.EMAIL_TICKET_PLATFORM }),
     ...(zendesk === undefined ? {} : { zendesk }),
     ...(pagerDuty === undefined ? {} : { pagerDuty }),
     notConfigured,

@@ -7,6 +7,7 @@ import {
   SessionStore,
 } from '@zenslackchat/adapters-postgres';
 import {
+  type BotSettings,
   botSettings,
   ChatPort,
   Clock,
@@ -22,12 +23,16 @@ import type { Logger as Pino } from 'pino';
 import { type DependencyContainer, instanceCachingFactory, container as root } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import type { JobTuning } from '../jobs/job-tuning.ts';
-import { pagerDutyOnCall, slackChat, zendeskTickets } from './integration-adapters.ts';
+import { PlatformBots } from '../jobs/platform-bots.ts';
+import type { ChatPlatform } from './chat-platforms.ts';
+import { pagerDutyOnCall, slackChat, teamsChat, zendeskTickets } from './integration-adapters.ts';
 import { ServerTokens } from './tokens.ts';
 
 /** Adapters a caller supplies instead of the configured ones (tests, the sandbox). */
 export interface AdapterOverrides {
   readonly chat?: ChatPort;
+  /** Teams' ChatPort in place of the configured one (needs TEAMS_* for its channel). */
+  readonly teamsChat?: ChatPort;
   readonly tickets?: TicketPort;
   readonly onCall?: OnCallPort;
 }
@@ -41,6 +46,18 @@ export interface ContainerParts {
   readonly clock: Clock;
   readonly tuning: JobTuning;
   readonly adapters?: AdapterOverrides;
+}
+
+// With no platform that has a channel the workers stay idle (botCanRun); this is never called.
+const emptyBots = {
+  handleChatMessage: idle,
+  handleTicketComments: idle,
+  handleEmailTicket: idle,
+  postDailyReport: idle,
+  resolveIssue: idle,
+};
+async function idle(): Promise<never> {
+  throw new Error('no chat platform with a support channel is configured');
 }
 
 const cached = <T>(make: (c: DependencyContainer) => T) => ({ useFactory: instanceCachingFactory<T>(make) });
@@ -88,7 +105,7 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
   );
 
   const logger = (integration: string): Logger => parts.logger.child({ integration });
-  const { chat, tickets, onCall } = parts.adapters ?? {};
+  const { chat, tickets, onCall, teamsChat: teamsOverride } = parts.adapters ?? {};
   if (chat !== undefined) c.register(ChatPort, { useValue: chat });
   else if (config.slack !== undefined) {
     const slack = config.slack;
@@ -97,6 +114,39 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
       cached((d) => slackChat(slack, d.resolve<TokenStore>(TokenStore), parts.clock, logger('slack'))),
     );
   }
+  if (teamsOverride !== undefined) c.register(ServerTokens.TeamsChat, { useValue: teamsOverride });
+  else if (config.teams !== undefined) {
+    const teams = config.teams;
+    c.register(
+      ServerTokens.TeamsChat,
+      cached(() => teamsChat(teams, logger('teams'))),
+    );
+  }
+  c.register(
+    ServerTokens.ChatPlatforms,
+    cached((d) => {
+      const platforms = new Map<string, ChatPlatform>();
+      const slackChannel = config.bot.supportChannel;
+      if (d.isRegistered(ChatPort) && slackChannel !== undefined) {
+        const port = d.resolve<ChatPort>(ChatPort);
+        platforms.set(port.platform, {
+          chat: port,
+          supportChannel: slackChannel,
+          allowedBotIds: config.bot.allowedBotIds,
+        });
+      }
+      if (d.isRegistered(ServerTokens.TeamsChat) && config.teams !== undefined) {
+        const port = d.resolve<ChatPort>(ServerTokens.TeamsChat);
+        // ALLOWED_BOT_IDS are Slack bot ids; no other Teams bot opens issues.
+        platforms.set(port.platform, {
+          chat: port,
+          supportChannel: config.teams.supportChannel,
+          allowedBotIds: [],
+        });
+      }
+      return platforms;
+    }),
+  );
   if (tickets !== undefined) c.register(TicketPort, { useValue: tickets });
   else if (config.zendesk !== undefined) {
     const zendesk = config.zendesk;
@@ -142,21 +192,42 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
       }),
     ),
   );
-  if (c.isRegistered(ChatPort) && c.isRegistered(TicketPort)) {
+  if ((c.isRegistered(ChatPort) || c.isRegistered(ServerTokens.TeamsChat)) && c.isRegistered(TicketPort)) {
     c.register(
       ServerTokens.SupportBot,
-      cached(
-        (d) =>
-          new SupportBot({
-            chat: d.resolve(ChatPort),
-            tickets: d.resolve(TicketPort),
-            ...(d.isRegistered(OnCallPort) ? { onCall: d.resolve<OnCallPort>(OnCallPort) } : {}),
-            repo: d.resolve(IssueRepo),
-            clock: d.resolve(Clock),
-            logger: parts.logger.child({ component: 'bot' }),
-            settings: d.resolve(ServerTokens.BotSettings),
-          }),
-      ),
+      cached((d) => {
+        const settings = d.resolve<BotSettings>(ServerTokens.BotSettings);
+        const platforms = d.resolve<ReadonlyMap<string, ChatPlatform>>(ServerTokens.ChatPlatforms);
+        const bots = new Map<string, SupportBot>();
+        for (const [name, platform] of platforms) {
+          bots.set(
+            name,
+            new SupportBot({
+              chat: platform.chat,
+              tickets: d.resolve(TicketPort),
+              ...(d.isRegistered(OnCallPort) ? { onCall: d.resolve<OnCallPort>(OnCallPort) } : {}),
+              repo: d.resolve(IssueRepo),
+              clock: d.resolve(Clock),
+              logger: parts.logger.child({ component: 'bot', platform: name }),
+              settings: {
+                ...settings,
+                supportChannel: platform.supportChannel,
+                allowedBotIds: platform.allowedBotIds,
+              },
+            }),
+          );
+        }
+        const first = [...platforms.keys()][0] ?? 'slack';
+        const wanted = config.emailTicketPlatform;
+        return bots.size === 0
+          ? emptyBots
+          : new PlatformBots({
+              bots,
+              repo: d.resolve(IssueRepo),
+              emailPlatform: wanted !== undefined && bots.has(wanted) ? wanted : first,
+              logger: parts.logger.child({ component: 'bots' }),
+            });
+      }),
     );
   }
   return c;

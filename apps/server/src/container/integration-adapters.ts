@@ -1,8 +1,9 @@
 import { PagerDutyOnCallAdapter, pagerDutyTokenFromStore } from '@zenslackchat/adapters-pagerduty';
 import { SlackChatAdapter, slackTokenFromStore } from '@zenslackchat/adapters-slack';
+import { TeamsChatAdapter } from '@zenslackchat/adapters-teams';
 import { ZendeskTicketAdapter, zendeskTokenFromStore } from '@zenslackchat/adapters-zendesk';
 import type { ChatPort, Clock, Logger, OnCallPort, TicketPort, TokenStore } from '@zenslackchat/core';
-import type { PagerDutyConfig, SlackConfig, ZendeskConfig } from '../config/index.ts';
+import type { PagerDutyConfig, SlackConfig, TeamsConfig, ZendeskConfig } from '../config/index.ts';
 
 /** Slack's ChatPort: the static bot token, else the stored installation's. */
 export function slackChat(slack: SlackConfig, tokens: TokenStore, clock: Clock, logger: Logger): ChatPort {
@@ -12,6 +13,19 @@ export function slackChat(slack: SlackConfig, tokens: TokenStore, clock: Clock, 
       ? {}
       : { apiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/` }),
     ...(slack.workspaceUri === undefined ? {} : { workspaceUrl: slack.workspaceUri }),
+    logger,
+  });
+}
+
+/** Teams' ChatPort: the app's client credentials, Microsoft's endpoints unless overridden. */
+export function teamsChat(teams: TeamsConfig, logger: Logger): ChatPort {
+  return new TeamsChatAdapter({
+    appId: teams.appId,
+    appPassword: teams.appPassword,
+    tenantId: teams.tenantId,
+    channel: teams.supportChannel,
+    ...(teams.serviceUrl === undefined ? {} : { serviceUrl: teams.serviceUrl }),
+    ...(teams.loginUrl === undefined ? {} : { loginUrl: teams.loginUrl }),
     logger,
   });
 }

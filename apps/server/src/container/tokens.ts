@@ -15,7 +15,11 @@ export const ServerTokens = {
   JobTuning: Symbol.for('zenslackchat.server.JobTuning'),
   /** The core's `BotSettings`. */
   BotSettings: Symbol.for('zenslackchat.server.BotSettings'),
-  /** The core's `SupportBot`; registered only when chat and tickets are available. */
+  /** Teams' ChatPort; registered only when Teams is configured (or supplied). */
+  TeamsChat: Symbol.for('zenslackchat.server.TeamsChat'),
+  /** `ChatPlatforms`: each chat platform with a support channel, by platform name. */
+  ChatPlatforms: Symbol.for('zenslackchat.server.ChatPlatforms'),
+  /** The job handlers (`PlatformBots`: one SupportBot per platform); registered only when chat and tickets are available. */
   SupportBot: Symbol.for('zenslackchat.server.SupportBot'),
   /** The Postgres `AdminUserStore`. */
   AdminUserStore: Symbol.for('zenslackchat.server.AdminUserStore'),

@@ -1,7 +1,6 @@
 import { Clock, IssueRepo, TicketPort } from '@zenslackchat/core';
 import type { DependencyContainer } from 'tsyringe';
-import type { AppConfig } from '../config/index.ts';
-import { ServerTokens } from '../container/tokens.ts';
+import { botCanRun } from '../container/chat-platforms.ts';
 import { enqueueAdminResolve } from '../jobs/durable-intake.ts';
 import { intakeDeps } from './integration-routes.ts';
 
@@ -16,9 +15,8 @@ export async function adminResolve(container: DependencyContainer, issueId: stri
   const issue = await repo.findById(issueId);
   if (issue === undefined) throw new Error('no such issue');
   if (issue.status === 'resolved') return;
-  const config = container.resolve<AppConfig>(ServerTokens.Config);
   // The same condition as the workers' (start-jobs): only then does a queued job ever run.
-  if (container.isRegistered(ServerTokens.SupportBot) && config.bot.supportChannel !== undefined) {
+  if (botCanRun(container)) {
     await enqueueAdminResolve(intakeDeps(container), issue);
     return;
   }

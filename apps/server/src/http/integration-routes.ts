@@ -1,13 +1,15 @@
 import type { Database } from '@zenslackchat/adapters-postgres';
 import { slackEventsPlugin } from '@zenslackchat/adapters-slack';
+import { teamsMessagesPlugin } from '@zenslackchat/adapters-teams';
 import { ChatPort, Clock, IssueRepo, type Logger } from '@zenslackchat/core';
 import type { FastifyInstance } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
+import { chatPlatforms } from '../container/chat-platforms.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { commitIntakeBatch } from '../jobs/commit-intake-batch.ts';
-import { acceptChatEvent, type IntakeDeps } from '../jobs/durable-intake.ts';
+import { acceptChatEvent, type IntakeDeps, type PlatformIntake } from '../jobs/durable-intake.ts';
 import { DEFAULT_INTAKE_BATCHING, IntakeBatcher, type IntakeBatching } from '../jobs/intake-batcher.ts';
 import { ownIdentity } from '../jobs/own-identity.ts';
 import { notConfiguredRoutes } from './not-configured-routes.ts';
@@ -45,12 +47,20 @@ export async function integrationRoutes(
     (item) => item.key,
   );
   app.addHook('onClose', () => batcher.close());
+  const platforms = new Map<string, PlatformIntake>();
+  for (const [name, platform] of chatPlatforms(container)) {
+    platforms.set(name, {
+      supportChannel: platform.supportChannel,
+      self: ownIdentity(platform.chat, base.clock, base.logger),
+    });
+  }
   const intake: IntakeDeps = {
     ...base,
     batcher,
     ...(container.isRegistered(ChatPort)
       ? { self: ownIdentity(container.resolve<ChatPort>(ChatPort), base.clock, base.logger) }
       : {}),
+    platforms,
   };
   for (const entry of config.notConfigured) await app.register(notConfiguredRoutes, entry);
 
@@ -63,6 +73,16 @@ export async function integrationRoutes(
       allowLegacyToken: config.slack.allowVerificationToken,
       accept: (input) => acceptChatEvent(intake, input),
       clock: intake.clock,
+    });
+  }
+  if (config.teams !== undefined) {
+    await app.register(teamsMessagesPlugin, {
+      appId: config.teams.appId,
+      ...(config.teams.openIdMetadataUrl === undefined
+        ? {}
+        : { openIdMetadataUrl: config.teams.openIdMetadataUrl }),
+      authenticate: !config.teams.skipAuth,
+      accept: (input) => acceptChatEvent(intake, input),
     });
   }
   if (config.zendesk !== undefined) await app.register(zendeskRoutes, { zendesk: config.zendesk, intake });

@@ -4,6 +4,7 @@ import type { Integration, NotConfigured } from '../config/index.ts';
 /** The inbound endpoints of each integration (vendor callbacks and OAuth routes). */
 export const INBOUND_PATHS: Readonly<Record<Integration, readonly string[]>> = {
   slack: ['/slack/events/', '/slack/oauth/', '/slack/install/'],
+  teams: ['/teams/messages'],
   zendesk: ['/zendesk/webhook/', '/zendesk/email/webhook/', '/zendesk/oauth/', '/zendesk/oauth/start/'],
   pagerduty: ['/pagerduty/oauth/', '/pagerduty/oauth/start/'],
 };

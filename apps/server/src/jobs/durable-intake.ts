@@ -53,6 +53,14 @@ export interface IntakeDeps {
   readonly batcher?: IntakeBatcher<IntakeItem, IntakeOutcome>;
   /** The bot's own identity when known: its own posts (Slack echoes them) are ignored at once. */
   readonly self?: OwnIdentity;
+  /** Per platform, its channel and own identity; a platform not listed uses the two above. */
+  readonly platforms?: ReadonlyMap<string, PlatformIntake>;
+}
+
+/** What the intake knows of one chat platform. */
+export interface PlatformIntake {
+  readonly supportChannel: string;
+  readonly self?: OwnIdentity;
 }
 
 /**
@@ -72,9 +80,11 @@ function recordAndSend<Q extends WorkQueue>(
 
 /** Why an event is dropped before any database work, or undefined when it is not. */
 function ignoredAtIntake(deps: IntakeDeps, event: ChatEvent): string | undefined {
-  if (deps.supportChannel !== undefined && event.channel !== deps.supportChannel) return 'other-channel';
+  const platform = deps.platforms?.get(event.platform);
+  const supportChannel = platform === undefined ? deps.supportChannel : platform.supportChannel;
+  if (supportChannel !== undefined && event.channel !== supportChannel) return 'other-channel';
   // The core's own check, applied early; the workers apply it again (defence in depth).
-  const self = deps.self?.known();
+  const self = (platform === undefined ? deps.self : platform.self)?.known();
   return self !== undefined && isOwnMessage(event, self) ? 'own-message' : undefined;
 }
 

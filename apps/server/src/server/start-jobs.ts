@@ -4,6 +4,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Logger as Pino } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
+import { botCanRun } from '../container/chat-platforms.ts';
 import { ServerTokens } from '../container/tokens.ts';
 import { startHousekeeping } from '../jobs/housekeeping.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
@@ -29,8 +30,11 @@ export async function startJobs(container: DependencyContainer, role: Role): Pro
     logger: logger.child({ component: 'housekeeping' }),
   });
   const config = container.resolve<AppConfig>(ServerTokens.Config);
-  if (!container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
-    logger.warn({}, 'job workers idle: Slack, Zendesk and SRE_SUPPORT_CHANNEL must all be configured');
+  if (!botCanRun(container)) {
+    logger.warn(
+      {},
+      'job workers idle: Zendesk and a chat platform (Slack with SRE_SUPPORT_CHANNEL, or Teams) must be configured',
+    );
     return;
   }
   await startWorkers({

@@ -19,8 +19,17 @@ export function logStartup(config: AppConfig, logger: Logger, role: string): voi
       'TRUST_PROXY is unset: if a proxy or load balancer sits in front, every client shares its single address (one login limit for all, no Secure cookies or HSTS); set TRUST_PROXY to its addresses/CIDRs',
     );
   }
-  if (config.bot.supportChannel === undefined) {
-    logger.warn({}, 'SRE_SUPPORT_CHANNEL is not set: no channel is monitored and no report is posted');
+  if (config.bot.supportChannel === undefined && config.teams === undefined) {
+    logger.warn(
+      {},
+      'neither SRE_SUPPORT_CHANNEL nor TEAMS_SUPPORT_CHANNEL is set: no channel is monitored and no report is posted',
+    );
+  }
+  if (config.teams?.skipAuth === true) {
+    logger.warn(
+      {},
+      'TEAMS_SKIP_AUTH is on: /teams/messages takes unauthenticated activities (development only)',
+    );
   }
   logger.info(
     {

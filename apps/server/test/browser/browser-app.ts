@@ -33,6 +33,7 @@ async function seedReportHistory(repo: IssueRepo, days: number): Promise<void> {
     const start = new Date(today - i * 86_400_000);
     if (i % 7 === 3) continue; // a missed day shows as a gap
     await repo.saveReport({
+      platform: 'slack',
       day: start.toISOString().slice(0, 10),
       periodStart: new Date(start.getTime() - 86_400_000),
       periodEnd: start,

@@ -165,6 +165,7 @@ describe('reports page', () => {
       ['2026-06-01', 1, 1],
     ] as const) {
       await t.repo.saveReport({
+        platform: 'slack',
         day,
         openCount: open,
         resolvedCount: resolved,
