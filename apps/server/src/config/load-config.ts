@@ -3,8 +3,8 @@ import { messages } from '@zenslackchat/core';
 import type { AppConfig, NotConfigured } from './app-config.ts';
 import { ConfigError } from './config-error.ts';
 import { type Env, envSchema } from './env-schema.ts';
-import { jobsConfig } from './job-env.ts';
 import { pagerDutyConfig, slackConfig, teamsConfig, zendeskConfig } from './integration-config.ts';
+import { jobsConfig } from './job-env.ts';
 
 /** The variables as the process sees them; the only place the server reads `process.env`. */
 export function processEnv(): Readonly<Record<string, string | undefined>> {
