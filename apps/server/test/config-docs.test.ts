@@ -5,13 +5,18 @@ import { ENV_NAMES, loadConfig, REQUIRED_VARIABLES } from '../src/config/index.t
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
-const INTEGRATION_LABELS = { slack: 'Slack', zendesk: 'Zendesk', pagerduty: 'PagerDuty' } as const;
+const INTEGRATION_LABELS = {
+  slack: 'Slack',
+  teams: 'Microsoft Teams',
+  zendesk: 'Zendesk',
+  pagerduty: 'PagerDuty',
+} as const;
 
 /** The README's "What each integration needs" rows, backticks removed: integration label → needs. */
 function readmeNeeds(): Record<string, string> {
   const rows = read('README.md')
     .split('\n')
-    .filter((line) => /^\| (Slack|Zendesk|PagerDuty) \|/.test(line));
+    .filter((line) => /^\| (Slack|Microsoft Teams|Zendesk|PagerDuty) \|/.test(line));
   return Object.fromEntries(
     rows.map((line) => {
       const [, label = '', needs = ''] = line.split('|').map((cell) => cell.trim());

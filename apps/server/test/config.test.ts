@@ -106,12 +106,7 @@ describe('loadConfig', () => {
       false,
     );
     expect(config.secretKeyGenerated).toBe(true);
-    expect(config.notConfigured.map((entry) => entry.integration)).toEqual([
-      'slack',
-      'teams',
-      'zendesk',
-      'pagerduty',
-    ]);
+    expect(config.notConfigured.map((entry) => entry.integration)).toEqual(['slack', 'zendesk', 'pagerduty']);
     expect(config.slack).toBeUndefined();
   });
 
@@ -297,5 +292,29 @@ describe('the email acknowledgement', () => {
     expect(loadConfig({}).bot.emailAcknowledgement).toMatch(/^Thank you: the support team is aware/);
     expect(loadConfig({ EMAIL_ACKNOWLEDGEMENT: 'Got it.' }).bot.emailAcknowledgement).toBe('Got it.');
     expect(loadConfig({ DISABLE_EMAIL_ACKNOWLEDGEMENT: '1' }).bot.emailAcknowledgement).toBeUndefined();
+  });
+});
+
+describe('Teams configuration', () => {
+  it('is not mentioned when none of its variables is set, and names what is missing when some are', () => {
+    expect(loadConfig({}).notConfigured.map((e) => e.integration)).not.toContain('teams');
+    expect(loadConfig({ TEAMS_APP_ID: '7f0c8a53-1b4e-4c7d-9a2f-3e5b6c7d8e9f' }).notConfigured).toContainEqual(
+      {
+        integration: 'teams',
+        missing: ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID', 'TEAMS_SUPPORT_CHANNEL'],
+      },
+    );
+  });
+
+  it('allows TEAMS_SKIP_AUTH only with NODE_ENV=development', () => {
+    const teams = {
+      TEAMS_APP_ID: '7f0c8a53-1b4e-4c7d-9a2f-3e5b6c7d8e9f',
+      TEAMS_APP_PASSWORD: 'secret',
+      TEAMS_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      TEAMS_SUPPORT_CHANNEL: '19:abc@thread.tacv2',
+      TEAMS_SKIP_AUTH: '1',
+    };
+    expect(loadConfig({ ...teams, NODE_ENV: 'development' }).teams?.skipAuth).toBe(true);
+    expect(() => loadConfig(teams)).toThrow(ConfigError);
   });
 });

@@ -6,7 +6,7 @@ import type {
   ZendeskConfig,
 } from './app-config.ts';
 import type { Env } from './env-schema.ts';
-import { missingVariables, redirectUri } from './required-variables.ts';
+import { missingVariables, REQUIRED_VARIABLES, redirectUri } from './required-variables.ts';
 
 type Problems = string[];
 type Missing = NotConfigured[];
@@ -159,9 +159,7 @@ export function teamsConfig(env: Env, problems: Problems, missing: Missing): Tea
       'TEAMS_SKIP_AUTH: allowed only with NODE_ENV=development (the Agents Playground), never in production',
     );
   }
-  const absent = (
-    ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID', 'TEAMS_SUPPORT_CHANNEL'] as const
-  ).filter((name) => env[name] === undefined);
+  const absent = missingVariables('teams', env);
   const { TEAMS_APP_ID: appId, TEAMS_APP_PASSWORD: appPassword, TEAMS_TENANT_ID: tenantId } = env;
   const supportChannel = env.TEAMS_SUPPORT_CHANNEL;
   if (
@@ -170,7 +168,10 @@ export function teamsConfig(env: Env, problems: Problems, missing: Missing): Tea
     tenantId === undefined ||
     supportChannel === undefined
   ) {
-    missing.push({ integration: 'teams', missing: absent });
+    // Teams is an alternative platform: a deployment that sets none of its variables is not
+    // told about it at every start; one that sets some is told what is missing.
+    if (absent.length < REQUIRED_VARIABLES.teams.length)
+      missing.push({ integration: 'teams', missing: absent });
     return undefined;
   }
   return {

@@ -25,6 +25,12 @@ export const REQUIRED_VARIABLES: Readonly<Record<Integration, readonly Requireme
       present: (env) => env.SLACK_BOT_TOKEN !== undefined || env.SLACK_CLIENT_ID !== undefined,
     },
   ],
+  teams: [
+    variable('TEAMS_APP_ID'),
+    variable('TEAMS_APP_PASSWORD'),
+    variable('TEAMS_TENANT_ID'),
+    variable('TEAMS_SUPPORT_CHANNEL'),
+  ],
   zendesk: [
     {
       label: 'ZENDESK_SUBDOMAIN (or ZENDESK_API_URL)',
@@ -51,8 +57,11 @@ export function missingVariables(integration: Integration, env: Env): string[] {
   return REQUIRED_VARIABLES[integration].filter((item) => !item.present(env)).map((item) => item.label);
 }
 
+/** The integrations installed through OAuth (Teams uses the app's client credentials). */
+export type OAuthIntegration = Exclude<Integration, 'teams'>;
+
 /** The OAuth callback paths the server serves, for the default redirect URIs. */
-export const OAUTH_CALLBACK_PATHS: Readonly<Record<Integration, string>> = {
+export const OAUTH_CALLBACK_PATHS: Readonly<Record<OAuthIntegration, string>> = {
   slack: '/slack/oauth/',
   zendesk: '/zendesk/oauth/',
   pagerduty: '/pagerduty/oauth/',
@@ -64,7 +73,7 @@ export const OAUTH_CALLBACK_PATHS: Readonly<Record<Integration, string>> = {
  */
 export function redirectUri(
   env: Env,
-  integration: Integration,
+  integration: OAuthIntegration,
   given: { readonly name: keyof Env; readonly value: string | undefined; readonly client: keyof Env },
   problems: string[],
   notes: string[],
