@@ -1,5 +1,6 @@
+import { messageChangedEventOf, messageDeletedEventOf } from '@zenslackchat/adapters-slack/fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotFixture } from '../support/bot-fixture.ts';
+import { ALICE, BotFixture } from '../support/bot-fixture.ts';
 import { SUPPORT_CHANNEL } from '../support/test-env.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -40,4 +41,49 @@ describe('the whole conversation crosses', () => {
       expect(bot.server.logText()).not.toContain('job failed');
     },
   );
+
+  it('turns an edit and a deletion of a forwarded reply into internal notes, once each', async () => {
+    const { slack, zendesk } = bot.vendors;
+    const { ts: root } = await slack.postAsUser({
+      channel: SUPPORT_CHANNEL,
+      user: ALICE.id,
+      text: 'Printer jammed',
+    });
+    const ticket = await waitFor(() => zendesk.tickets.find((t) => t.subject === 'Printer jammed'), {
+      what: 'the ticket',
+    });
+    const { ts: replyTs } = await slack.postAsUser({
+      channel: SUPPORT_CHANNEL,
+      user: ALICE.id,
+      text: 'on floor 2',
+      threadTs: root,
+    });
+    await waitFor(() => zendesk.comments(ticket.id).some((c) => c.body.endsWith('on floor 2')), {
+      what: 'the reply on the ticket',
+    });
+    const message = slack.messages.find((m) => m.ts === replyTs)!;
+    const teamId = slack.identity.teamId;
+    const edit = messageChangedEventOf(message, teamId, 'on floor 3', '1900000000.000100');
+    const first = await slack.deliverEvent(edit, { eventId: 'Ev0EDIT1' });
+    expect(first.status).toBe(200);
+    // Slack's retries of the same edit (same event_id) add nothing more.
+    await slack.deliverEvent(edit, { eventId: 'Ev0EDIT1', retryNum: 1 });
+    await slack.deliverEvent(edit, { eventId: 'Ev0EDIT1', retryNum: 2 });
+    await slack.deliverEvent(messageDeletedEventOf(message, teamId, '1900000000.000200'), {
+      eventId: 'Ev0DEL1',
+    });
+    await bot.settle();
+
+    const notes = zendesk.comments(ticket.id).filter((c) => !c.public);
+    expect(notes.map((c) => c.body)).toEqual([
+      `${ALICE.name} edited their message in chat. It now reads:\n\non floor 3`,
+      `${ALICE.name} deleted their message in chat; the comment here keeps what it said.`,
+    ]);
+    expect(
+      zendesk
+        .comments(ticket.id)
+        .filter((c) => c.public)
+        .map((c) => c.body),
+    ).toEqual([expect.stringContaining('Printer jammed'), `${ALICE.name}: on floor 2`]);
+  });
 });

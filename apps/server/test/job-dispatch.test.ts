@@ -34,6 +34,20 @@ describe('the chat-message queue', () => {
     expect(calls).toEqual(['resolve i-1', 'chat 1.1']);
   });
 
+  it('keeps what an edit carries (subtype, unchanged) through the queue', () => {
+    const event = {
+      eventId: 'E2',
+      platform: 'slack',
+      channel: 'C1',
+      messageId: '1.1',
+      subtype: 'message_changed',
+      unchanged: true,
+      text: 'hi',
+      files: [],
+    };
+    expect(parsePayload('chat-message', { event })).toEqual({ event });
+  });
+
   it.each([{ adminResolve: {} }, { adminResolve: { issueId: '' } }, {}])(
     'refuses a malformed payload %j as Invalid',
     (data) => {

@@ -47,17 +47,58 @@ describe('normaliseSlackMessage', () => {
     expect(event?.userId).toBeUndefined();
   });
 
-  it('uses the event’s channel and ts for an edit, and the edited text and user', () => {
+  it('makes an edit the edited message: its own ts, the new text and its user', () => {
     expect(normalise(messageChangedEvent)).toEqual({
       eventId: 'EvN',
       platform: 'slack',
       channel: 'C0SUPPORT',
-      messageId: '1700000200.000400',
+      messageId: '1700000000.000100',
       userId: 'U0ALICE',
       subtype: 'message_changed',
       text: 'The VPN is down (edited)',
       files: [],
     });
+  });
+
+  it('keeps the thread of an edited reply, and marks a re-send without `edited` or new text unchanged', () => {
+    const reply = { ...messageChangedEvent.message, thread_ts: '1699999999.000001' };
+    expect(normalise({ ...messageChangedEvent, message: reply })).toMatchObject({
+      messageId: '1700000000.000100',
+      threadId: '1699999999.000001',
+    });
+    expect(normalise({ ...messageChangedEvent, message: reply })?.unchanged).toBeUndefined();
+    const { edited: _edited, ...unfurled } = messageChangedEvent.message;
+    expect(normalise({ ...messageChangedEvent, message: unfurled })?.unchanged).toBe(true);
+    const sameText = { ...messageChangedEvent.message, text: 'The VPN is down' };
+    expect(normalise({ ...messageChangedEvent, message: sameText })?.unchanged).toBe(true);
+  });
+
+  it('makes a deletion the deleted message (deleted_ts), with user and thread from previous_message', () => {
+    // https://docs.slack.dev/reference/events/message/message_deleted/ (previous_message per @slack/types)
+    const deleted = {
+      type: 'message',
+      subtype: 'message_deleted',
+      hidden: true,
+      channel: 'C0SUPPORT',
+      ts: '1700000300.000001',
+      deleted_ts: '1700000100.000200',
+      previous_message: {
+        type: 'message',
+        user: 'U0ALICE',
+        text: 'old',
+        ts: '1700000100.000200',
+        thread_ts: '1700000000.000100',
+      },
+    };
+    expect(normalise(deleted)).toMatchObject({
+      messageId: '1700000100.000200',
+      threadId: '1700000000.000100',
+      userId: 'U0ALICE',
+      subtype: 'message_deleted',
+    });
+    const { previous_message: _gone, ...bare } = deleted;
+    expect(normalise(bare)).toMatchObject({ messageId: '1700000100.000200', subtype: 'message_deleted' });
+    expect(normalise(bare)?.threadId).toBeUndefined();
   });
 
   it('carries the text and files of a file share', () => {

@@ -58,6 +58,16 @@ export function chatReplyComment(authorName: string, text: string, fileNames: re
   return `${authorName}: ${body}`;
 }
 
+/** The internal note for a chat message edited after it reached the ticket. */
+export function chatEditNote(authorName: string, text: string): string {
+  return `${authorName} edited their message in chat. It now reads:\n\n${text}`;
+}
+
+/** The internal note for a chat message deleted after it reached the ticket. */
+export function chatDeleteNote(authorName: string): string {
+  return `${authorName} deleted their message in chat; the comment here keeps what it said.`;
+}
+
 /** A public ticket comment as it is posted in the chat thread. */
 export function ticketCommentMessage(authorName: string, body: string, fileNames: readonly string[]): string {
   const files = filesLine(fileNames);

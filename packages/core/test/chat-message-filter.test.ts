@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { botFixture, CHANNEL, chatEvent } from './support/bot-fixture.ts';
 
 const IGNORED_SUBTYPES = [
-  'message_changed',
-  'message_deleted',
   'message_replied',
   'channel_join',
   'channel_leave',

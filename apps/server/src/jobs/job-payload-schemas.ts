@@ -14,6 +14,8 @@ const chatEvent = z.object({
   userId: optionalId,
   botId: optionalId,
   subtype: optionalId,
+  // Kept: z.object drops unknown keys, and a link preview must not read as an edit.
+  unchanged: z.boolean().optional(),
   text: z.string().max(100_000),
   files: z.array(z.object({ name: z.string().max(1000), url: z.string().max(4000).optional() })).max(100),
 });

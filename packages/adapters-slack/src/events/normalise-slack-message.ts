@@ -18,6 +18,8 @@ const innerMessageSchema = z.looseObject({
   ts: optionalText,
   thread_ts: optionalText,
   files: z.array(fileSchema).nullish(),
+  // Set on a message a person edited (https://docs.slack.dev/reference/events/message/message_changed/).
+  edited: z.looseObject({ ts: optionalText }).nullish(),
 });
 
 /** A Slack `message` event as far as the bot reads it. */
@@ -27,6 +29,8 @@ export const messageEventSchema = innerMessageSchema.extend({
   ts: z.string().min(1),
   subtype: optionalText,
   message: innerMessageSchema.nullish(),
+  previous_message: innerMessageSchema.nullish(),
+  deleted_ts: optionalText,
 });
 
 const messageEnvelopeSchema = z.looseObject({ event_id: z.string().min(1), event: messageEventSchema });
@@ -46,8 +50,10 @@ function toFiles(files: InnerMessage['files']): ChatFile[] {
 /**
  * Normalises an `event_callback` payload carrying a `message` event into the core's chat event:
  * plain messages, thread replies (`thread_ts` ≠ `ts`), bot posts, file shares (text + files),
- * joins and other subtypes as they are. For `message_changed` the edited message supplies text,
- * user and thread while channel and id are the event's own (the core ignores edits by subtype).
+ * joins and other subtypes as they are. An edit (`message_changed`) is the edited message: its
+ * own `ts`, thread, user and new text, `unchanged` when Slack re-sent it without `edited` or with
+ * the same text (link previews, language detection). A deletion (`message_deleted`) is the
+ * deleted message (`deleted_ts`), with user and thread from `previous_message` when Slack sends it.
  * Undefined when the payload is not a well-formed message event.
  */
 export function normaliseSlackMessage(payload: unknown): ChatEvent | undefined {
@@ -65,7 +71,7 @@ export function normaliseMessageEvent(eventId: string, rawEvent: unknown): ChatE
 }
 
 function toChatEvent(eventId: string, event: z.infer<typeof messageEventSchema>): ChatEvent {
-  const source: InnerMessage = event.subtype === 'message_changed' && event.message ? event.message : event;
+  const source = sourceOf(event);
   const ownTs = some(source.ts) ?? event.ts;
   const threadTs = some(source.thread_ts);
   const userId = some(source.user);
@@ -75,12 +81,37 @@ function toChatEvent(eventId: string, event: z.infer<typeof messageEventSchema>)
     eventId,
     platform: 'slack',
     channel: event.channel,
-    messageId: event.ts,
+    messageId: changedId(event) ?? event.ts,
     ...(threadTs !== undefined && threadTs !== ownTs ? { threadId: threadTs } : {}),
     ...(userId ? { userId } : {}),
     ...(botId ? { botId } : {}),
     ...(subtype ? { subtype } : {}),
+    ...(subtype === 'message_changed' && isUnchanged(event) ? { unchanged: true } : {}),
     text: source.text ?? '',
     files: toFiles(source.files),
   };
+}
+
+type MessageEvent = z.infer<typeof messageEventSchema>;
+
+// The message an edit or deletion is about; the event itself for everything else.
+function sourceOf(event: MessageEvent): InnerMessage {
+  if (event.subtype === 'message_changed' && event.message) return event.message;
+  if (event.subtype === 'message_deleted' && event.previous_message) return event.previous_message;
+  return event;
+}
+
+// https://docs.slack.dev/reference/events/message/message_changed/: look for `message.ts`;
+// https://docs.slack.dev/reference/events/message/message_deleted/: `deleted_ts` is the message's.
+function changedId(event: MessageEvent): string | undefined {
+  if (event.subtype === 'message_changed') return some(event.message?.ts);
+  if (event.subtype === 'message_deleted') return some(event.deleted_ts) ?? some(event.previous_message?.ts);
+  return undefined;
+}
+
+function isUnchanged(event: MessageEvent): boolean {
+  const edited = event.message?.edited;
+  if (edited === null || edited === undefined) return true;
+  const before = event.previous_message;
+  return before !== null && before !== undefined && (before.text ?? '') === (event.message?.text ?? '');
 }

@@ -15,6 +15,7 @@ export {
 } from './fake-slack-state.ts';
 export { handleOf, userObject } from './fake-slack-users.ts';
 export * from './fixtures.ts';
+export { messageChangedEventOf, messageDeletedEventOf } from './message-change-event-of.ts';
 export { messageEventOf } from './message-event-of.ts';
 export { type SlackSignatureHeaders, signSlackRequest } from './sign-slack-request.ts';
 export { type SlackChatHarness, slackChatHarness } from './slack-chat-harness.ts';

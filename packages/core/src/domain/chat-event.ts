@@ -22,8 +22,17 @@ export interface ChatEvent {
   readonly userId?: string;
   /** Set when a bot or integration posted the message. */
   readonly botId?: string;
-  /** The platform's message subtype (edits, joins, file shares...); absent on plain messages. */
+  /**
+   * The platform's message subtype (joins, file shares...); absent on plain messages. Edits and
+   * deletions use `message_changed` / `message_deleted` on every platform, with `messageId` the
+   * changed message's own id and `text` its new text.
+   */
   readonly subtype?: string;
+  /**
+   * On `message_changed`: true when the platform re-sent the message without a person editing it
+   * (link previews, metadata), so there is nothing to note.
+   */
+  readonly unchanged?: boolean;
   /** Raw text in the platform's markup. */
   readonly text: string;
   readonly files: readonly ChatFile[];

@@ -4,14 +4,18 @@ import type { ChatIgnoreReason } from './outcomes.ts';
 
 /**
  * Subtypes that carry a new message: a file share, a reply also shown in the channel, and a bot
- * post (then subject to the allowed-bot rule). Every other subtype (edits, deletes, joins, topic
- * changes, pins...) is ignored.
+ * post (then subject to the allowed-bot rule). Edits and deletions are changes (see
+ * `CHANGE_SUBTYPES`); every other subtype (joins, topic changes, pins...) is ignored.
  */
 export const HANDLED_SUBTYPES = ['file_share', 'thread_broadcast', 'bot_message'] as const;
+
+/** Subtypes of a change to an earlier message, the same names on every platform. */
+export const CHANGE_SUBTYPES = ['message_changed', 'message_deleted'] as const;
 
 /** How a chat message is to be handled. */
 export type ChatEventKind =
   | { readonly kind: 'top-level' }
+  | { readonly kind: 'change'; readonly change: 'edit' | 'delete' }
   | { readonly kind: 'reply'; readonly threadId: string }
   | { readonly kind: 'ignored'; readonly reason: ChatIgnoreReason };
 
@@ -22,6 +26,11 @@ export function classifyChatEvent(
   self: ChatIdentity,
 ): ChatEventKind {
   if (event.channel !== settings.supportChannel) return ignored('other-channel');
+  if (event.subtype === 'message_changed' || event.subtype === 'message_deleted') {
+    if (isOwnMessage(event, self)) return ignored('own-message');
+    if (event.subtype === 'message_changed' && event.unchanged === true) return ignored('subtype');
+    return { kind: 'change', change: event.subtype === 'message_changed' ? 'edit' : 'delete' };
+  }
   if (event.subtype !== undefined && !(HANDLED_SUBTYPES as readonly string[]).includes(event.subtype)) {
     return ignored('subtype');
   }

@@ -36,6 +36,9 @@ export const deliveryKeys = {
   onCall: (issueId: string) => `oncall:${issueId}`,
   chatToTicket: (ref: MessageRef) => `chat-to-ticket:${externalIdOf(ref)}`,
   ticketToChat: (commentId: string) => `ticket-to-chat:${commentId}`,
+  /** One note per edit: `changeId` tells edits of one message apart (the edit's event id). */
+  chatEdit: (ref: MessageRef, changeId: string) => `chat-edit:${externalIdOf(ref)}:${changeId}`,
+  chatDelete: (ref: MessageRef) => `chat-delete:${externalIdOf(ref)}`,
   help: (ref: MessageRef) => `help:${externalIdOf(ref)}`,
   resolve: (ref: MessageRef) => `resolve:${externalIdOf(ref)}`,
   resolvedReply: (ref: MessageRef) => `resolved-reply:${externalIdOf(ref)}`,

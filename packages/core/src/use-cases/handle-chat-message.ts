@@ -2,12 +2,14 @@ import type { ChatEvent } from '../domain/chat-event.ts';
 import type { BotContext } from './bot-deps.ts';
 import { classifyChatEvent } from './classify-chat-event.ts';
 import { handleThreadReply } from './handle-thread-reply.ts';
+import { noteChatChange } from './note-chat-change.ts';
 import { openChatIssue } from './open-chat-issue.ts';
 import type { ChatOutcome } from './outcomes.ts';
 
 /**
  * A chat message from the platform: top-level messages open issues, replies in tracked threads
- * are commands or ticket comments, everything else is ignored. Safe to run again with the same
+ * are commands or ticket comments, edits and deletions of what reached a ticket become internal
+ * notes, everything else is ignored. Safe to run again with the same
  * event: nothing is created, posted or commented twice.
  */
 export async function handleChatMessage(ctx: BotContext, event: ChatEvent): Promise<ChatOutcome> {
@@ -25,5 +27,7 @@ export async function handleChatMessage(ctx: BotContext, event: ChatEvent): Prom
       return openChatIssue(ctx, event);
     case 'reply':
       return handleThreadReply(ctx, event, kind.threadId);
+    case 'change':
+      return noteChatChange(ctx, event, kind.change);
   }
 }

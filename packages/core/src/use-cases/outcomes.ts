@@ -9,6 +9,10 @@ export const CHAT_IGNORE_REASONS = [
   'bot-not-allowed',
   'empty',
   'untracked-thread',
+  /** An edit or deletion of a message that never reached a ticket (a command, an untracked thread). */
+  'untracked-message',
+  /** An edit or deletion whose ticket is closed: nothing can be added to it. */
+  'ticket-closed',
 ] as const;
 export type ChatIgnoreReason = (typeof CHAT_IGNORE_REASONS)[number];
 
@@ -22,6 +26,13 @@ export type ChatOutcome =
   | {
       /** A reply on a closed ticket opened a follow-up ticket, which the issue now follows. */
       readonly outcome: 'follow-up-opened';
+      readonly issueId: string;
+      readonly ticketId: string;
+      readonly commentId: string;
+    }
+  | {
+      /** An edit or deletion in chat became an internal note on the ticket. */
+      readonly outcome: 'change-noted';
       readonly issueId: string;
       readonly ticketId: string;
       readonly commentId: string;
