@@ -134,6 +134,14 @@ describe('TOKEN_ENCRYPTION_OLD_KEYS', () => {
     }
   });
 
+  it('is untouched by a new WEBAPP_SECRET_KEY when TOKEN_ENCRYPTION_KEY is set (grants stay readable)', () => {
+    const tokenKey = strong();
+    const before = loadConfig({ WEBAPP_SECRET_KEY: strong(), TOKEN_ENCRYPTION_KEY: tokenKey });
+    const after = loadConfig({ WEBAPP_SECRET_KEY: strong(), TOKEN_ENCRYPTION_KEY: tokenKey });
+    expect(after.secretKey).not.toBe(before.secretKey);
+    expect(after.tokenEncryptionKey).toBe(before.tokenEncryptionKey);
+  });
+
   it('refuses an old key shorter than 16 characters', () => {
     expect(problemsOf({ TOKEN_ENCRYPTION_OLD_KEYS: 'short' }).join('\n')).toContain(
       'TOKEN_ENCRYPTION_OLD_KEYS',

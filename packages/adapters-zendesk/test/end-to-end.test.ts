@@ -5,7 +5,8 @@ import { type ZendeskTicketHarness, zendeskTicketHarness } from '../src/fake/ind
 import { type ZendeskWebhookInput, zendeskWebhooksPlugin } from '../src/index.ts';
 
 // The pieces as the server joins them: Zendesk's triggers post to the plugin, accept records the
-// notice (here: a list, deduplicated by invocation id), a job later reads the new comments.
+// notice (here: a list, deduplicated by the plugin's signed delivery id), a job later reads the
+// new comments.
 let h: ZendeskTicketHarness;
 let app: FastifyInstance;
 const queued: ZendeskWebhookInput[] = [];
@@ -40,7 +41,7 @@ afterEach(async () => {
   await h.close();
 });
 
-it('an agent comment reaches accept once, and the job reads just that comment', async () => {
+it('an agent comment reaches accept, a re-signed redelivery under its own id, and the job reads just that comment', async () => {
   const ticket = await h.port.createTicket({
     idempotencyKey: 'k',
     subject: 's',
@@ -51,8 +52,12 @@ it('an agent comment reaches accept once, and the job reads just that comment', 
   const delivery = await h.fake.notifyComment(ticket.id);
   const redelivery = await h.fake.notifyComment(ticket.id, delivery.invocationId);
   expect([delivery.status, redelivery.status]).toEqual([200, 200]);
+  // The invocation id header is not signed, so it alone never decides a duplicate: a redelivery
+  // signed anew is a second notice (the job reading comments after the cursor finds nothing new).
+  const notice = { kind: 'comment', ticketId: ticket.id, externalId: 'C1:1.1' };
   expect(queued).toEqual([
-    { kind: 'comment', ticketId: ticket.id, externalId: 'C1:1.1', deliveryId: delivery.invocationId },
+    { ...notice, deliveryId: expect.stringMatching(/^zd-/) },
+    { ...notice, deliveryId: expect.stringMatching(/^zd-/) },
   ]);
   const before = h.requestCount();
   const comments = await h.port.listCommentsAfter(ticket.id, ticket.firstCommentId);
