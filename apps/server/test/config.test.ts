@@ -45,6 +45,8 @@ const MALFORMED: Record<string, string> = {
   DEBUG_ENABLED: 'verbose',
   REPORT_CRON: 'every day at nine',
   REPORT_TIMEZONE: 'Mars/Olympus',
+  RECONCILE_CRON: 'every ten minutes',
+  ZENDESK_RATE_LIMIT_PER_MINUTE: '200/min',
   JOB_RETRY_DELAY_SECONDS: '5s',
   JOB_RETRY_DELAY_MAX_SECONDS: '0',
   JOB_RETRY_BUDGET_HOURS: '500',

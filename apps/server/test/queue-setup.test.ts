@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
 import { DEFAULT_JOB_TUNING } from '../src/jobs/job-tuning.ts';
 import { DEAD_LETTER_QUEUE, WORK_QUEUES } from '../src/jobs/queues.ts';
+import { scheduleReconcile } from '../src/jobs/reconcile-run.ts';
 import { scheduleDailyReport } from '../src/jobs/report-schedule.ts';
 import { openTestDatabase } from './support/databases.ts';
 
@@ -44,6 +45,7 @@ describe('the work queues as production sets them up', { timeout: 60_000 }, () =
     ['email-ticket', 'key_strict_fifo'],
     ['daily-report', 'singleton'],
     ['housekeeping', 'singleton'],
+    ['reconcile', 'singleton'],
   ] as const)('%s has the %s policy', async (name, policy) => {
     expect((await boss.getQueue(name))?.policy).toBe(policy);
   });
@@ -58,5 +60,11 @@ describe('the work queues as production sets them up', { timeout: 60_000 }, () =
     expect(await boss.getSchedules('daily-report')).toMatchObject([
       { cron: '30 8 * * 1-5', timezone: 'Europe/London' },
     ]);
+  });
+
+  it('schedules the reconciliation sweep from RECONCILE_CRON, once, replacing an earlier cron', async () => {
+    await scheduleReconcile(boss, { cron: '*/10 * * * *', callsPerMinute: 20 });
+    await scheduleReconcile(boss, { cron: '*/5 * * * *', callsPerMinute: 20 });
+    expect(await boss.getSchedules('reconcile')).toMatchObject([{ cron: '*/5 * * * *' }]);
   });
 });

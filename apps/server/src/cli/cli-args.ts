@@ -8,6 +8,7 @@ export const CLI_USAGE = `Usage: pnpm zenslackchat <command> [options]
 Commands:
   migrate                       apply database migrations and set up the job queues
   report                        post the daily report now
+  reconcile                     run one reconciliation sweep now (heal missed Zendesk notices)
   create-admin --email E         create a web admin; the password is asked for (or read from
                                 standard input), never taken from the command line
                                 (default: ADMIN_EMAIL / ADMIN_PASSWORD)
@@ -30,6 +31,7 @@ const text: StringOption = { type: 'string' };
 const COMMANDS = {
   migrate: {},
   report: {},
+  reconcile: {},
   // `password` is parsed only to refuse it with a reason (see main.ts).
   'create-admin': { email: text, password: text },
   'replay-dead-letters': { limit: text },

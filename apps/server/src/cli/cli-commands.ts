@@ -1,5 +1,5 @@
 import { AdminUserStore, migrateToLatest, openDatabase } from '@zenslackchat/adapters-postgres';
-import { isIntegrationError, systemClock } from '@zenslackchat/core';
+import { isIntegrationError, type SupportBot, systemClock } from '@zenslackchat/core';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/index.ts';
@@ -8,6 +8,7 @@ import { ServerTokens } from '../container/tokens.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
 import { jobTuningFrom } from '../jobs/job-tuning.ts';
+import { runReconcile } from '../jobs/reconcile-run.ts';
 import { replayDeadLetters } from '../jobs/replay-dead-letters.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { buildServer } from '../server/build-server.ts';
@@ -70,6 +71,17 @@ export function report(config: AppConfig, io: CommandIo = {}): Promise<CommandRe
     }
     const bot = server.container.resolve<JobHandlers>(ServerTokens.SupportBot);
     return (await bot.postDailyReport()) as CommandResult;
+  });
+}
+
+/** Runs one reconciliation sweep now (the same as a RECONCILE_CRON run; busy when one is running). */
+export function reconcile(config: AppConfig, io: CommandIo = {}): Promise<CommandResult> {
+  return withServer(config, io, async (server) => {
+    if (!server.container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
+      throw new Error('reconcile needs Slack, Zendesk and SRE_SUPPORT_CHANNEL configured');
+    }
+    const bot = server.container.resolve<SupportBot>(ServerTokens.SupportBot);
+    return (await runReconcile(bot, config.reconcile, systemClock)) as unknown as CommandResult;
   });
 }
 

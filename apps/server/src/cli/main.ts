@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/index.ts';
 import { explainStartupError, UsageError } from '../server/startup-error.ts';
 import { CLI_USAGE, parseCliArgs } from './cli-args.ts';
-import { type CommandResult, createAdmin, migrate, replay, report } from './cli-commands.ts';
+import { type CommandResult, createAdmin, migrate, reconcile, replay, report } from './cli-commands.ts';
 import { importLegacy } from './legacy/run-import.ts';
 import { readPassword } from './read-password.ts';
 
@@ -22,6 +22,8 @@ async function main(argv: readonly string[]): Promise<CommandResult | undefined>
       return migrate(config, io);
     case 'report':
       return report(config, io);
+    case 'reconcile':
+      return reconcile(config, io);
     case 'create-admin': {
       if (options.password !== undefined) {
         throw new UsageError(

@@ -114,6 +114,8 @@ export interface AppConfig {
     readonly emailAcknowledgement?: string;
   };
   readonly report: { readonly cron: string; readonly timeZone: string };
+  /** The reconciliation sweep: RECONCILE_CRON, and a tenth of ZENDESK_RATE_LIMIT_PER_MINUTE for its calls. */
+  readonly reconcile: { readonly cron: string; readonly callsPerMinute: number };
   readonly jobs: JobsConfig;
   readonly admin?: { readonly email: string; readonly password: string };
   readonly slack?: SlackConfig;

@@ -136,6 +136,17 @@ export const seconds = (min: number, max: number) =>
       .refine((value) => value >= min && value <= max, `must be between ${min} and ${max} seconds`),
   );
 
+/** A whole number within [min, max]. */
+export const wholeNumber = (min: number, max: number) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .refine((value) => value >= min && value <= max, `must be between ${min} and ${max}`),
+  );
+
 /** A comma-separated list of Slack bot ids (B...). */
 export const botIdList = () =>
   optional(

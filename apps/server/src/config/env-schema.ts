@@ -19,6 +19,7 @@ import {
   text,
   timeZone,
   trustProxy,
+  wholeNumber,
 } from './env-fields.ts';
 import { jobEnvFields } from './job-env.ts';
 
@@ -100,6 +101,9 @@ export const envSchema = z.object({
   DEBUG_ENABLED: flag(),
   REPORT_CRON: cron(),
   REPORT_TIMEZONE: timeZone(),
+  RECONCILE_CRON: cron(),
+  // The account's Zendesk API limit; the reconciliation sweep uses at most a tenth of it.
+  ZENDESK_RATE_LIMIT_PER_MINUTE: wholeNumber(10, 100_000),
   // Longer than any vendor call's timeout (10 s), so a live run never loses its lease.
   DELIVERY_LEASE_SECONDS: seconds(15, 3600),
   ...jobEnvFields,

@@ -117,6 +117,10 @@ export function loadConfig(
         : { emailAcknowledgement: env.EMAIL_ACKNOWLEDGEMENT ?? messages.defaultEmailAcknowledgement }),
     },
     report: { cron: env.REPORT_CRON ?? '0 9 * * *', timeZone: env.REPORT_TIMEZONE ?? 'UTC' },
+    reconcile: {
+      cron: env.RECONCILE_CRON ?? '*/10 * * * *',
+      callsPerMinute: Math.max(1, Math.floor((env.ZENDESK_RATE_LIMIT_PER_MINUTE ?? 200) / 10)),
+    },
     jobs,
     ...(env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined
       ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }

@@ -1,4 +1,9 @@
-import type { ChatEvent, EmailTicketNotice, TicketCommentNotice } from '@zenslackchat/core';
+import {
+  type ChatEvent,
+  type EmailTicketNotice,
+  IntegrationError,
+  type TicketCommentNotice,
+} from '@zenslackchat/core';
 import type { JobPayloads, WorkQueue } from './queues.ts';
 
 /** The use cases the workers call (the core's SupportBot fits this shape). */
@@ -9,6 +14,8 @@ export interface JobHandlers {
   postDailyReport(): Promise<unknown>;
   /** An admin's resolve of an issue. */
   resolveIssue(issueId: string): Promise<unknown>;
+  /** One reconciliation sweep (see reconcile-run.ts); a worker without it fails the job as Invalid. */
+  reconcile?(): Promise<unknown>;
 }
 
 /** Runs the use case of a queue with its (already validated) payload. */
@@ -28,6 +35,13 @@ export function dispatchJob<Q extends WorkQueue>(
       return handlers.handleTicketComments((data as JobPayloads['ticket-comment']).notice);
     case 'email-ticket':
       return handlers.handleEmailTicket((data as JobPayloads['email-ticket']).notice);
+    case 'reconcile':
+      if (handlers.reconcile === undefined) {
+        return Promise.reject(
+          new IntegrationError('Invalid', 'this worker cannot run sweeps', { integration: 'jobs' }),
+        );
+      }
+      return handlers.reconcile();
     default:
       return handlers.postDailyReport();
   }

@@ -28,6 +28,7 @@ const schemas = {
   'ticket-comment': z.object({ notice: z.object({ ticketId: id, externalId: optionalId }) }),
   'email-ticket': z.object({ notice: z.object({ ticketId: id }) }),
   'daily-report': z.object({}),
+  reconcile: z.object({}),
 } as const;
 
 /**

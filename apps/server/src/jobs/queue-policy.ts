@@ -23,4 +23,4 @@ export async function createQueueWithPolicy(
  * a manual run beside the scheduled one, or a retry. A run re-dispatched by pg-boss while the first
  * still runs (its heartbeat lost) is the delivery lease's to stop, not this policy's.
  */
-export const SINGLETON_QUEUES = ['daily-report', 'housekeeping'] as const;
+export const SINGLETON_QUEUES = ['daily-report', 'housekeeping', 'reconcile'] as const;

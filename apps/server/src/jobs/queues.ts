@@ -1,7 +1,13 @@
 import type { ChatEvent, EmailTicketNotice, Issue, TicketCommentNotice } from '@zenslackchat/core';
 
 /** The queues the workers drain, one per kind of work. */
-export const WORK_QUEUES = ['chat-message', 'ticket-comment', 'email-ticket', 'daily-report'] as const;
+export const WORK_QUEUES = [
+  'chat-message',
+  'ticket-comment',
+  'email-ticket',
+  'daily-report',
+  'reconcile',
+] as const;
 export type WorkQueue = (typeof WORK_QUEUES)[number];
 
 /** Where jobs go after failing for good; `replay-dead-letters` sends them back. */
@@ -18,6 +24,8 @@ export interface JobPayloads {
   readonly 'ticket-comment': { readonly notice: TicketCommentNotice };
   readonly 'email-ticket': { readonly notice: EmailTicketNotice };
   readonly 'daily-report': Record<string, never>;
+  /** The reconciliation sweep (RECONCILE_CRON, or `pnpm zenslackchat reconcile`). */
+  readonly reconcile: Record<string, never>;
 }
 
 /** A job that failed for good, as kept in the dead-letter queue. */

@@ -1,5 +1,5 @@
 import { type Database, PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
-import { Clock } from '@zenslackchat/core';
+import { Clock, type SupportBot } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import type { Logger as Pino } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
@@ -9,9 +9,22 @@ import { ServerTokens } from '../container/tokens.ts';
 import { startHousekeeping } from '../jobs/housekeeping.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
 import type { JobTuning } from '../jobs/job-tuning.ts';
+import { runReconcile, scheduleReconcile } from '../jobs/reconcile-run.ts';
 import { scheduleDailyReport } from '../jobs/report-schedule.ts';
 import { startWorkers } from '../jobs/start-workers.ts';
 import { type Role, runsWorkers } from './roles.ts';
+
+/** The bot's use cases for the workers, with the sweep run at the configured pace. */
+function withReconcile(bot: SupportBot, config: AppConfig, clock: Clock): JobHandlers {
+  return {
+    handleChatMessage: (event) => bot.handleChatMessage(event),
+    handleTicketComments: (notice) => bot.handleTicketComments(notice),
+    handleEmailTicket: (notice) => bot.handleEmailTicket(notice),
+    postDailyReport: () => bot.postDailyReport(),
+    resolveIssue: (issueId) => bot.resolveIssue(issueId),
+    reconcile: () => runReconcile(bot, config.reconcile, clock),
+  };
+}
 
 /**
  * When the role runs jobs: starts housekeeping (daily pruning of old inbound event ids), and the
@@ -40,14 +53,19 @@ export async function startJobs(container: DependencyContainer, role: Role): Pro
   await startWorkers({
     boss,
     database: container.resolve<Database>(ServerTokens.Database),
-    handlers: container.resolve<JobHandlers>(ServerTokens.SupportBot),
+    handlers: withReconcile(container.resolve<SupportBot>(ServerTokens.SupportBot), config, clock),
     tuning: container.resolve<JobTuning>(ServerTokens.JobTuning),
     clock,
     logger: logger.child({ component: 'jobs' }),
   });
   await scheduleDailyReport(boss, config.report);
+  await scheduleReconcile(boss, config.reconcile);
   logger.info(
-    { reportCron: config.report.cron, reportTimeZone: config.report.timeZone },
+    {
+      reportCron: config.report.cron,
+      reportTimeZone: config.report.timeZone,
+      reconcileCron: config.reconcile.cron,
+    },
     'job workers started',
   );
 }

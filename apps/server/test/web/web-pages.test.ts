@@ -113,6 +113,25 @@ describe('issues page', () => {
     expect(second).not.toContain('rel="next"');
   });
 
+  it("shows each issue's Zendesk status and when it was last synced", async () => {
+    const client = await loggedIn();
+    await seedIssues(2);
+    const synced = await t.repo.findByTicket('101');
+    await t.repo.applyTicketSync(synced?.id ?? '', {
+      ticketStatus: 'pending',
+      ticketUpdatedAt: new Date('2026-11-20T09:00:00Z'),
+      syncedAt: new Date('2026-11-20T09:30:00Z'),
+    });
+    const body = (await client.get('/issues')).body;
+    expect(body).toContain('<th scope="col">Zendesk status</th><th scope="col">Last synced</th>');
+    expect(body).toMatch(
+      new RegExp(
+        `data-issue="${synced?.id}">[\\s\\S]*?<td>pending</td>\\s*<td><time datetime="2026-11-20T09:30:00.000Z">2026-11-20 09:30 UTC</time>`,
+      ),
+    );
+    expect(body).toMatch(/<td>—<\/td>\s*<td>—<\/td>\s*<td><a href="\/issues\/[^"]+\/resolve">/);
+  });
+
   it('filters by source, status and id text', async () => {
     const client = await loggedIn();
     await seedIssues(9);
@@ -184,5 +203,28 @@ describe('reports page', () => {
     expect(posted.headers.location).toBe('/reports');
     expect(t.calls.reports).toBe(1);
     expect((await client.get('/reports')).body).toContain('The report is on its way to the support channel.');
+  });
+  it('lists the reconciliation sweeps, newest first', async () => {
+    const client = await loggedIn();
+    expect((await client.get('/reports')).body).toContain('No reconciliation sweep has run yet.');
+    for (const [minute, healed] of [
+      [0, 1],
+      [10, 4],
+    ] as const) {
+      await t.repo.saveSweep({
+        startedAt: new Date(Date.UTC(2026, 10, 26, 9, minute)),
+        finishedAt: new Date(Date.UTC(2026, 10, 26, 9, minute + 1)),
+        checked: 250,
+        changed: 6,
+        healed,
+        failed: 0,
+        calls: 11,
+      });
+    }
+    const body = (await client.get('/reports')).body;
+    expect(body).toContain('<h2>Reconciliation sweeps</h2>');
+    expect(body).toMatch(
+      /2026-11-26 09:10 UTC[\s\S]*?<td>250<\/td><td>6<\/td><td>4<\/td><td>0<\/td><td>11<\/td>[\s\S]*2026-11-26 09:00 UTC/,
+    );
   });
 });

@@ -47,6 +47,8 @@ function issueRow(issue: Issue, links: IssueLinks): SafeHtml {
     <td>${thread === undefined ? '—' : html`<a href="${safeHref(thread)}" rel="noopener noreferrer">Thread</a>`}</td>
     <td>${issue.ticketId === null ? '—' : html`<a href="${safeHref(links.ticketUrl(issue.ticketId))}" rel="noopener noreferrer">#${issue.ticketId}</a>`}</td>
     <td>${issue.resolvedAt === null ? '—' : formatInstant(issue.resolvedAt)}</td>
+    <td>${issue.ticketStatus ?? '—'}</td>
+    <td>${issue.syncedAt === undefined ? '—' : html`<time datetime="${issue.syncedAt.toISOString()}">${formatInstant(issue.syncedAt)}</time>`}</td>
     <td>${issue.status === 'open' ? html`<a href="/issues/${encodeURIComponent(issue.id)}/resolve">Mark resolved<span class="visually-hidden"> (${issue.ticketId === null ? `issue ${issue.id}` : `ticket #${issue.ticketId}`})</span></a>` : ''}</td>
   </tr>`;
 }
@@ -64,7 +66,7 @@ export function issuesPage(
       : html`<div class="table-wrap"><table>
       <caption class="visually-hidden">Issues, newest first, page ${filter.page}</caption>
       <thead><tr><th scope="col">Opened</th><th scope="col">Status</th><th scope="col">Source</th><th scope="col">Subject</th><th scope="col">Chat</th>
-        <th scope="col">Ticket</th><th scope="col">Resolved</th><th scope="col">Action</th></tr></thead>
+        <th scope="col">Ticket</th><th scope="col">Resolved</th><th scope="col">Zendesk status</th><th scope="col">Last synced</th><th scope="col">Action</th></tr></thead>
       <tbody>${page.issues.map((issue) => issueRow(issue, links))}</tbody>
     </table></div>`;
   return layout(

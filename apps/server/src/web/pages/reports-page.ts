@@ -1,14 +1,16 @@
-import type { ReportRecord } from '@zenslackchat/core';
+import type { ReportRecord, SweepRecord } from '@zenslackchat/core';
 import { html, type SafeHtml } from '../html.ts';
 import { layout, type PageFrame } from '../layout.ts';
 import { formatInstant } from './home-page.ts';
 import { reportChart } from './report-chart.ts';
+import { sweepTable } from './sweep-table.ts';
 
 /** The report history: the 90-day chart, a "Post report now" button and the table of reports. */
 export function reportsPage(
   frame: PageFrame & { readonly csrfToken: string },
   reports: readonly ReportRecord[],
   today: Date,
+  sweeps: readonly SweepRecord[] = [],
 ): SafeHtml {
   return layout(
     frame,
@@ -33,6 +35,8 @@ export function reportsPage(
           (r) => html`<tr><td>${r.day}</td><td>${r.openCount}</td><td>${r.resolvedCount}</td>
             <td><time datetime="${r.postedAt.toISOString()}">${formatInstant(r.postedAt)}</time></td></tr>`,
         )}</tbody></table></div>`
-    }`,
+    }
+    <h2>Reconciliation sweeps</h2>
+    ${sweepTable(sweeps)}`,
   );
 }

@@ -20,8 +20,9 @@ export async function reportRoutes(app: FastifyInstance, options: ResolvedWebOpt
 
   app.get('/reports', async (request, reply) => {
     const reports = await options.repo.listReports(120);
+    const sweeps = await options.repo.listSweeps(20);
     const frame = await pageFrame(request, reply, 'Reports', extra);
-    return sendHtml(reply, reportsPage(frame, reports, options.clock.now()));
+    return sendHtml(reply, reportsPage(frame, reports, options.clock.now(), sweeps));
   });
 
   app.post('/reports/post', { preHandler: app.csrfProtection }, async (request, reply) => {
