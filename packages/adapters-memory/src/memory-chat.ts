@@ -1,13 +1,15 @@
 import type {
+  ChatFile,
   ChatIdentity,
   ChatPort,
   ChatUser,
   Clock,
+  FileContent,
   FindMessageOptions,
   OutgoingMessage,
   PostedMessage,
 } from '@zenslackchat/core';
-import { systemClock } from '@zenslackchat/core';
+import { IntegrationError, systemClock } from '@zenslackchat/core';
 import { CallCounter } from './call-counter.ts';
 import { FaultInjector } from './fault-injector.ts';
 import type { MemoryChatOptions, MemoryMessage } from './memory-chat-config.ts';
@@ -26,6 +28,7 @@ export class MemoryChat implements ChatPort {
   readonly #workspaceUrl: string;
   readonly #messages: MemoryMessage[] = [];
   readonly #users = new Map<string, ChatUser>();
+  readonly #files = new Map<string, FileContent>();
   readonly #calls = new CallCounter();
   #lastSeconds = 0;
   #lastMicros = 0;
@@ -50,6 +53,13 @@ export class MemoryChat implements ChatPort {
   /** Adds or replaces a user in the directory. */
   addUser(user: ChatUser): void {
     this.#users.set(user.id, { ...user });
+  }
+
+  /** Stores a file people share in chat and returns it as a chat event carries it. */
+  addFile(id: string, content: FileContent): ChatFile {
+    this.#files.set(id, content);
+    const url = `${this.#workspaceUrl}/files/${id}/${content.name}`;
+    return { id, name: content.name, size: content.bytes.byteLength, mimeType: content.mimeType, url };
   }
 
   /** Port calls so far, of one method or of all. */
@@ -114,6 +124,18 @@ export class MemoryChat implements ChatPort {
       'permalink',
       () => `${this.#workspaceUrl}/archives/${channel}/p${messageId.replace('.', '')}`,
     );
+  }
+
+  downloadFile(file: ChatFile): Promise<FileContent> {
+    return this.#call('downloadFile', () => {
+      const content = file.id === undefined ? undefined : this.#files.get(file.id);
+      if (content === undefined) {
+        throw new IntegrationError('NotFound', `no file ${file.id ?? file.name}`, {
+          integration: 'memory-chat',
+        });
+      }
+      return { ...content, bytes: content.bytes.slice() };
+    });
   }
 
   toPlainText(text: string): Promise<string> {

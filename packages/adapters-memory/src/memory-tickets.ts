@@ -1,4 +1,5 @@
 import type {
+  FileContent,
   NewComment,
   NewFollowUp,
   NewTicket,
@@ -19,7 +20,7 @@ import type {
   MemoryExternalTicket,
   MemoryTicketsOptions,
 } from './memory-tickets-config.ts';
-import { TicketRecords } from './ticket-records.ts';
+import { type Attachment, TicketRecords } from './ticket-records.ts';
 
 /**
  * An in-memory, Zendesk-like TicketPort with a test back door. Ticket and comment ids are
@@ -37,6 +38,11 @@ export class MemoryTickets implements TicketPort {
   readonly #calls = new CallCounter();
   /** The bot's own ticket-side user (`agentId`); absent when built with `whoAmI: false`. */
   readonly whoAmI?: () => Promise<TicketPerson & { readonly id: string }>;
+
+  /** The bytes of every upload, by token (for assertions). */
+  readonly uploadedBytes = new Map<string, Uint8Array>();
+  readonly #uploads = new Map<string, Attachment>();
+  #lastUpload = 0;
 
   constructor(options: MemoryTicketsOptions = {}) {
     this.#records = new TicketRecords(options.clock ?? systemClock);
@@ -141,7 +147,8 @@ export class MemoryTickets implements TicketPort {
       const stored = this.#records.get(ticketId);
       if (stored.ticket.status === 'closed') throw new TicketClosedError(ticketId);
       const author = { id: comment.authorId ?? this.#agentId };
-      const id = this.#records.comment(stored, comment.body, comment.public, author, 'api');
+      const files = this.#attachments(comment.uploads);
+      const id = this.#records.comment(stored, comment.body, comment.public, author, 'api', files);
       if (comment.reopen === true) this.#records.changeStatus(stored, 'open', { id: this.#agentId });
       return { id };
     });
@@ -225,8 +232,32 @@ export class MemoryTickets implements TicketPort {
     return `${this.#baseUrl}/${ticketId}`;
   }
 
+  /** Uploads a file; its token attaches it to one later comment or ticket, as Zendesk's do. */
+  uploadFile(file: FileContent): Promise<{ readonly token: string }> {
+    return this.#call('uploadFile', () => {
+      this.#lastUpload += 1;
+      const token = `upload-${this.#lastUpload}`;
+      this.#uploads.set(token, { name: file.name, url: `memory://uploads/${this.#lastUpload}/${file.name}` });
+      this.uploadedBytes.set(token, file.bytes);
+      return { token };
+    });
+  }
+
+  #attachments(tokens: readonly string[] = []): Attachment[] {
+    return tokens.map((token) => {
+      const upload = this.#uploads.get(token);
+      if (upload === undefined) {
+        throw new IntegrationError('Invalid', `unknown upload token ${token}`, {
+          integration: 'memory-tickets',
+        });
+      }
+      return upload;
+    });
+  }
+
   #open(ticket: NewTicket, channel: string) {
     return this.#records.open(ticket.subject, ticket.description, ticket.requester ?? null, {
+      attachments: this.#attachments(ticket.uploads),
       channel,
       agentId: this.#agentId,
       externalId: ticket.externalId,

@@ -25,6 +25,14 @@ export interface TicketOpening extends TicketLink {
   readonly channel: string;
   /** Author of the first comment when there is no requester. */
   readonly agentId: string;
+  /** Files attached to the first comment. */
+  readonly attachments?: readonly Attachment[];
+}
+
+/** A file on a comment, as listed back. */
+export interface Attachment {
+  readonly name: string;
+  readonly url: string;
 }
 
 /** The tickets of a MemoryTickets, with increasing ticket ids and globally increasing comment ids. */
@@ -87,6 +95,7 @@ export class TicketRecords {
       true,
       requester ?? { id: opening.agentId },
       opening.channel,
+      opening.attachments,
     );
     stored.ticket = { ...stored.ticket, firstCommentId };
     return stored;
@@ -99,6 +108,7 @@ export class TicketRecords {
     isPublic: boolean,
     author: TicketPerson,
     channel: string,
+    attachments: readonly Attachment[] = [],
   ): string {
     this.#lastCommentId += 1;
     const id = String(this.#lastCommentId);
@@ -108,7 +118,7 @@ export class TicketRecords {
       public: isPublic,
       channel,
       body,
-      attachments: [],
+      attachments: [...attachments],
       createdAt: this.#clock.now(),
     });
     this.touch(stored);

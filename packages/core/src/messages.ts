@@ -110,6 +110,12 @@ export function reportPeriodLabel(firstDay: string, lastDay: string): string {
   return firstDay === lastDay ? `on ${firstDay}` : `from ${firstDay} to ${lastDay}`;
 }
 
+/** The line naming chat files that reach the ticket as links only (too large, or not copyable). */
+export function linkedFilesLine(files: readonly { readonly name: string; readonly url?: string }[]): string {
+  const listed = files.map((file) => (file.url === undefined ? file.name : `${file.name} (${file.url})`));
+  return `Not attached (too large or not downloadable), open in chat: ${listed.join(', ')}`;
+}
+
 function filesLine(fileNames: readonly string[]): string {
   return fileNames.length === 0 ? '' : `Attached files: ${fileNames.join(', ')}`;
 }

@@ -27,6 +27,8 @@ export interface BotSettings {
    * Connect users); absent, the ticketing side's own agent becomes the requester.
    */
   readonly defaultRequesterEmail?: string;
+  /** Chat files up to this size (bytes) are copied onto tickets; larger ones are linked. Default 20 MB. */
+  readonly maxAttachmentBytes: number;
   /** IANA time zone the daily report's "previous day" is computed in. */
   readonly reportTimeZone: string;
   /**
@@ -40,6 +42,9 @@ export interface BotSettings {
 /** Default lease of a side effect: 30 seconds, three times the adapters' 10-second call timeouts. */
 export const DEFAULT_DELIVERY_LEASE_MS = 30_000;
 
+/** Default largest file copied between chat and tickets: 20 MB (Zendesk's own limit is 50 MB). */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
 /** Settings with their defaults filled in. */
 export function botSettings(
   settings: Partial<BotSettings> & Pick<BotSettings, 'supportChannel'>,
@@ -49,6 +54,7 @@ export function botSettings(
     processingEnabled: true,
     reportTimeZone: 'UTC',
     deliveryLeaseMs: DEFAULT_DELIVERY_LEASE_MS,
+    maxAttachmentBytes: DEFAULT_MAX_ATTACHMENT_BYTES,
     ...settings,
   };
 }

@@ -1,7 +1,20 @@
 /** A file attached to a chat message. */
 export interface ChatFile {
   readonly name: string;
+  /** Where a person can open it (a link when it is not copied). */
   readonly url?: string;
+  /** The platform's file id, stable across redeliveries; files without one are linked, not copied. */
+  readonly id?: string;
+  /** Size in bytes, when the platform says. */
+  readonly size?: number;
+  readonly mimeType?: string;
+}
+
+/** A file's bytes, as downloaded from one side to be uploaded to the other. */
+export interface FileContent {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
 }
 
 /**

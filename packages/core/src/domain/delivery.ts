@@ -12,6 +12,8 @@ export const DELIVERY_KINDS = [
   'ticket-to-chat',
   /** A message the bot posts by itself: confirmations, help, notices, reports (target: chat message id). */
   'bot-message',
+  /** A chat file uploaded to the ticket system (source: chat message id, target: upload token). */
+  'file-upload',
   /** A comment the bot writes on a ticket by itself, e.g. the email flow's chat link (target: comment id). */
   'bot-comment',
 ] as const;

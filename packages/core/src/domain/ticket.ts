@@ -40,6 +40,8 @@ export interface NewTicket {
   readonly assigneeId?: string;
   /** The person asking; found or created on the ticket side by email when there is one. */
   readonly requester?: TicketPerson;
+  /** Tokens from `uploadFile`: the files attach to the opening comment. */
+  readonly uploads?: readonly string[];
 }
 
 /** A comment the core adds to a ticket. */
@@ -49,6 +51,8 @@ export interface NewComment {
   readonly public: boolean;
   /** Ticket-side author id; the adapter's configured agent when absent. */
   readonly authorId?: string;
+  /** Tokens from `uploadFile`: the files attach to this comment. */
+  readonly uploads?: readonly string[];
   /**
    * Also set the ticket `open`: a comment through the API does not reopen a solved ticket by
    * itself (Zendesk reopens only on an end user's own reply).

@@ -1,4 +1,4 @@
-import type { ChatIdentity, ChatUser } from '../domain/chat-event.ts';
+import type { ChatFile, ChatIdentity, ChatUser, FileContent } from '../domain/chat-event.ts';
 import type { MessageSection } from '../domain/message-section.ts';
 
 /** A message the bot posts. Text is plain: the adapter escapes it for its platform. */
@@ -58,6 +58,12 @@ export interface ChatPort {
     key: string,
     options?: FindMessageOptions,
   ): Promise<PostedMessage | undefined>;
+  /**
+   * Optional: downloads a file of a chat event (`ChatFile.id` set) with the bot's credentials.
+   * Absent → files reach tickets as links. Throws `IntegrationError` (`NotFound` for a file
+   * deleted since).
+   */
+  downloadFile?(file: ChatFile): Promise<FileContent>;
   /** Looks a user up; undefined when unknown. Safe to call often (adapters cache). */
   getUser(userId: string): Promise<ChatUser | undefined>;
   /** The bot's own identity on the platform, so its own posts are ignored. */

@@ -1,3 +1,4 @@
+import type { FileContent } from '../domain/chat-event.ts';
 import type {
   NewComment,
   NewTicket,
@@ -63,6 +64,12 @@ export interface TicketPort {
    * assignee. Idempotent on `idempotencyKey`, like `createTicket`.
    */
   createFollowUp(followUp: NewFollowUp): Promise<Ticket>;
+  /**
+   * Optional: uploads a file to attach to a later comment or new ticket (`uploads`) and returns
+   * its token. Not idempotent: the core records the token before using it, so a retry reuses it.
+   * Absent → files reach tickets as links.
+   */
+  uploadFile?(file: FileContent): Promise<{ readonly token: string }>;
   /** A link an agent can open to see the ticket. Pure; never throws. */
   ticketUrl(ticketId: string): string;
 }

@@ -135,6 +135,8 @@ export interface TicketHarness extends Closable {
 export interface TicketCapabilities {
   /** The adapter recovers a create whose outcome was unknown (e.g. a timeout) without a duplicate. */
   readonly recoversUnknownCreate: boolean;
+  /** The adapter has `uploadFile` and attaches `uploads` to comments and new tickets. */
+  readonly uploads?: boolean;
 }
 
 /** A fresh OnCallPort plus the fake on-call system's back door. */

@@ -10,6 +10,7 @@ import type { HarnessFactory, TicketCapabilities, TicketHarness } from './harnes
 import { ticketClosedTests } from './ticket-closed-contract.ts';
 import { DEFAULT_FIXTURES, sampleTicket, ticketCommentTests } from './ticket-comments-contract.ts';
 import { ticketLifecycleTests } from './ticket-lifecycle-contract.ts';
+import { ticketUploadTests } from './ticket-uploads-contract.ts';
 
 /**
  * The TicketPort contract. `factory` builds a fresh harness per test (closed after it). Harnesses
@@ -111,6 +112,7 @@ export function ticketPortContract(
     });
 
     ticketCommentTests(harness);
+    ticketUploadTests(harness, capabilities);
     ticketClosedTests(harness);
     ticketLifecycleTests(harness);
 

@@ -2,7 +2,13 @@ import type { ChatEvent } from '../domain/chat-event.ts';
 import type { Issue } from '../domain/issue.ts';
 import { isDoneStatus } from '../domain/ticket-lifecycle.ts';
 import { CoreError, isTicketClosed } from '../errors.ts';
-import { alreadySolvedNotice, chatReplyComment, helpText, resolvedConfirmation } from '../messages.ts';
+import {
+  alreadySolvedNotice,
+  chatReplyComment,
+  helpText,
+  linkedFilesLine,
+  resolvedConfirmation,
+} from '../messages.ts';
 import type { BotContext } from './bot-deps.ts';
 import { chatAuthorName } from './chat-author.ts';
 import { commentHash } from './comment-hash.ts';
@@ -13,6 +19,7 @@ import type { ChatOutcome } from './outcomes.ts';
 import { postOnce } from './post-once.ts';
 import { replyCommand } from './reply-command.ts';
 import { continuesDoneTicket, replyToDoneTicket } from './reply-to-done-ticket.ts';
+import { uploadChatFiles } from './upload-chat-files.ts';
 
 /**
  * A reply in a thread: `help` lists the commands, `resolve` solves the ticket, anything else
@@ -48,7 +55,7 @@ export async function handleThreadReply(
     const handled = (await ctx.repo.findDelivery(key)) !== undefined;
     if (command === 'resolve' && !handled) return replyToResolved(ctx, issue, ref, issue.ticketId);
     if (command !== 'resolve' && (!handled || (await continuesDoneTicket(ctx, issue, ref)))) {
-      const comment = await replyComment(ctx, event, plain);
+      const comment = await replyComment(ctx, event, plain, issue.id);
       return replyToDoneTicket(ctx, { issue: { ...issue, ticketId: issue.ticketId }, ref, comment, key });
     }
   }
@@ -103,7 +110,7 @@ async function addComment(
   ticketId: string,
   plain: string,
 ): Promise<ChatOutcome> {
-  const comment = await replyComment(ctx, event, plain);
+  const comment = await replyComment(ctx, event, plain, issue.id);
   const contentHash = await commentHash(comment.body);
   try {
     const commentId = await deliverOnce(
@@ -124,10 +131,17 @@ async function addComment(
   }
 }
 
-async function replyComment(ctx: BotContext, event: ChatEvent, plain: string) {
+async function replyComment(ctx: BotContext, event: ChatEvent, plain: string, issueId: string) {
   const author = await chatAuthorName(ctx, event);
   const fileNames = event.files.map((file) => file.name);
-  return { body: chatReplyComment(author, plain.trim(), fileNames), public: true };
+  const ref: MessageRef = { platform: event.platform, channel: event.channel, messageId: event.messageId };
+  const files = await uploadChatFiles(ctx, issueId, ref, event.files);
+  const linked = files.linked.length === 0 ? '' : `\n\n${linkedFilesLine(files.linked)}`;
+  return {
+    body: chatReplyComment(author, plain.trim(), fileNames) + linked,
+    public: true,
+    ...(files.uploads.length > 0 && { uploads: files.uploads }),
+  };
 }
 
 async function replyToResolved(ctx: BotContext, issue: ThreadIssue, ref: MessageRef, ticketId: string) {

@@ -28,4 +28,5 @@ export * from './support-bot.ts';
 export * from './sync-ticket-status.ts';
 export * from './ticket-subject.ts';
 export * from './untracked-ticket.ts';
+export * from './upload-chat-files.ts';
 export * from './zoned-day.ts';

@@ -2,6 +2,7 @@ import type { ChatEvent } from '../domain/chat-event.ts';
 import {
   chatAuthorLine,
   filesOnlySubject,
+  linkedFilesLine,
   ticketConfirmation,
   ticketDescription,
   untitledSubject,
@@ -14,6 +15,7 @@ import type { ChatOutcome } from './outcomes.ts';
 import { postOnCallNotice } from './post-on-call-notice.ts';
 import { postOnce } from './post-once.ts';
 import { ticketSubject } from './ticket-subject.ts';
+import { uploadChatFiles } from './upload-chat-files.ts';
 
 /**
  * A top-level chat message opens an issue: claim the thread, create its ticket (idempotent on
@@ -50,6 +52,8 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
   const requester = await chatRequester(ctx, event);
   // A stand-in requester: the description says who really asked, as the chat shows them.
   const byLine = requester.isAuthor ? '' : `${chatAuthorLine(await chatAuthorName(ctx, event))}\n\n`;
+  const files = await uploadChatFiles(ctx, issueId, ref, event.files);
+  const linked = files.linked.length === 0 ? '' : `\n\n${linkedFilesLine(files.linked)}`;
   const key = deliveryKeys.ticket(ref);
   const leased = await leaseDelivery(ctx, { key, kind: 'ticket', issueId, sourceId: event.messageId });
   if (leased.done) return leased.targetId;
@@ -59,11 +63,12 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
         idempotencyKey: key,
         subject:
           ticketSubject(plain) || (fileNames.length > 0 ? filesOnlySubject(fileNames) : untitledSubject),
-        description: byLine + ticketDescription(plain.trim(), fileNames, permalink),
+        description: byLine + ticketDescription(plain.trim(), fileNames, permalink) + linked,
         externalId: externalIdOf(ref),
         ...(settings.ticketGroupId !== undefined && { groupId: settings.ticketGroupId }),
         ...(settings.ticketAssigneeId !== undefined && { assigneeId: settings.ticketAssigneeId }),
         ...(requester.person !== undefined && { requester: requester.person }),
+        ...(files.uploads.length > 0 && { uploads: files.uploads }),
       }),
     );
     // One transaction: a comment notice never sees the ticket without the cursor past its description.
