@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
+import { AdminUserStore, migrateToLatest, openDatabase } from '@zenslackchat/adapters-postgres';
 import { ChatPort, OnCallPort, TicketPort } from '@zenslackchat/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
+import { ServerTokens } from '../src/container/tokens.ts';
 import { buildServer, type ZenServer } from '../src/server/build-server.ts';
 import { sandboxSetup } from '../src/server/sandbox-wiring.ts';
+import { freshPostgres } from './support/databases.ts';
 import { logCapture } from './support/log-capture.ts';
 
 // Every vendor is fully configured here, pointing at a port nothing listens on: `--sandbox` must
@@ -69,5 +76,35 @@ describe('the sandbox database', () => {
     expect(sandboxSetup(loadConfig({ DATA_DIR: 'memory://' }), clock).config.database).toEqual({
       dataDir: 'memory://',
     });
+  });
+});
+
+describe('a sandbox beside a real Postgres database', { timeout: 60_000 }, () => {
+  it('keeps its issues apart, and lets the real admins log in (accounts copied in)', async () => {
+    const real = await freshPostgres('zsc_sandbox_real');
+    const dir = await mkdtemp(join(tmpdir(), 'zsc-sandbox-'));
+    try {
+      const db = await openDatabase({ url: real.url, poolMax: 1 });
+      await migrateToLatest(db.db);
+      await new AdminUserStore(db.db).create({
+        email: 'ops@example.com',
+        passwordHash: 'scrypt$x',
+        createdAt: new Date(),
+      });
+      await db.close();
+      const env = { DATABASE_URL: real.url, DATA_DIR: dir };
+      const server = await buildServer(loadConfig(env), { logStream: logCapture().stream, sandbox: true });
+      try {
+        expect(server.database.backend).toBe('pglite');
+        const admins = server.container.resolve<AdminUserStore>(ServerTokens.AdminUserStore);
+        expect((await admins.findByEmail('ops@example.com'))?.passwordHash).toBe('scrypt$x');
+      } finally {
+        await server.stop();
+      }
+      expect(existsSync(join(dir, 'sandbox', 'PG_VERSION'))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await real.drop();
+    }
   });
 });

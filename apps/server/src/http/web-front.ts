@@ -6,6 +6,7 @@ import type { PgBoss } from 'pg-boss';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig, Integration } from '../config/index.ts';
 import { ServerTokens } from '../container/tokens.ts';
+import { sandboxThreadUrl } from '../server/sandbox-wiring.ts';
 import { type SandboxControls, webPlugin } from '../web/index.ts';
 import type { WorkerState } from '../web/web-options.ts';
 import { adminResolve } from './admin-resolve.ts';
@@ -88,10 +89,13 @@ export async function webFront(
       container.isRegistered(TicketPort)
         ? container.resolve<TicketPort>(TicketPort).ticketUrl(ticketId)
         : `${config.zendesk?.ticketUri ?? '#'}/${ticketId}`,
-    threadUrl: (issue: Issue) =>
-      issue.threadId === null || workspace === undefined
+    threadUrl: (issue: Issue) => {
+      if (issue.threadId === null) return undefined;
+      if (options.sandbox !== undefined) return sandboxThreadUrl(config, issue.channel, issue.threadId);
+      return workspace === undefined
         ? undefined
-        : buildSlackPermalink(workspace, issue.channel, issue.threadId),
+        : buildSlackPermalink(workspace, issue.channel, issue.threadId);
+    },
     adminRoutes: async (scope) => oauthRoutes(scope, { config, tokens, clock, logger }),
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
     clock,

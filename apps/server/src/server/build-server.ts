@@ -13,6 +13,7 @@ import { createLogger } from '../logging/create-logger.ts';
 import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { buildApp } from './build-app.ts';
 import { type Role, runsWorkers } from './roles.ts';
+import { copyAdminsToSandbox } from './sandbox-admins.ts';
 import { sandboxSetup } from './sandbox-wiring.ts';
 import { startJobs } from './start-jobs.ts';
 import { logStartup } from './startup-log.ts';
@@ -65,6 +66,7 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
   let boss: PgBoss | undefined;
   try {
     await migrateToLatest(database.db, logger);
+    if (sandbox !== undefined) await copyAdminsToSandbox(given.database, database, logger);
     boss = createBoss(
       { database, ...(config.database.url === undefined ? {} : { url: config.database.url }) },
       logger.child({ component: 'jobs' }),

@@ -12,6 +12,17 @@ import { MemorySandbox } from '../web/sandbox/memory-sandbox.ts';
 /** The support channel of the sandbox when SRE_SUPPORT_CHANNEL is not set. */
 export const SANDBOX_CHANNEL = 'C0SANDBOX';
 
+/** Where this server is reached: https://PAAS_FQDN, else http://localhost:PORT. */
+export function sandboxBaseUrl(config: AppConfig): string {
+  const host = config.allowedHosts[0];
+  return host === undefined ? `http://localhost:${config.port}` : `https://${host}`;
+}
+
+/** A sandbox thread's link, as the sandbox's memory chat builds its permalinks. */
+export function sandboxThreadUrl(config: AppConfig, channel: string, threadId: string): string {
+  return `${sandboxBaseUrl(config)}/sandbox/archives/${channel}/p${threadId.replace('.', '')}`;
+}
+
 /** In-memory chat and tickets for `--sandbox`, and the configuration without any real vendor. */
 export function sandboxSetup(
   config: AppConfig,
@@ -32,7 +43,11 @@ export function sandboxSetup(
         `sandbox mode: in-memory chat and tickets, its own database in ${sandboxDir}; no request reaches a real vendor`,
       ],
     },
-    adapters: { chat: new MemoryChat({ clock }), tickets: new MemoryTickets({ clock }) },
+    // Links the bot posts (tickets, threads) open the sandbox page, not example domains.
+    adapters: {
+      chat: new MemoryChat({ clock, workspaceUrl: `${sandboxBaseUrl(config)}/sandbox` }),
+      tickets: new MemoryTickets({ clock, ticketBaseUrl: `${sandboxBaseUrl(config)}/sandbox/tickets` }),
+    },
   };
 }
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AdminUserStore } from '@zenslackchat/adapters-postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +23,16 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeo
   let browser: Browser;
   let page: Page;
   let origin: string;
+  let sandboxDir: string;
 
   beforeAll(async () => {
     const db = await databaseEnv('postgres', 'zsc_websandbox');
     drop = db.drop;
+    sandboxDir = await mkdtemp(join(tmpdir(), 'zsc-sandbox-'));
     const env = {
       ...db.env,
+      // The sandbox's own embedded database lives under DATA_DIR (the Postgres one stays the real bot's).
+      DATA_DIR: sandboxDir,
       WEBAPP_SECRET_KEY: 'JQ2RixB3O8lZ0qcpgS2zsqPXLsaiPOmZo6b0QU_KFv0',
       REPORT_CRON: '0 0 1 1 *',
     };
@@ -53,6 +60,7 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeo
     await browser?.close();
     await server?.stop();
     await drop?.();
+    if (sandboxDir !== undefined) await rm(sandboxDir, { recursive: true, force: true });
   });
 
   it('logs in and is offered the sandbox, with no integration configured', async () => {
@@ -105,5 +113,47 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeo
     await page.locator('#live-chat [data-message]', { hasText: /report/i }).waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
     expect(await page.locator('table tbody tr').count()).toBe(1);
+  });
+
+  it('has no reply box on the report, and "Reply as" follows the name field', async () => {
+    await page.getByRole('link', { name: 'Sandbox', exact: true }).click();
+    const report = page.locator('#live-chat > ul > li[data-message]', { hasText: 'Daily report' });
+    await report.waitFor();
+    expect(await report.locator('form').count()).toBe(0);
+    await page.getByLabel('Your name').fill('Sam');
+    await page.locator('#live-chat').getByLabel('Reply as Sam').first().waitFor();
+  });
+
+  it('renders the help text (no literal backticks) and its links open sandbox pages', async () => {
+    await page.getByLabel('Message', { exact: true }).fill('Printer jam on floor 3');
+    await page.getByRole('button', { name: 'Post message' }).click();
+    const thread = page.locator('#live-chat > ul > li[data-message]', { hasText: 'Printer jam on floor 3' });
+    const confirmation = thread.locator('.replies .bot', { hasText: 'your new support request' });
+    await confirmation.waitFor({ timeout: 15_000 });
+    const ticketHref = await confirmation.locator('a').first().getAttribute('href');
+    const ticketPath = new URL(ticketHref ?? '').pathname;
+    expect(ticketPath).toMatch(/^\/sandbox\/tickets\/\w+$/);
+
+    await thread.getByLabel('Reply as Sam').fill('help');
+    await thread.getByRole('button', { name: 'Reply' }).click();
+    const help = thread.locator('.replies .bot', { has: page.locator('code') });
+    await help.waitFor({ timeout: 15_000 });
+    expect(await help.textContent()).not.toContain('`');
+
+    await page.goto(`${origin}${ticketPath}`);
+    expect(new URL(page.url()).hash).toMatch(/^#ticket-/);
+    await page.locator(new URL(page.url()).hash.replace('.', '\\.')).waitFor();
+  });
+
+  it("links each issue's thread from the issues page's Chat column to the sandbox", async () => {
+    await page.getByRole('link', { name: 'Issues', exact: true }).click();
+    const link = page.locator('tr[data-issue]').first().getByRole('link', { name: 'Thread', exact: true });
+    const href = (await link.getAttribute('href')) ?? '';
+    const path = new URL(href).pathname;
+    expect(path).toMatch(/^\/sandbox\/archives\/C\w+\/p\d+$/);
+    await page.goto(`${origin}${path}`);
+    const hash = new URL(page.url()).hash;
+    expect(hash).toMatch(/^#message-\d+\.\d{6}$/);
+    await page.locator(`[id="${hash.slice(1)}"]`).waitFor();
   });
 });

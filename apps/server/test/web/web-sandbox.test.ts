@@ -36,7 +36,7 @@ describe('sandbox page', () => {
     const live = (await client.get('/sandbox/live')).body;
     expect(live).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(live).not.toContain('<img');
-    expect(live).toContain('Reply as &lt;Mallory&gt;');
+    expect(live).toContain('Reply as <span data-reply-as>&lt;Mallory&gt;</span>');
     const ticketId = fixture.tickets.tickets[0]?.id ?? '';
     expect(live).toContain(`data-ticket="${ticketId}"`);
 

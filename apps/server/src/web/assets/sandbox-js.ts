@@ -24,6 +24,7 @@ export const SANDBOX_JS = `
       region.replaceChildren.apply(region, Array.prototype.slice.call(fresh.childNodes));
       var status = document.getElementById('sandbox-status');
       if (status) status.textContent = (id === 'live-chat' ? 'Channel' : 'Tickets') + ' updated';
+      showReplyName();
     });
   }
   function refresh() {
@@ -33,6 +34,22 @@ export const SANDBOX_JS = `
       .catch(function () {})
       .then(function () { setTimeout(refresh, 1000); });
   }
+  // "Reply as": whatever the "Your name" field says now, also in replies swapped in later.
+  function replyName() {
+    var field = document.getElementById('post-user');
+    return field && field.value.trim() !== '' ? field.value.trim() : null;
+  }
+  function showReplyName() {
+    var name = replyName();
+    if (name === null) return;
+    document.querySelectorAll('[data-reply-as]').forEach(function (el) { el.textContent = name; });
+    document.querySelectorAll('[data-reply-user]').forEach(function (el) { el.value = name; });
+  }
+  document.addEventListener('input', function (event) { if (event.target && event.target.id === 'post-user') showReplyName(); });
+  document.addEventListener('submit', function (event) {
+    if (event.target && event.target.classList && event.target.classList.contains('reply-form')) showReplyName();
+  }, true);
+  showReplyName();
   setTimeout(refresh, 1000);
 })();
 `;

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../html.ts';
 import { layout, type PageFrame } from '../layout.ts';
 import type { SandboxMessage, SandboxSnapshot, SandboxTicket } from '../sandbox/sandbox-controls.ts';
+import { chatMarkup } from './chat-markup.ts';
 
 /** What the live panels need besides the snapshot. */
 export interface SandboxView {
@@ -10,7 +11,7 @@ export interface SandboxView {
 }
 
 function message(m: SandboxMessage): SafeHtml {
-  return html`<div class="${m.fromBot ? 'bot' : ''}"><span class="author">${m.user}</span><p class="text">${m.text}</p></div>`;
+  return html`<div id="message-${m.id}" class="${m.fromBot ? 'bot' : ''}"><span class="author">${m.user}</span><p class="text">${chatMarkup(m.text)}</p></div>`;
 }
 
 function thread(root: SandboxMessage, replies: readonly SandboxMessage[], view: SandboxView): SafeHtml {
@@ -18,24 +19,30 @@ function thread(root: SandboxMessage, replies: readonly SandboxMessage[], view: 
   return html`<li data-message="${root.id}">
     ${message(root)}
     ${replies.length === 0 ? '' : html`<ul class="replies" aria-label="Replies">${replies.map((r) => html`<li data-message="${r.id}">${message(r)}</li>`)}</ul>`}
-    <form class="inline-form" method="post" action="/sandbox/messages">
+    ${root.report === true ? '' : replyForm(root, id, view)}
+  </li>`;
+}
+
+// The author is the "Your name" field's current value: sandbox.js copies it in (and into the
+// label) as it changes; without scripts, the name last posted with.
+function replyForm(root: SandboxMessage, id: string, view: SandboxView): SafeHtml {
+  return html`<form class="inline-form reply-form" method="post" action="/sandbox/messages">
       <input type="hidden" name="_csrf" value="${view.csrfToken}">
       <input type="hidden" name="threadId" value="${root.id}">
-      <input type="hidden" name="user" value="${view.user}">
-      <label for="${id}">Reply as ${view.user}</label>
+      <input type="hidden" name="user" value="${view.user}" data-reply-user>
+      <label for="${id}">Reply as <span data-reply-as>${view.user}</span></label>
       <input id="${id}" name="text" type="text" required maxlength="4000" autocomplete="off">
       <button type="submit" class="secondary">Reply</button>
-    </form>
-  </li>`;
+    </form>`;
 }
 
 function ticket(t: SandboxTicket, view: SandboxView): SafeHtml {
   const id = `comment-${t.id}`;
-  return html`<li data-ticket="${t.id}">
+  return html`<li id="ticket-${t.id}" data-ticket="${t.id}">
     <h4>#${t.id} ${t.subject} <span class="status">(${t.status})</span></h4>
     <ul class="replies" aria-label="Comments">${t.comments.map(
       (c) =>
-        html`<li class="${c.public ? '' : 'internal'}"><span class="author">${c.author}</span>${c.public ? '' : ' (internal note)'}<p class="text">${c.body}</p></li>`,
+        html`<li class="${c.public ? '' : 'internal'}"><span class="author">${c.author}</span>${c.public ? '' : ' (internal note)'}<p class="text">${chatMarkup(c.body)}</p></li>`,
     )}</ul>
     <form class="inline-form" method="post" action="/sandbox/comments">
       <input type="hidden" name="_csrf" value="${view.csrfToken}">

@@ -64,6 +64,20 @@ export async function sandboxRoutes(
     return sendHtml(reply, sandboxPage(frame, await sandbox.snapshot(), await sandboxView(request, reply)));
   });
 
+  // The bot's links in the sandbox: a thread (`/archives/C1/p1700000000000100`) or a ticket.
+  app.get<{ Params: { channel: string; message: string } }>(
+    '/sandbox/archives/:channel/:message',
+    async (request, reply) => {
+      const digits = /^p(\d{7,})$/.exec(request.params.message)?.[1];
+      if (digits === undefined) return reply.redirect('/sandbox', 303);
+      return reply.redirect(`/sandbox#message-${digits.slice(0, -6)}.${digits.slice(-6)}`, 303);
+    },
+  );
+  app.get<{ Params: { id: string } }>('/sandbox/tickets/:id', async (request, reply) => {
+    const id = /^[\w-]{1,40}$/.test(request.params.id) ? request.params.id : '';
+    return reply.redirect(id === '' ? '/sandbox' : `/sandbox#ticket-${id}`, 303);
+  });
+
   app.get('/sandbox/live', async (request, reply) => {
     const live = sandboxLive(await sandbox.snapshot(), await sandboxView(request, reply));
     return sendHtml(reply, html`<!doctype html><title>live</title>${live}`);

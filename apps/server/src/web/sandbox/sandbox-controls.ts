@@ -8,6 +8,8 @@ export interface SandboxMessage {
   readonly text: string;
   /** True when the bot posted it. */
   readonly fromBot: boolean;
+  /** True for the daily report: a top-level post nobody replies to. */
+  readonly report?: boolean;
 }
 
 /** A comment on a simulated ticket. */

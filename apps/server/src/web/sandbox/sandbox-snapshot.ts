@@ -33,6 +33,7 @@ export function sandboxSnapshot(sources: SnapshotSources, people: readonly Peopl
       fromBot: true,
       at: m.postedAt.getTime(),
       seq: i,
+      ...(m.key.startsWith('report:') ? { report: true } : {}),
       ...(m.threadId === undefined ? {} : { threadId: m.threadId }),
     }));
   const messages = [...people, ...bot]
