@@ -35,6 +35,7 @@ const MALFORMED: Record<string, string> = {
   ZENDESK_GROUP_ID: '12ab',
   ZENDESK_AGENT_EMAIL: 'agent-at-example',
   ZENDESK_DEFAULT_REQUESTER_EMAIL: 'desk',
+  ATTACHMENT_MAX_MB: '51',
   ZENDESK_WEBHOOK_TOKEN: 'short',
   ZENDESK_WEBHOOK_SECRET: 'short',
   PAGERDUTY_REDIRECT_URI: 'pd',
@@ -238,6 +239,8 @@ describe('loadConfig', () => {
     };
     const config = loadConfig({ ...base, ZENDESK_DEFAULT_REQUESTER_EMAIL: ' desk@example.com ' });
     expect(config.zendesk?.defaultRequesterEmail).toBe('desk@example.com');
+    expect(config.zendesk?.attachmentMaxMb).toBeUndefined();
+    expect(loadConfig({ ...base, ATTACHMENT_MAX_MB: '10' }).zendesk?.attachmentMaxMb).toBe(10);
     expect(() => loadConfig({ ...base, ZENDESK_DEFAULT_REQUESTER_EMAIL: 'desk' })).toThrow(
       /ZENDESK_DEFAULT_REQUESTER_EMAIL/,
     );

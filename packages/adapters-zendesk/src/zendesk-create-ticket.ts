@@ -85,6 +85,9 @@ export class ZendeskTicketCreator {
         body: ticket.description,
         public: true,
         ...(this.authorId !== undefined ? { author_id: this.authorId } : {}),
+        ...(ticket.uploads !== undefined && ticket.uploads.length > 0
+          ? { uploads: [...ticket.uploads] }
+          : {}),
       },
       external_id: ticket.externalId,
       ...(ticket.assigneeId !== undefined ? { assignee_id: zendeskId(ticket.assigneeId, 'assigneeId') } : {}),

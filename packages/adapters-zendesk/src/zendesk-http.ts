@@ -17,6 +17,14 @@ export interface ZendeskRequest {
   readonly body?: unknown;
   /** Extra headers for this request only (e.g. `Idempotency-Key`). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Raw bytes sent as `application/binary` instead of a JSON body (uploads). */
+  readonly binary?: Uint8Array;
+}
+
+// node-zendesk's own binary path (its `upload` helper wants a file path or a Node stream).
+interface BinaryTransporter {
+  prepareOptionsForRequest(method: string, uri: unknown[], body: Uint8Array, binary: true): unknown;
+  sendRequest(options: unknown): Promise<unknown>;
 }
 
 interface AdaptedResponse {
@@ -64,7 +72,14 @@ export class ZendeskHttp {
     const started = performance.now();
     let answer: { response: AdaptedResponse; result: unknown };
     try {
-      answer = (await client.tickets.transporter.request(method, uri, request.body ?? null)) as typeof answer;
+      const transporter = client.tickets.transporter;
+      if (request.binary !== undefined) {
+        const binary = transporter as unknown as BinaryTransporter;
+        const options = binary.prepareOptionsForRequest(method, uri, request.binary, true);
+        answer = (await binary.sendRequest(options)) as typeof answer;
+      } else {
+        answer = (await transporter.request(method, uri, request.body ?? null)) as typeof answer;
+      }
     } catch (error) {
       const failure = errorForTransport(operation, error);
       this.logger.debug(
@@ -113,7 +128,7 @@ export class ZendeskHttp {
       transportConfig: {
         transportFn: (
           uri: string,
-          init: { method: string; headers: Record<string, string>; body?: string },
+          init: { method: string; headers: Record<string, string>; body?: string | Uint8Array },
         ) =>
           fetch(uri, {
             method: init.method,

@@ -1,4 +1,5 @@
 import {
+  type FileContent,
   type Logger,
   type NewComment,
   type NewFollowUp,
@@ -26,6 +27,7 @@ import { zendeskId } from './zendesk-ids.ts';
 import { lastStatusChange, ticketStates } from './zendesk-lifecycle.ts';
 import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
 import { showTicket, ticketState } from './zendesk-ticket-reads.ts';
+import { uploadFile } from './zendesk-upload.ts';
 import { showSelf } from './zendesk-who-am-i.ts';
 
 const DONE = new Set(['solved', 'closed']);
@@ -61,6 +63,11 @@ export class ZendeskTicketAdapter implements TicketPort {
     return showSelf(this.http);
   }
 
+  /** POST /uploads with the file's bytes; see `uploadFile` in zendesk-upload.ts. */
+  uploadFile(file: FileContent): Promise<{ readonly token: string }> {
+    return uploadFile(this.http, file);
+  }
+
   /** GET /tickets/{id} with the requester sideloaded; undefined on 404. */
   getTicket(ticketId: string): Promise<Ticket | undefined> {
     return showTicket(this.http, ticketId);
@@ -78,6 +85,9 @@ export class ZendeskTicketAdapter implements TicketPort {
       body: comment.body,
       public: comment.public,
       ...(authorId !== undefined ? { author_id: authorId } : {}),
+      ...(comment.uploads !== undefined && comment.uploads.length > 0
+        ? { uploads: [...comment.uploads] }
+        : {}),
     };
     const body = { ticket: { comment: fields, ...(comment.reopen === true ? { status: 'open' } : {}) } };
     const answer = await this.http

@@ -34,6 +34,8 @@ export interface ZendeskConfig {
   readonly groupId?: string;
   /** Requester of tickets whose chat author shows no email; the agent when absent. */
   readonly defaultRequesterEmail?: string;
+  /** Largest chat file copied onto a ticket, in MB (ATTACHMENT_MAX_MB); larger ones are linked. */
+  readonly attachmentMaxMb?: number;
 }
 
 /** PagerDuty settings; present only when the integration is fully configured. */

@@ -75,6 +75,7 @@ export const envSchema = z.object({
   ZENDESK_GROUP_ID: numericId(),
   ZENDESK_AGENT_EMAIL: email(),
   ZENDESK_DEFAULT_REQUESTER_EMAIL: email(),
+  ATTACHMENT_MAX_MB: wholeNumber(1, 50),
   ZENDESK_WEBHOOK_TOKEN: text(8),
   ZENDESK_WEBHOOK_SECRET: text(8),
   ZENDESK_WEBHOOK_ALLOW_UNSIGNED: flag(),

@@ -108,6 +108,7 @@ export function zendeskConfig(
       userId: env.ZENDESK_USER_ID,
       groupId: env.ZENDESK_GROUP_ID,
       defaultRequesterEmail: env.ZENDESK_DEFAULT_REQUESTER_EMAIL,
+      attachmentMaxMb: env.ATTACHMENT_MAX_MB,
     }),
     apiUrl,
     ticketUri: env.ZENDESK_TICKET_URI ?? `${site}/agent/tickets`,

@@ -179,6 +179,9 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
           : { emailAcknowledgement: config.bot.emailAcknowledgement }),
         reportTimeZone: config.report.timeZone,
         ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
+        ...(config.zendesk?.attachmentMaxMb === undefined
+          ? {}
+          : { maxAttachmentBytes: config.zendesk.attachmentMaxMb * 1024 * 1024 }),
         ...(config.zendesk?.defaultRequesterEmail === undefined
           ? {}
           : { defaultRequesterEmail: config.zendesk.defaultRequesterEmail }),

@@ -14,10 +14,14 @@ export const BAD_JSON: FakeResponse = {
 export async function readRequest(req: IncomingMessage, url: URL): Promise<RecordedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString();
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString();
   const type = req.headers['content-type'] ?? '';
   let body: unknown;
-  if (raw.length > 0 && type.includes('application/x-www-form-urlencoded')) {
+  // Uploads carry the file's raw bytes, not JSON (fake-uploads-api.ts).
+  if (/^\/api\/v2\/uploads(\.json)?$/.test(url.pathname)) {
+    body = bytes;
+  } else if (raw.length > 0 && type.includes('application/x-www-form-urlencoded')) {
     body = Object.fromEntries(new URLSearchParams(raw));
   } else if (raw.length > 0) {
     try {

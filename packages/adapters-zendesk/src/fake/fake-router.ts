@@ -107,6 +107,13 @@ export class FakeRouter {
         return listAudits(this.state, id ?? 0, request.query, url, mode);
       case 'GET tickets/:id/comments':
         return listComments(this.lists, id ?? 0, request.query, url);
+      case 'POST uploads':
+        return this.state.uploads.create(
+          request.query,
+          request.body,
+          request.headers['content-type'] ?? 'application/binary',
+          url.replace(/\/uploads.*$/, ''),
+        );
       case 'GET users/me':
         return showSelf(actor, mode);
       case 'GET users/search':

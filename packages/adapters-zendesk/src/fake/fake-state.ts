@@ -9,6 +9,7 @@ import type {
   FakeTicket,
   FakeUser,
 } from './fake-records.ts';
+import { FakeUploads } from './fake-uploads-api.ts';
 
 /** What a new comment needs; everything else is filled in. */
 export interface CommentInput {
@@ -41,6 +42,8 @@ export class FakeState {
   /** Each ticket's audits, oldest first (listed by fake-audits-api.ts). */
   readonly audits = new Map<number, FakeAudit[]>();
   readonly groups = new Set<number>([360000001]);
+  /** Files uploaded and not yet attached (fake-uploads-api.ts). */
+  readonly uploads = new FakeUploads();
   private nextTicketId = 1;
   private nextUserId = 5000;
   private nextEventId = 900000001;

@@ -42,6 +42,9 @@ export function createTicket(
     requesterId = (known ?? state.addUser(input.requester.name ?? '', input.requester.email, 'end-user')).id;
   }
   const authorId = input.comment.author_id ?? actor.id;
+  // Stricter than Zendesk: an unknown or used upload token is a 422, not silently dropped.
+  const createFiles = state.uploads.take(input.comment.uploads);
+  if (createFiles === undefined) return invalidField('comment.uploads', 'names an unknown upload token');
   const created = state.createTicket({
     subject: input.subject ?? '',
     comment: {
@@ -49,6 +52,7 @@ export function createTicket(
       public: input.comment.public ?? true,
       authorId,
       channel: 'api',
+      attachments: createFiles,
     },
     requesterId,
     submitterId: actor.id,
@@ -93,6 +97,8 @@ export function updateTicket(
     return invalidField('status', 'cannot be set back to new');
   const status = input.status ?? (ticket.status === 'new' && assigned ? 'open' : undefined);
   const comment = input.comment;
+  const files = state.uploads.take(comment?.uploads);
+  if (files === undefined) return invalidField('comment.uploads', 'names an unknown upload token');
   const updated = state.updateTicket(
     ticket,
     actor.id,
@@ -109,6 +115,7 @@ export function updateTicket(
           public: comment.public ?? true,
           authorId: comment.author_id ?? actor.id,
           channel: 'api',
+          attachments: files,
         }
       : undefined,
   );
