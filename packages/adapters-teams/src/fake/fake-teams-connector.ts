@@ -7,7 +7,12 @@ import type { FakeTeamsState } from './fake-teams-state.ts';
  * a new post, `{channel};messageid={root}` a reply in that thread. Answers 201 with a
  * `ResourceResponse { id }`: https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#send-to-conversation; an unknown conversation is 404 (same page, ErrorResponse).
  */
-export function sendToConversation(state: FakeTeamsState, conversationId: string, raw: string): Answer {
+export function sendToConversation(
+  state: FakeTeamsState,
+  conversationId: string,
+  raw: string,
+  botId: string,
+): Answer {
   let activity: { type?: unknown; text?: unknown; textFormat?: unknown };
   try {
     activity = JSON.parse(raw) as typeof activity;
@@ -30,6 +35,7 @@ export function sendToConversation(state: FakeTeamsState, conversationId: string
   state.messages.push({
     id,
     channel,
+    from: botId,
     text: activity.text,
     ...(rootId === undefined ? {} : { rootId }),
     ...(typeof activity.textFormat === 'string' ? { textFormat: activity.textFormat } : {}),

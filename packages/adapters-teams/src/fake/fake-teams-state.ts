@@ -10,6 +10,8 @@ export interface FakeTeamsMessage {
   /** The HTML text as the bot sent it. */
   readonly text: string;
   readonly textFormat?: string;
+  /** Who posted it: the bot (`28:<app id>`) or a person (`29:…`). */
+  readonly from: string;
 }
 
 /** A request the fake served, for assertions on shapes and counts. */

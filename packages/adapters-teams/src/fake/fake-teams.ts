@@ -156,7 +156,7 @@ export class FakeTeams {
     }
     const conversationId = decodeURIComponent(api[1]);
     if (method === 'POST' && api[2] === 'activities')
-      return sendToConversation(this.state, conversationId, body);
+      return sendToConversation(this.state, conversationId, body, `28:${this.app.appId}`);
     if (method === 'GET' && api[3] !== undefined) {
       return getMember(this.state, conversationId, decodeURIComponent(api[3]), this.app.tenantId);
     }

@@ -1,3 +1,4 @@
+export { teamsToPlainText } from '../text/teams-to-plain-text.ts';
 export { FAKE_TEAMS_CHANNEL, FakeTeams, type FakeTeamsOptions } from './fake-teams.ts';
 export type { FakeApp } from './fake-teams-issuer.ts';
 export { type FakeSigningKey, makeSigningKey } from './fake-teams-keys.ts';

@@ -32,6 +32,16 @@ export function messageActivityOf(fake: FakeTeams, input: ChannelMessageInput): 
   const bot = { id: `28:${fake.app.appId}`, name: BOT_NAME };
   const mention = `<at>${BOT_NAME}</at>`;
   const html = input.mentionBot ? input.html.replace(/^<p>/, `<p>${mention} `) : input.html;
+  // A person's post exists in the channel (a bot may reply to it) before the activity is sent.
+  if (type === 'message') {
+    fake.state.messages.push({
+      id,
+      channel: input.channel,
+      text: html,
+      from: input.from.id,
+      ...(input.rootId === undefined ? {} : { rootId: input.rootId }),
+    });
+  }
   const eventType = { message: undefined, messageUpdate: 'editMessage', messageDelete: 'softDeleteMessage' }[
     type
   ];
