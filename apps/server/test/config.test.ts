@@ -61,6 +61,9 @@ const MALFORMED: Record<string, string> = {
   TEAMS_OPENID_METADATA_URL: '/v1/.well-known/openidconfiguration',
   TEAMS_SKIP_AUTH: 'please',
   EMAIL_TICKET_PLATFORM: 'discord',
+  CHAT_POST_INTERVAL_MS: '1s',
+  CHAT_POST_BURST: '0',
+  CHAT_POST_MAX_WAIT_MS: '-5',
 };
 
 /** Variables whose value is any non-empty text (ids, secrets, paths): nothing to be malformed. */

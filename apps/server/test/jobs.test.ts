@@ -1,5 +1,12 @@
 import { PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
-import { type ChatEvent, IntegrationError, type Issue, silentLogger, systemClock } from '@zenslackchat/core';
+import {
+  type ChatEvent,
+  DeferredError,
+  IntegrationError,
+  type Issue,
+  silentLogger,
+  systemClock,
+} from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
@@ -209,5 +216,20 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
     await vi.waitFor(() => expect(done('rate limited')).toBe(1), WAIT);
     const [first, second] = attempts.filter((a) => a.text === 'rate limited');
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(1400);
+  });
+  it('runs a deferred job again without spending its retries: deferred past the retry limit, never dead-lettered', async () => {
+    const event = message('deferred');
+    const deferrals = TUNING.retryLimit + 2;
+    plan.set(
+      'deferred',
+      Array.from({ length: deferrals }, () => new DeferredError('posting slots taken', 100)),
+    );
+    await acceptChatEvent(intake, { eventId: event.eventId, event });
+    await vi.waitFor(() => expect(done('deferred')).toBe(1), WAIT);
+    expect(attempts.filter((a) => a.text === 'deferred')).toHaveLength(deferrals + 1);
+    const letters = await boss.findJobs<DeadLetter>(DEAD_LETTER_QUEUE);
+    expect(letters.some((job) => (job.data.data as { event: ChatEvent }).event.text === 'deferred')).toBe(
+      false,
+    );
   });
 });

@@ -7,6 +7,7 @@ export * from './memory-chat-config.ts';
 export * from './memory-harnesses.ts';
 export * from './memory-issue-repo.ts';
 export * from './memory-on-call.ts';
+export * from './memory-post-pacer.ts';
 export * from './memory-tickets.ts';
 export * from './memory-tickets-config.ts';
 export * from './memory-token-store.ts';

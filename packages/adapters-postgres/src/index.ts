@@ -12,6 +12,7 @@ export {
   TokenDecryptionError,
 } from './postgres-adapter-error.ts';
 export { PostgresIssueRepo, type PostgresIssueRepoOptions } from './postgres-issue-repo.ts';
+export { PostgresPostPacer } from './postgres-post-pacer.ts';
 export { PostgresTokenStore, type PostgresTokenStoreOptions } from './postgres-token-store.ts';
 export {
   type InboundEventId,

@@ -1,3 +1,4 @@
+export * from './deferred-error.ts';
 export * from './domain/chat-event.ts';
 export * from './domain/delivery.ts';
 export * from './domain/issue.ts';
@@ -14,6 +15,7 @@ export * from './ports/clock.ts';
 export * from './ports/issue-repo.ts';
 export * from './ports/logger.ts';
 export * from './ports/on-call-port.ts';
+export * from './ports/post-pacer.ts';
 export * from './ports/ticket-port.ts';
 export * from './ports/token-store.ts';
 export * from './settings.ts';

@@ -1,4 +1,5 @@
 import type { TrustProxy } from './env-fields.ts';
+import type { PacingConfig } from './pacing-env.ts';
 
 /** Slack settings; present only when the integration is fully configured. */
 export interface SlackConfig {
@@ -119,6 +120,8 @@ export interface AppConfig {
   /** The reconciliation sweep: RECONCILE_CRON, and a tenth of ZENDESK_RATE_LIMIT_PER_MINUTE for its calls. */
   readonly reconcile: { readonly cron: string; readonly callsPerMinute: number };
   readonly jobs: JobsConfig;
+  /** The per-channel posting pace (CHAT_POST_*). */
+  readonly pacing: PacingConfig;
   readonly admin?: { readonly email: string; readonly password: string };
   readonly slack?: SlackConfig;
   readonly teams?: TeamsConfig;

@@ -22,6 +22,7 @@ import {
   wholeNumber,
 } from './env-fields.ts';
 import { jobEnvFields } from './job-env.ts';
+import { pacingEnvFields } from './pacing-env.ts';
 
 /** Every environment variable the server reads, each validated on its own (unset is allowed). */
 export const envSchema = z.object({
@@ -108,6 +109,7 @@ export const envSchema = z.object({
   // Longer than any vendor call's timeout (10 s), so a live run never loses its lease.
   DELIVERY_LEASE_SECONDS: seconds(15, 3600),
   ...jobEnvFields,
+  ...pacingEnvFields,
 });
 
 /** The environment after field validation. */

@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.ts';
 import { type Env, envSchema } from './env-schema.ts';
 import { pagerDutyConfig, slackConfig, teamsConfig, zendeskConfig } from './integration-config.ts';
 import { jobsConfig } from './job-env.ts';
+import { pacingConfig } from './pacing-env.ts';
 
 /** The variables as the process sees them; the only place the server reads `process.env`. */
 export function processEnv(): Readonly<Record<string, string | undefined>> {
@@ -122,6 +123,7 @@ export function loadConfig(
       callsPerMinute: Math.max(1, Math.floor((env.ZENDESK_RATE_LIMIT_PER_MINUTE ?? 200) / 10)),
     },
     jobs,
+    pacing: pacingConfig(env),
     ...(env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined
       ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } }
       : {}),

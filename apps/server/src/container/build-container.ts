@@ -3,6 +3,7 @@ import {
   type Database,
   LoginLimitStore,
   PostgresIssueRepo,
+  PostgresPostPacer,
   PostgresTokenStore,
   SessionStore,
 } from '@zenslackchat/adapters-postgres';
@@ -14,6 +15,8 @@ import {
   IssueRepo,
   Logger,
   OnCallPort,
+  PostPacer,
+  pacedChat,
   SupportBot,
   TicketPort,
   TokenStore,
@@ -82,6 +85,10 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
     cached(() => new PostgresIssueRepo(database.db)),
   );
   c.register(
+    PostPacer,
+    cached(() => new PostgresPostPacer(database.db)),
+  );
+  c.register(
     TokenStore,
     cached(
       () =>
@@ -111,7 +118,17 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
     const slack = config.slack;
     c.register(
       ChatPort,
-      cached((d) => slackChat(slack, d.resolve<TokenStore>(TokenStore), parts.clock, logger('slack'))),
+      cached((d) => {
+        const port = slackChat(slack, d.resolve<TokenStore>(TokenStore), parts.clock, logger('slack'));
+        const { intervalMs, burst, maxWaitMs } = config.pacing;
+        // Slack allows about one chat.postMessage per second per channel; every process shares the pace.
+        if (intervalMs === 0) return port;
+        return pacedChat(port, {
+          pacer: d.resolve<PostPacer>(PostPacer),
+          rate: { intervalMs, burst },
+          maxWaitMs,
+        });
+      }),
     );
   }
   if (teamsOverride !== undefined) c.register(ServerTokens.TeamsChat, { useValue: teamsOverride });

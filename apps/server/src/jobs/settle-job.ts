@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Database, withTransaction } from '@zenslackchat/adapters-postgres';
-import type { Clock, Logger } from '@zenslackchat/core';
+import { type Clock, isDeferred, type Logger } from '@zenslackchat/core';
 import { fromKysely, type JobResult, type JobWithMetadata, type PgBoss } from 'pg-boss';
 import { summariseFailure, summariseOutcome } from './job-outcome.ts';
 import { DEFAULT_JOB_TUNING, type JobTuning } from './job-tuning.ts';
@@ -64,6 +64,8 @@ export async function settleJob(
     logger.info({ ...fields, ...outcome }, 'job done');
     return { id: job.id, status: 'completed', output: outcome };
   } catch (error) {
+    if (isDeferred(error) && job.retryCount < job.retryLimit)
+      return deferJob(context, job, error.retryAfterMs);
     const failure = summariseFailure(error);
     if (!failure.retryable || job.retryCount >= job.retryLimit) {
       const letter: DeadLetter = {
@@ -101,4 +103,30 @@ export async function settleJob(
     logger.warn({ ...fields, ...failure }, 'job failed: will retry');
     return { id: job.id, status: 'failed', output: failure };
   }
+}
+
+/**
+ * Puts a deferred job (e.g. its channel's posting slots are taken) back in the queue to run after
+ * `delayMs` without spending a retry: it is failed and, in the same transaction, given one more
+ * retry and its new start, so no other worker picks it up in between and its ordering key stays
+ * held. (A job on its last attempt cannot be failed into a retry: it takes the failure path.)
+ */
+async function deferJob(
+  context: SettleContext,
+  job: JobWithMetadata<unknown>,
+  delayMs: number,
+): Promise<JobResult> {
+  const { boss, queue } = context;
+  const startAfter = new Date(context.clock.now().getTime() + delayMs);
+  const output = { outcome: 'deferred', delayMs };
+  await withTransaction(context.database.db, async (trx) => {
+    const db = fromKysely(trx);
+    await boss.fail(queue, { id: job.id, retryCount: job.retryCount }, output, { db });
+    await boss.update(queue, undefined, { id: job.id, startAfter, retryLimit: job.retryLimit + 1, db });
+  });
+  context.logger.info(
+    { queue, jobId: job.id, key: job.singletonKey, startAfter: startAfter.toISOString() },
+    'job deferred: runs again later, no retry spent',
+  );
+  return { id: job.id, status: 'failed', output };
 }

@@ -7,6 +7,7 @@ import { deliveryLeasesMigration } from './0005-delivery-leases.ts';
 import { sessionsMigration } from './0007-sessions.ts';
 import { ticketLifecycleMigration } from './0008-ticket-lifecycle.ts';
 import { reportPlatformMigration } from './0009-report-platform.ts';
+import { postPaceMigration } from './0012-post-pace.ts';
 
 /** Every migration, by name; names sort in the order they run. Never rename or edit a shipped one. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_sessions': sessionsMigration,
   '0008_ticket_lifecycle': ticketLifecycleMigration,
   '0009_report_platform': reportPlatformMigration,
+  '0012_post_pace': postPaceMigration,
 };
 
 /** Serves the in-code migrations, so the built package needs no migration files on disk. */

@@ -14,6 +14,7 @@ import {
   failureAnswer,
 } from './fake-slack-failures.ts';
 import { FAKE_METHODS, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
+import { ChannelRateLimit, type FakePostRate, rateLimitedAnswer } from './fake-slack-rate-limit.ts';
 import {
   type FakeCall,
   type FakeMessage,
@@ -51,6 +52,7 @@ export class FakeSlack {
   readonly #canned = new Map<string, CannedAnswer[]>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #latencyMs = 0;
+  #postLimit: ChannelRateLimit | undefined;
   /** Origin of the fake, e.g. `http://127.0.0.1:1234`. */
   readonly origin: string;
   /** Web API base for `slackApiUrl` / SLACK_API_URL (ends in `/api/`). */
@@ -141,6 +143,17 @@ export class FakeSlack {
   setLatency(ms: number): void {
     this.#latencyMs = ms;
   }
+  /**
+   * Enforces Slack's per-channel pace on chat.postMessage (429 + Retry-After over it); undefined
+   * turns it off (the default). See `ChannelRateLimit`.
+   */
+  limitPostRate(rate: FakePostRate | undefined): void {
+    this.#postLimit = rate === undefined ? undefined : new ChannelRateLimit(rate);
+  }
+  /** Posts refused with a 429 since `limitPostRate`. */
+  get rateLimitedPosts(): number {
+    return this.#postLimit?.refused ?? 0;
+  }
   /** Revokes a token: calls with it answer `token_revoked`. */
   revokeToken(token: string): void {
     this.#state.tokens.delete(token);
@@ -215,6 +228,17 @@ export class FakeSlack {
         return this.#send(res, 200, { ok: false, error: 'token_revoked' }, delay);
       if (!this.#state.tokens.has(token))
         return this.#send(res, 200, { ok: false, error: 'invalid_auth' }, delay);
+    }
+    if (
+      method === 'chat.postMessage' &&
+      this.#postLimit !== undefined &&
+      typeof params.channel === 'string'
+    ) {
+      const waitMs = this.#postLimit.take(params.channel, Date.now());
+      if (waitMs !== undefined) {
+        const limited = rateLimitedAnswer(waitMs);
+        return this.#send(res, limited.status, limited.body, delay, limited.headers);
+      }
     }
     const answer = handler(this.#state, params);
     if (method === 'chat.postMessage' && answer.ok && this.#events.echoesBotPosts) {

@@ -4,6 +4,7 @@ export * from './harness.ts';
 export * from './issue-claims-contract.ts';
 export * from './issue-repo-contract.ts';
 export * from './on-call-port-contract.ts';
+export * from './post-pacer-contract.ts';
 export * from './ticket-comments-contract.ts';
 export * from './ticket-port-contract.ts';
 export * from './token-store-contract.ts';

@@ -17,6 +17,7 @@ export * from './note-chat-change.ts';
 export * from './open-chat-issue.ts';
 export * from './open-email-issue.ts';
 export * from './outcomes.ts';
+export * from './paced-chat.ts';
 export * from './post-daily-report.ts';
 export * from './post-on-call-notice.ts';
 export * from './post-once.ts';

@@ -1,0 +1,7 @@
+import { postPacerContract } from '@zenslackchat/core/testing';
+import { MemoryPostPacer } from '../src/index.ts';
+
+postPacerContract('MemoryPostPacer', () => {
+  const pacer = new MemoryPostPacer();
+  return { pacer };
+});
