@@ -49,6 +49,7 @@ describe.each(TEST_BACKENDS)('migrations [%s]', (backend) => {
       'issues',
       'login_limits',
       'oauth_tokens',
+      'post_pace',
       'reports',
       'sessions',
       'sweep_leases',
