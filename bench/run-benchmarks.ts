@@ -7,13 +7,14 @@ import { coldStartBench } from './cold-start-bench.ts';
 import { forwardingBench } from './forwarding-bench.ts';
 import { intakeBench } from './intake-bench.ts';
 import { pipelineBench } from './pipeline-bench.ts';
+import { paceBench } from './pace-bench.ts';
 import { scaleOutBench } from './scale-out-bench.ts';
 
 // `pnpm bench`: the six measurements of the proof issue, side by side in one run on this machine.
 // Prints a table and writes bench/results.json. Never asserted anywhere. Load goes to 127.0.0.1
 // only, with bounded counts and durations. ZSC_BENCH_SKIP_POSTGRES=1 reuses the last database
 // figures (bench/results/postgres.json) instead of loading 1,000,000 issues again.
-// `--only=intake,pipeline` runs just those parts (cold-start, intake, pipeline, forwarding, scale-out) and keeps
+// `--only=intake,pipeline` runs just those parts (cold-start, intake, pipeline, forwarding, scale-out, pace) and keeps
 // the other parts' figures from the last bench/results.json.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +33,7 @@ execFileSync('flock', ['/tmp/zsc-build.lock', 'pnpm', '-s', 'build', '--output-l
   stdio: 'inherit',
 });
 
-const PARTS = ['cold-start', 'intake', 'pipeline', 'forwarding', 'scale-out'] as const;
+const PARTS = ['cold-start', 'intake', 'pipeline', 'forwarding', 'scale-out', 'pace'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg === undefined ? [...PARTS] : onlyArg.slice('--only='.length).split(',');
 for (const part of only) {
@@ -48,6 +49,7 @@ const intake = runs('intake') ? await intakeBench(log) : previous.intake;
 const pipeline = runs('pipeline') ? await pipelineBench(log) : previous.pipeline;
 const forwarding = runs('forwarding') ? await forwardingBench(log) : previous.forwarding;
 const scaleOut = runs('scale-out') ? await scaleOutBench(log) : previous.scaleOut;
+const pace = runs('pace') ? await paceBench(log) : previous.pace;
 if (onlyArg === undefined && process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
   log('database: packages/adapters-postgres/bench (1,000,000 issues)');
   execFileSync(
@@ -137,6 +139,13 @@ const rows = [
     '< 150 / < 300',
   ],
   [
+    '7 Slack pace',
+    `${pace?.issues} issues (${pace?.posts} posts) in one channel, s`,
+    `${pace?.seconds} (ideal ${pace?.idealSeconds})`,
+    `at 1/${pace?.intervalMs} ms (Slack's /${pace?.scale}); at Slack's 1/s: ${pace?.slackSeconds} vs ${pace?.slackIdealSeconds}; 429s ${pace?.rateLimited}, dead letters ${pace?.deadLetters}, duplicates ${pace?.duplicates}`,
+    'all posted once, near the ideal',
+  ],
+  [
     '6 report',
     'daily report at 1M issues (median ms)',
     onPostgres?.timings?.dailyReport?.medianMs,
@@ -161,6 +170,7 @@ const results = {
   pipeline,
   forwarding,
   scaleOut,
+  pace,
   database: {
     source: 'bench/results/postgres.json',
     measuredAt: database.measuredAt,
