@@ -50,7 +50,9 @@ export async function paceBench(log: (line: string) => void): Promise<PaceResult
   slack.limitPostRate({ intervalMs: INTERVAL_MS, burst: BURST });
   const watcher = new PostWatcher(slack);
   try {
-    log(`pace: ${ISSUES} new issues in one channel, posting pace 1 per ${INTERVAL_MS} ms (Slack's / ${SCALE})`);
+    log(
+      `pace: ${ISSUES} new issues in one channel, posting pace 1 per ${INTERVAL_MS} ms (Slack's / ${SCALE})`,
+    );
     const workload = buildWorkload(bot, 'pace', ISSUES, 0);
     const target = { url: bot.url, signingSecret: bot.secrets.signingSecret };
     const t0 = performance.now();

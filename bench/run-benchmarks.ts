@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { coldStartBench } from './cold-start-bench.ts';
 import { forwardingBench } from './forwarding-bench.ts';
 import { intakeBench } from './intake-bench.ts';
-import { pipelineBench } from './pipeline-bench.ts';
 import { paceBench } from './pace-bench.ts';
+import { pipelineBench } from './pipeline-bench.ts';
 import { scaleOutBench } from './scale-out-bench.ts';
 
 // `pnpm bench`: the six measurements of the proof issue, side by side in one run on this machine.
