@@ -41,6 +41,7 @@ export class ZendeskTicketAdapter implements TicketPort {
   private readonly ticketBase: string;
   private readonly pageSize: number;
   private readonly creator: ZendeskTicketCreator;
+  private self: Promise<TicketPerson & { readonly id: string }> | undefined;
 
   constructor(options: ZendeskTicketAdapterOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -60,7 +61,12 @@ export class ZendeskTicketAdapter implements TicketPort {
   /** The user the bot's comments are written as: the configured `agentId`, else `GET /users/me`. */
   whoAmI(): Promise<TicketPerson & { readonly id: string }> {
     if (this.agentId !== undefined) return Promise.resolve({ id: String(this.agentId) });
-    return showSelf(this.http);
+    // Asked once; a failed look-up is asked again next time.
+    this.self ??= showSelf(this.http).catch((error: unknown) => {
+      this.self = undefined;
+      throw error;
+    });
+    return this.self;
   }
 
   /** POST /uploads with the file's bytes; see `uploadFile` in zendesk-upload.ts. */
@@ -106,13 +112,14 @@ export class ZendeskTicketAdapter implements TicketPort {
 
   /**
    * Sets `status: solved` unless already solved or closed (never `closed`, which cannot be undone).
-   * An unassigned ticket is assigned to the configured agent too: Zendesk may refuse to solve it.
+   * An unassigned ticket is assigned to the bot's agent too (the configured one, else the API's own
+   * user from `whoAmI`): Zendesk refuses to solve a ticket without an assignee.
    */
   async solveTicket(ticketId: string): Promise<void> {
     zendeskId(ticketId, 'ticket id', 'NotFound');
     const { status, assigneeId } = await ticketState(this.http, ticketId);
     if (DONE.has(status)) return;
-    const assign = assigneeId === null && this.agentId !== undefined ? { assignee_id: this.agentId } : {};
+    const assign = assigneeId === null ? { assignee_id: Number((await this.whoAmI()).id) } : {};
     let answer: ZendeskAnswer;
     try {
       answer = await this.http.send('tickets.solve', 'PUT', ['tickets', ticketId], {

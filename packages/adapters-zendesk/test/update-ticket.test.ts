@@ -53,13 +53,23 @@ describe('update bodies', () => {
     expect(h.fake.ticket(ticketId)).toMatchObject({ status: 'solved', assignee_id: other.id });
   });
 
-  it('solveTicket without a configured agent is Invalid for an unassigned ticket (Zendesk refuses)', async () => {
+  it('solveTicket without a configured agent assigns the API user (GET /users/me, asked once)', async () => {
     const port = new ZendeskTicketAdapter({
       apiUrl: h.fake.apiUrl,
       auth: { kind: 'token', email: h.fake.agentEmail, apiToken: h.fake.apiToken },
       ticketUrl: 'https://x/agent/tickets',
     });
-    await expect(port.solveTicket(ticketId)).rejects.toMatchObject({ reason: 'Invalid', retryable: false });
+    const second = (
+      await port.createTicket({ idempotencyKey: 'k2', subject: 's', description: 'd', externalId: 'e2' })
+    ).id;
+    await port.solveTicket(ticketId);
+    await port.solveTicket(second);
+    expect(h.fake.ticket(ticketId)).toMatchObject({ status: 'solved', assignee_id: h.fake.agent.id });
+    expect(h.fake.ticket(second)).toMatchObject({ status: 'solved', assignee_id: h.fake.agent.id });
+    const selfReads = h.fake.requests.filter(
+      (r) => r.method === 'GET' && /\/users\/me(\.json)?$/.test(r.path),
+    );
+    expect(selfReads).toHaveLength(1);
   });
 
   it('solveTicket leaves a closed ticket alone', async () => {
