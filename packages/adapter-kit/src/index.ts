@@ -1,3 +1,4 @@
+export { FaultQueue, type PendingFault, type QueuedFaultOptions } from './fault-queue.ts';
 export {
   OAUTH_STATE_FAILURES,
   type OAuthStateCheck,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultQueue, type QueuedFaultOptions } from '@zenslackchat/adapter-kit';
 import type { ChatUser } from '@zenslackchat/core';
 import type { FaultKind } from '@zenslackchat/core/testing';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -18,7 +19,6 @@ import {
 import { type FakeSigningKey, makeSigningKey, signToken } from './fake-teams-keys.ts';
 import { FakeTeamsState } from './fake-teams-state.ts';
 import { faultAnswer } from './fault-answer.ts';
-import { FaultQueue, type QueuedFaultOptions } from './fault-queue.ts';
 
 /** Options of `FakeTeams.start`. */
 export interface FakeTeamsOptions {
@@ -44,7 +44,7 @@ export class FakeTeams {
   readonly connectorKey: FakeSigningKey;
   readonly #entraKey: FakeSigningKey;
   readonly #server: Server;
-  readonly #faults = new FaultQueue();
+  readonly #faults = new FaultQueue<FaultKind>();
 
   private constructor(server: Server, url: string, app: FakeApp, keys: [FakeSigningKey, FakeSigningKey]) {
     this.#server = server;

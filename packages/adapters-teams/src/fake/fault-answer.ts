@@ -1,12 +1,13 @@
+import type { PendingFault } from '@zenslackchat/adapter-kit';
+import type { FaultKind } from '@zenslackchat/core/testing';
 import { type Answer, connectorError } from './fake-teams-http.ts';
-import type { PendingFault } from './fault-queue.ts';
 
 /**
  * How the Bot Connector answers each injected fault; undefined for `timeout` (served late).
  * 429 with Retry-After under load, 502/503/504 for service trouble:
  * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/rate-limit
  */
-export function faultAnswer(fault: PendingFault): Answer | undefined {
+export function faultAnswer(fault: PendingFault<FaultKind>): Answer | undefined {
   switch (fault.kind) {
     case 'rate-limited':
       return connectorError(429, 'TooManyRequests', 'Too many requests.', {

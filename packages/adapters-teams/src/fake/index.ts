@@ -3,7 +3,6 @@ export { FAKE_TEAMS_CHANNEL, FakeTeams, type FakeTeamsOptions } from './fake-tea
 export type { FakeApp } from './fake-teams-issuer.ts';
 export { type FakeSigningKey, makeSigningKey } from './fake-teams-keys.ts';
 export type { FakeTeamsCall, FakeTeamsMessage } from './fake-teams-state.ts';
-export { FaultQueue, type PendingFault, type QueuedFaultOptions } from './fault-queue.ts';
 export { type ChannelMessageInput, messageActivityOf, sendActivity } from './message-activity-of.ts';
 export {
   adapterOptionsFor,
