@@ -36,7 +36,9 @@ describe('honest screens on the real server', { timeout: 60_000 }, () => {
     const page = await client.get('/reports');
     await client.post('/reports/post', { _csrf: Client.csrf(page.body) });
     const after = (await client.get('/reports')).body;
-    expect(after).toContain('No report was posted: Slack is not configured');
+    expect(after).toContain(
+      'No report was posted: the bot needs a chat platform (Slack or Teams) and Zendesk configured',
+    );
     expect(after).not.toContain('on its way');
   });
 

@@ -76,9 +76,9 @@ export async function webFront(
       supportChannel: config.bot.supportChannel ?? '(not set)',
     },
     postReportNow: async () => {
-      // The report needs a chat to post in; in the sandbox that is the in-memory one.
-      if (!container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined)
-        return 'no-chat';
+      // The report needs the bot (a chat platform with its channel, and tickets); in the sandbox
+      // that is the in-memory one.
+      if (!container.isRegistered(ServerTokens.SupportBot)) return 'no-chat';
       await container.resolve<PgBoss>(ServerTokens.Boss).send('daily-report', {});
       const state = options.workers();
       return state === 'running' ? 'queued' : state === 'stopped' ? 'queued-no-worker' : 'queued-elsewhere';

@@ -19,7 +19,10 @@ async function loggedIn(overrides: Parameters<typeof webTestApp>[0] = {}): Promi
 
 describe('honest screens', () => {
   it.each([
-    ['no-chat', 'No report was posted: Slack is not configured'],
+    [
+      'no-chat',
+      'No report was posted: the bot needs a chat platform (Slack or Teams) and Zendesk configured',
+    ],
     ['queued-no-worker', 'The report is queued, but no worker runs in this process'],
     ['queued-elsewhere', 'The report is queued for the worker processes (--role worker) to post.'],
     ['queued', 'The report is on its way to the support channel.'],

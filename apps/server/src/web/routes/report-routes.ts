@@ -11,7 +11,8 @@ const REPORT_FLASH: Readonly<Record<ReportRequest, string>> = {
   'queued-no-worker':
     'The report is queued, but no worker runs in this process: it is posted when one starts.',
   'queued-elsewhere': 'The report is queued for the worker processes (--role worker) to post.',
-  'no-chat': 'No report was posted: Slack is not configured (see the home page for what to set).',
+  'no-chat':
+    'No report was posted: the bot needs a chat platform (Slack or Teams) and Zendesk configured; the home page names what to set.',
 };
 
 /** GET /reports (history and chart) and POST /reports/post (posts the daily report now). */
