@@ -86,4 +86,72 @@ describe('the whole conversation crosses', () => {
         .map((c) => c.body),
     ).toEqual([expect.stringContaining('Printer jammed'), `${ALICE.name}: on floor 2`]);
   });
+
+  it('copies a 3 MB image shared in the thread onto the ticket once, through a storm of Slack retries', async () => {
+    const { slack, zendesk } = bot.vendors;
+    const { ts: root } = await slack.postAsUser({
+      channel: SUPPORT_CHANNEL,
+      user: ALICE.id,
+      text: 'Login page broken',
+    });
+    const ticket = await waitFor(() => zendesk.tickets.find((t) => t.subject === 'Login page broken'), {
+      what: 'the ticket',
+    });
+    const bytes = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 31) % 256);
+    const shared = await slack.shareFileAsUser(
+      { channel: SUPPORT_CHANNEL, user: ALICE.id, text: 'this is what I see', threadTs: root },
+      { name: 'login.png', mimetype: 'image/png', bytes },
+    );
+    expect(shared.delivery.status).toBe(200);
+    // Slack retries the same event (same event_id) as if every answer had been too slow.
+    await Promise.all(
+      [1, 2, 3, 1, 2, 3].map((retryNum) =>
+        slack.deliverEvent(shared.event, {
+          eventId: shared.delivery.eventId,
+          retryNum,
+          retryReason: 'http_timeout',
+        }),
+      ),
+    );
+    await waitFor(() => zendesk.comments(ticket.id).some((c) => c.attachments.length > 0), {
+      what: 'the comment with the image',
+    });
+    await bot.settle();
+
+    const withFiles = zendesk.comments(ticket.id).filter((c) => c.attachments.length > 0);
+    expect(withFiles).toHaveLength(1);
+    expect(withFiles[0]?.body).toBe(`${ALICE.name}: this is what I see\n\nAttached files: login.png`);
+    expect(withFiles[0]?.attachments.map((a) => a.file_name)).toEqual(['login.png']);
+    const uploads = zendesk.requests.filter((r) => /^\/api\/v2\/uploads/.test(r.path));
+    expect(uploads).toHaveLength(1);
+    expect((uploads[0]?.body as Buffer | undefined)?.byteLength).toBe(bytes.byteLength);
+    expect(slack.files.downloads.get(String(shared.file.id))).toBe(1);
+  });
+
+  it('links a 60 MB file with a note instead of copying it', async () => {
+    const { slack, zendesk } = bot.vendors;
+    const { ts: root } = await slack.postAsUser({
+      channel: SUPPORT_CHANNEL,
+      user: ALICE.id,
+      text: 'Core dump attached',
+    });
+    const ticket = await waitFor(() => zendesk.tickets.find((t) => t.subject === 'Core dump attached'), {
+      what: 'the ticket',
+    });
+    const shared = await slack.shareFileAsUser(
+      { channel: SUPPORT_CHANNEL, user: ALICE.id, text: 'the dump', threadTs: root },
+      { name: 'core.dump', mimetype: 'application/octet-stream', bytes: new Uint8Array(60 * 1024 * 1024) },
+    );
+    const comment = await waitFor(
+      () => zendesk.comments(ticket.id).find((c) => c.body.includes('the dump')),
+      {
+        what: 'the comment linking the dump',
+      },
+    );
+    expect(comment.attachments).toEqual([]);
+    expect(comment.body).toContain(
+      `Not attached (too large or not downloadable), open in chat: core.dump (${String(shared.file.permalink)})`,
+    );
+    expect(slack.files.downloads.get(String(shared.file.id))).toBeUndefined();
+  });
 });

@@ -31,8 +31,13 @@ export function memoryChatHarness(
   options: MemoryChatOptions = {},
 ): WithAdapter<ChatHarness & ChatPlatformFixtures, MemoryChat> {
   const adapter = new MemoryChat(options);
+  let files = 0;
   return {
     adapter,
+    shareFile: (content) => {
+      files += 1;
+      return adapter.addFile(`F${files}`, content);
+    },
     port: adapter,
     channel: 'C0SUPPORT',
     markup: memoryChatMarkup,

@@ -1,4 +1,4 @@
 import { chatPortContract } from '@zenslackchat/core/testing';
 import { memoryHarnesses } from '../src/index.ts';
 
-chatPortContract('MemoryChat', { findMessage: true }, memoryHarnesses.chat);
+chatPortContract('MemoryChat', { findMessage: true, downloads: true }, memoryHarnesses.chat);

@@ -1,8 +1,10 @@
 import { WebClient } from '@slack/web-api';
 import type {
+  ChatFile,
   ChatIdentity,
   ChatPort,
   ChatUser,
+  FileContent,
   FindMessageOptions,
   Logger,
   OutgoingMessage,
@@ -13,6 +15,7 @@ import { LRUCache } from 'lru-cache';
 import { findDeliveredMessage } from './find-delivered-message.ts';
 import { DELIVERY_EVENT_TYPE, type SlackChatAdapterOptions, slackApiBase } from './slack-chat-config.ts';
 import { SLACK, slackErrorCode, toSlackIntegrationError } from './slack-errors.ts';
+import { downloadSlackFile, SLACK_FILES_ORIGIN } from './slack-file-download.ts';
 import { toSlackLogger } from './slack-logger.ts';
 import { buildSlackPermalink } from './slack-permalink.ts';
 import { plainToSlack } from './text/plain-to-slack.ts';
@@ -133,6 +136,16 @@ export class SlackChatAdapter implements ChatPort {
     );
     if (typeof result.permalink !== 'string') throw invalidAnswer('chat.getPermalink');
     return result.permalink;
+  }
+
+  /** Downloads a shared file's `url_private_download` with the bot token (see slack-file-download.ts). */
+  async downloadFile(file: ChatFile): Promise<FileContent> {
+    const apiOrigin = new URL(slackApiBase(this.#options.apiUrl)).origin;
+    return downloadSlackFile(file, {
+      token: await this.#token(),
+      allowedOrigins: [SLACK_FILES_ORIGIN, apiOrigin],
+      timeoutMs: this.#options.timeoutMs ?? 10_000,
+    });
   }
 
   /** Converts Slack mrkdwn to plain text, naming mentioned users (unknown ones keep their id). */

@@ -77,7 +77,7 @@ describe('Slack OAuth install', () => {
     const { query, cookie, authorizeUrl } = await authorize();
     expect(authorizeUrl.origin + authorizeUrl.pathname).toBe(fake.authorizeUrl);
     expect(authorizeUrl.searchParams.get('scope')).toBe(
-      'channels:history,groups:history,chat:write,users:read,users:read.email',
+      'channels:history,groups:history,chat:write,users:read,users:read.email,files:read',
     );
     expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
     expect(cookie).toMatch(/^slack-app-oauth-state=/);
@@ -95,7 +95,14 @@ describe('Slack OAuth install', () => {
       provider: 'slack',
       account: 'T0FAKE',
       accountName: 'Fake Workspace',
-      scopes: ['channels:history', 'groups:history', 'chat:write', 'users:read', 'users:read.email'],
+      scopes: [
+        'channels:history',
+        'groups:history',
+        'chat:write',
+        'users:read',
+        'users:read.email',
+        'files:read',
+      ],
       metadata: { botUserId: 'U0BOT', botId: 'B0BOT', appId: 'A0FAKE' },
     });
     expect(saved?.accessToken).toMatch(/^xoxb-fake-/);

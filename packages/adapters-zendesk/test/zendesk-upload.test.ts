@@ -4,7 +4,7 @@ import { type ZendeskTicketHarness, zendeskTicketHarness } from '../src/fake/ind
 describe('ZendeskTicketAdapter.uploadFile', () => {
   let harness: ZendeskTicketHarness | undefined;
   afterEach(async () => {
-    await harness?.close();
+    await harness?.close?.();
   });
 
   it('POSTs the raw bytes to /uploads with the file name and sends the token in the comment’s uploads', async () => {

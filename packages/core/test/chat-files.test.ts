@@ -83,4 +83,21 @@ describe('chat files reach the ticket as attachments', () => {
     expect(f.chat.callCount('downloadFile')).toBe(0);
     expect(f.tickets.callCount('uploadFile')).toBe(0);
   });
+
+  it('links a file the chat refuses to hand over (missing scope, deleted) instead of failing the reply', async () => {
+    const f = botFixture();
+    const issue = await openIssue(f, ROOT);
+    const gone = {
+      id: 'F-GONE',
+      name: 'gone.png',
+      size: 10,
+      url: 'https://acme.slack.com/files/F-GONE/gone.png',
+    };
+    const outcome = await f.bot.handleChatMessage(reply(ROOT, '1700000000.000200', 'x', { files: [gone] }));
+    expect(outcome.outcome).toBe('comment-added');
+    expect(f.tickets.comments(issue.ticketId).at(-1)?.body).toContain(
+      'gone.png (https://acme.slack.com/files/F-GONE/gone.png)',
+    );
+    expect(f.tickets.callCount('uploadFile')).toBe(0);
+  });
 });

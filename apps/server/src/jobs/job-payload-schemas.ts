@@ -17,7 +17,19 @@ const chatEvent = z.object({
   // Kept: z.object drops unknown keys, and a link preview must not read as an edit.
   unchanged: z.boolean().optional(),
   text: z.string().max(100_000),
-  files: z.array(z.object({ name: z.string().max(1000), url: z.string().max(4000).optional() })).max(100),
+  files: z
+    .array(
+      z.object({
+        name: z.string().max(1000),
+        url: z.string().max(4000).optional(),
+        // What copying the file needs (issue 17); z.object would drop them otherwise.
+        id: z.string().max(200).optional(),
+        downloadUrl: z.string().max(4000).optional(),
+        size: z.number().int().nonnegative().optional(),
+        mimeType: z.string().max(200).optional(),
+      }),
+    )
+    .max(100),
 });
 
 const schemas = {

@@ -9,6 +9,9 @@ const fileSchema = z.looseObject({
   title: optionalText,
   permalink: optionalText,
   url_private: optionalText,
+  url_private_download: optionalText,
+  mimetype: optionalText,
+  size: z.unknown(),
 });
 
 const innerMessageSchema = z.looseObject({
@@ -43,7 +46,19 @@ const some = (value: string | null | undefined): string | undefined =>
 function toFiles(files: InnerMessage['files']): ChatFile[] {
   return (files ?? []).map((file) => {
     const url = some(file.permalink) ?? some(file.url_private);
-    return { name: some(file.name) ?? some(file.title) ?? some(file.id) ?? 'file', ...(url ? { url } : {}) };
+    const id = some(file.id);
+    const downloadUrl = some(file.url_private_download);
+    const mimeType = some(file.mimetype);
+    return {
+      name: some(file.name) ?? some(file.title) ?? id ?? 'file',
+      ...(url ? { url } : {}),
+      ...(id ? { id } : {}),
+      ...(downloadUrl ? { downloadUrl } : {}),
+      ...(typeof file.size === 'number' && Number.isSafeInteger(file.size) && file.size >= 0
+        ? { size: file.size }
+        : {}),
+      ...(mimeType ? { mimeType } : {}),
+    };
   });
 }
 

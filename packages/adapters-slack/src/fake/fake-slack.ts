@@ -13,6 +13,7 @@ import {
   type FakeFailureOptions,
   failureAnswer,
 } from './fake-slack-failures.ts';
+import { type FakeFileInput, FakeSlackFiles, fileShareEventOf } from './fake-slack-files.ts';
 import { FAKE_METHODS, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
 import { ChannelRateLimit, type FakePostRate, rateLimitedAnswer } from './fake-slack-rate-limit.ts';
 import {
@@ -55,6 +56,8 @@ export class FakeSlack {
   #postLimit: ChannelRateLimit | undefined;
   /** Origin of the fake, e.g. `http://127.0.0.1:1234`. */
   readonly origin: string;
+  /** Files shared so far, served at their `url_private_download` (fake-slack-files.ts). */
+  readonly files: FakeSlackFiles;
   /** Web API base for `slackApiUrl` / SLACK_API_URL (ends in `/api/`). */
   readonly url: string;
   /** The authorize page for `InstallProvider`'s `authorizationUrl`. */
@@ -66,6 +69,7 @@ export class FakeSlack {
     const { port } = server.address() as AddressInfo;
     this.origin = `http://127.0.0.1:${port}`;
     this.url = `${this.origin}/api/`;
+    this.files = new FakeSlackFiles(this.origin, this.#state.identity.teamId);
     this.authorizeUrl = `${this.origin}/oauth/v2/authorize`;
   }
 
@@ -183,6 +187,26 @@ export class FakeSlack {
       delivery: await this.#events.deliver(messageEventOf(stored, this.#state.identity.teamId), options),
     };
   }
+  /**
+   * Someone shares `file` in a message (a thread reply with `threadTs`): the file is stored, the
+   * message added, and the `file_share` event delivered. Returns the ts, the file object and the answer.
+   */
+  async shareFileAsUser(
+    message: { channel: string; user: string; text: string; threadTs?: string },
+    file: FakeFileInput,
+    options: DeliverOptions = {},
+  ): Promise<{
+    ts: string;
+    file: Record<string, unknown>;
+    event: Record<string, unknown>;
+    delivery: FakeDelivery;
+  }> {
+    const fileObject = this.files.add(file, message.user);
+    const ts = this.addMessage(message);
+    const stored = this.#state.messages.at(-1) as FakeMessage;
+    const event = fileShareEventOf(stored, this.#state.identity.teamId, [fileObject]);
+    return { ts, file: fileObject, event, delivery: await this.#events.deliver(event, options) };
+  }
   /** Delivers any inner event (fixtures, retries of an earlier event id) to the connected app. */
   deliverEvent(event: object, options: DeliverOptions = {}): Promise<FakeDelivery> {
     return this.#events.deliver(event, options);
@@ -204,6 +228,8 @@ export class FakeSlack {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.origin);
     if (url.pathname === '/oauth/v2/authorize') return handleAuthorize(this.#state, url, res);
+    if (url.pathname.startsWith('/files-pri/'))
+      return this.files.serve(req, res, (t) => this.#state.tokens.has(t) && !this.#state.revoked.has(t));
     if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end();
     const method = url.pathname.slice('/api/'.length);
     const { params, token, contentType } = await readParams(req, url);

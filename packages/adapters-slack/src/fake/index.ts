@@ -1,6 +1,7 @@
 export type { DeliverOptions, FakeAppConnection, FakeDelivery } from './fake-event-sender.ts';
 export { type CannedAnswer, FakeSlack, type FakeSlackOptions } from './fake-slack.ts';
 export { FAKE_FAILURE_KINDS, type FakeFailureKind, type FakeFailureOptions } from './fake-slack-failures.ts';
+export { type FakeFileInput, FakeSlackFiles, fileShareEventOf } from './fake-slack-files.ts';
 export { FAKE_METHODS, type FakeMethod, type SlackAnswer } from './fake-slack-methods.ts';
 export { ChannelRateLimit, type FakePostRate } from './fake-slack-rate-limit.ts';
 export {

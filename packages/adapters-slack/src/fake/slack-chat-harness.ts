@@ -1,7 +1,9 @@
 import type { ChatHarness, FaultKind, FaultOptions, RecordedMessage } from '@zenslackchat/core/testing';
+import { normaliseMessageEvent } from '../events/normalise-slack-message.ts';
 import { SlackChatAdapter } from '../slack-chat-adapter.ts';
 import type { SlackChatAdapterOptions } from '../slack-chat-config.ts';
 import { FakeSlack, type FakeSlackOptions } from './fake-slack.ts';
+import { fileShareEventOf } from './fake-slack-files.ts';
 
 /** A ChatPort harness backed by a fresh FakeSlack, plus the fake itself for extra assertions. */
 export interface SlackChatHarness extends ChatHarness {
@@ -44,6 +46,20 @@ export async function slackChatHarness(
         ...(fault.retryAfterMs === undefined ? {} : { retryAfterMs: fault.retryAfterMs }),
         ...(kind === 'timeout' ? { delayMs: HARNESS_TIMEOUT_MS * 4 } : {}),
       }),
+    shareFile: (content) => {
+      // The file as the file_share event carries it, read by the adapter's own normaliser.
+      const object = fake.files.add(
+        { name: content.name, mimetype: content.mimeType, bytes: content.bytes },
+        'U0ALICE',
+      );
+      const ts = fake.addMessage({ channel: 'C0SUPPORT', user: 'U0ALICE', text: '' });
+      const message = fake.messages.find((m) => m.ts === ts);
+      const event =
+        message === undefined ? undefined : fileShareEventOf(message, fake.identity.teamId, [object]);
+      const file = normaliseMessageEvent('Ev0SHARE', event)?.files[0];
+      if (file === undefined) throw new Error('FakeSlack: the file_share event did not normalise');
+      return file;
+    },
     close: () => fake.close(),
   };
 }

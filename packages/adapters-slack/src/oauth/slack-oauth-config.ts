@@ -8,6 +8,8 @@ export const SLACK_BOT_SCOPES = [
   'chat:write',
   'users:read',
   'users:read.email',
+  // Downloads files shared in support threads to attach them to tickets (issue 17).
+  'files:read',
 ] as const;
 
 /** Provider name of Slack grants in the TokenStore (account = team id). */

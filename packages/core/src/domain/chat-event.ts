@@ -5,6 +5,8 @@ export interface ChatFile {
   readonly url?: string;
   /** The platform's file id, stable across redeliveries; files without one are linked, not copied. */
   readonly id?: string;
+  /** Where the bot downloads it with its own credentials (Slack `url_private_download`). */
+  readonly downloadUrl?: string;
   /** Size in bytes, when the platform says. */
   readonly size?: number;
   readonly mimeType?: string;

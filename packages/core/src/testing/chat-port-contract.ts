@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chatFileTests } from './chat-files-contract.ts';
 import {
   expectFault,
   FAULT_CASES,
@@ -152,5 +153,6 @@ export function chatPortContract(
       await expectFault(post('two', 'k-2'), faultCase('unavailable'));
       await expect(post('three', 'k-3')).resolves.toHaveProperty('id');
     });
+    chatFileTests(harness, capabilities);
   });
 }

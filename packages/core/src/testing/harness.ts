@@ -1,4 +1,4 @@
-import type { ChatUser } from '../domain/chat-event.ts';
+import type { ChatFile, ChatUser, FileContent } from '../domain/chat-event.ts';
 import type { OnCall } from '../domain/on-call.ts';
 import type { TicketStatus } from '../domain/ticket.ts';
 import type { ChatPort } from '../ports/chat-port.ts';
@@ -58,6 +58,8 @@ export interface ChatHarness extends Closable {
   posted(): Promise<readonly RecordedMessage[]> | readonly RecordedMessage[];
   /** Makes the next call(s) to the platform fail. */
   failNext(kind: FaultKind, options?: FaultOptions): void;
+  /** Someone shares a file on the platform: the file as the platform's event carries it (`downloads`). */
+  shareFile?(content: FileContent): Promise<ChatFile> | ChatFile;
 }
 
 /** What the ChatPort contract needs to know of the platform, so it assumes none. */
@@ -78,6 +80,8 @@ export interface ChatCapabilities {
    * no email), as for guests, Slack Connect users or an app without the email scope.
    */
   readonly userProfiles?: 'full' | 'minimal';
+  /** Implements `downloadFile`, and the harness has `shareFile`. */
+  readonly downloads?: boolean;
 }
 
 /** A comment made on the ticketing side by a person (not through the port). */

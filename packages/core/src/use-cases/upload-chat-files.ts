@@ -1,4 +1,5 @@
 import type { ChatFile } from '../domain/chat-event.ts';
+import { isIntegrationError } from '../errors.ts';
 import type { BotDeps } from './bot-deps.ts';
 import { deliverOnce } from './deliver-once.ts';
 import { externalIdOf, type MessageRef } from './delivery-keys.ts';
@@ -21,7 +22,7 @@ export function fileUploadKey(ref: MessageRef, fileId: string): string {
  * files, files without an id, and every file when either port cannot move files are linked.
  */
 export async function uploadChatFiles(
-  deps: Pick<BotDeps, 'chat' | 'tickets' | 'repo' | 'clock' | 'settings'>,
+  deps: Pick<BotDeps, 'chat' | 'tickets' | 'repo' | 'clock' | 'settings' | 'logger'>,
   issueId: string,
   ref: MessageRef,
   files: readonly ChatFile[],
@@ -38,12 +39,22 @@ export async function uploadChatFiles(
       if (file.url !== undefined) linked.push(file);
       continue;
     }
-    const token = await deliverOnce(
-      deps,
-      { key: fileUploadKey(ref, id), kind: 'file-upload', issueId, sourceId: ref.messageId },
-      { perform: async () => (await upload(await download(file))).token },
-    );
-    uploads.push(token);
+    try {
+      const token = await deliverOnce(
+        deps,
+        { key: fileUploadKey(ref, id), kind: 'file-upload', issueId, sourceId: ref.messageId },
+        { perform: async () => (await upload(await download(file))).token },
+      );
+      uploads.push(token);
+    } catch (error) {
+      // A refusal that a retry cannot change (no `files:read` scope, a deleted file): link it.
+      if (!isIntegrationError(error) || error.retryable) throw error;
+      deps.logger.warn(
+        { issueId, reason: error.reason },
+        'chat file not copied to the ticket; linked instead',
+      );
+      if (file.url !== undefined) linked.push(file);
+    }
   }
   return { uploads, linked };
 }
