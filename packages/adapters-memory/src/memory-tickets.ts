@@ -203,7 +203,12 @@ export class MemoryTickets implements TicketPort {
   }
 
   lastStatusChange(ticketId: string): Promise<StatusChange | undefined> {
-    return this.#call('lastStatusChange', () => this.#records.find(ticketId)?.history.at(-1));
+    return this.#call('lastStatusChange', () => {
+      const history = this.#records.find(ticketId)?.history ?? [];
+      const [last, before] = [history.at(-1), history.at(-2)];
+      // A close right after a solve gives way to the solve, as the Zendesk adapter reads it.
+      return last?.status === 'closed' && before?.status === 'solved' ? before : last;
+    });
   }
 
   createFollowUp(followUp: NewFollowUp): Promise<Ticket> {

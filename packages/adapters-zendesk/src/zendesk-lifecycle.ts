@@ -40,6 +40,7 @@ const statusChangeSchema = z.object({
   type: z.literal('Change'),
   field_name: z.literal('status'),
   value: z.string(),
+  previous_value: z.string().nullable().optional(),
 });
 const commentEventSchema = z.object({ type: z.literal('Comment'), body: z.string().nullable().optional() });
 
@@ -71,9 +72,11 @@ export async function ticketStates(
 }
 
 /**
- * GET /tickets/{id}/audits?sort_order=desc&include=users: the newest audit with a `Change` of
- * `status` (who, when; the merge target when that audit's note names one). Looks at the newest
- * 100 audits; undefined when none changed the status or the ticket is gone.
+ * GET /tickets/{id}/audits?sort_order=desc&include=users: the audit that brought the ticket into
+ * its current state (who, when; the merge target when that audit's note names one): the newest
+ * `Change` of `status`, except that a close right after a solve gives way to the solve (closing a
+ * solved ticket is Zendesk's automation, not news). Looks at the newest 100 audits; undefined when
+ * none changed the status or the ticket is gone.
  * https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_audits/#list-audits-for-a-ticket
  */
 export async function lastStatusChange(
@@ -94,6 +97,7 @@ export async function lastStatusChange(
   for (const audit of audits) {
     const change = audit.events.map((event) => statusChangeSchema.safeParse(event)).find((p) => p.success);
     if (!change?.data) continue;
+    if (change.data.value === 'closed' && change.data.previous_value === 'solved') continue;
     const note = audit.events
       .map((event) => commentEventSchema.safeParse(event))
       .map((parsed) => (parsed.success ? MERGE_NOTE.exec(parsed.data.body ?? '')?.[1] : undefined))

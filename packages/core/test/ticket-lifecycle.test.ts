@@ -67,6 +67,27 @@ describe('the ticket lifecycle follows Zendesk', () => {
     ]);
   });
 
+  it('solved again after a reopen it never heard of: resolved at the new solve, and told', async () => {
+    const f = botFixture();
+    const { threadId, issueId, ticketId } = await openIssue(f);
+    f.tickets.setStatus(ticketId, 'solved', DANA);
+    await f.bot.handleTicketComments({ ticketId });
+    f.clock.advance(60_000);
+    f.tickets.setStatus(ticketId, 'open', DANA); // its notice is lost
+    f.clock.advance(60_000);
+    const again = f.clock.now();
+    f.tickets.setStatus(ticketId, 'solved', DANA);
+    f.clock.advance(60_000);
+    f.tickets.setStatus(ticketId, 'closed'); // the automation, later
+    expect(await f.bot.handleTicketComments({ ticketId })).toMatchObject({ status: 'resolved' });
+    expect(await f.repo.findById(issueId)).toMatchObject({
+      status: 'resolved',
+      resolvedAt: again,
+      ticketStatus: 'closed',
+    });
+    expect(thread(f, threadId).filter((t) => /was (solved|closed) in Zendesk/.test(t))).toHaveLength(2);
+  });
+
   it('a reply on a solved ticket is added with status open, and the issue reopens', async () => {
     const f = botFixture();
     const { threadId, issueId, ticketId } = await openIssue(f);

@@ -1,5 +1,5 @@
 import { AdminUserStore, migrateToLatest, openDatabase } from '@zenslackchat/adapters-postgres';
-import { isIntegrationError, type SupportBot, systemClock } from '@zenslackchat/core';
+import { isIntegrationError, systemClock } from '@zenslackchat/core';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/index.ts';
@@ -8,7 +8,7 @@ import { ServerTokens } from '../container/tokens.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
 import { jobTuningFrom } from '../jobs/job-tuning.ts';
-import { runReconcile } from '../jobs/reconcile-run.ts';
+import { type Reconciler, runReconcile } from '../jobs/reconcile-run.ts';
 import { replayDeadLetters } from '../jobs/replay-dead-letters.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { buildServer } from '../server/build-server.ts';
@@ -80,8 +80,8 @@ export function reconcile(config: AppConfig, io: CommandIo = {}): Promise<Comman
     if (!server.container.isRegistered(ServerTokens.SupportBot) || config.bot.supportChannel === undefined) {
       throw new Error('reconcile needs Slack, Zendesk and SRE_SUPPORT_CHANNEL configured');
     }
-    const bot = server.container.resolve<SupportBot>(ServerTokens.SupportBot);
-    return (await runReconcile(bot, config.reconcile, systemClock)) as unknown as CommandResult;
+    const bot = server.container.resolve<Reconciler>(ServerTokens.SupportBot);
+    return (await runReconcile(bot, config.reconcile, systemClock)) as CommandResult;
   });
 }
 

@@ -15,7 +15,7 @@ export interface JobHandlers {
   /** An admin's resolve of an issue. */
   resolveIssue(issueId: string): Promise<unknown>;
   /** One reconciliation sweep (see reconcile-run.ts); a worker without it fails the job as Invalid. */
-  reconcile?(): Promise<unknown>;
+  reconcileNow?(): Promise<unknown>;
 }
 
 /** Runs the use case of a queue with its (already validated) payload. */
@@ -36,12 +36,12 @@ export function dispatchJob<Q extends WorkQueue>(
     case 'email-ticket':
       return handlers.handleEmailTicket((data as JobPayloads['email-ticket']).notice);
     case 'reconcile':
-      if (handlers.reconcile === undefined) {
+      if (handlers.reconcileNow === undefined) {
         return Promise.reject(
           new IntegrationError('Invalid', 'this worker cannot run sweeps', { integration: 'jobs' }),
         );
       }
-      return handlers.reconcile();
+      return handlers.reconcileNow();
     default:
       return handlers.postDailyReport();
   }

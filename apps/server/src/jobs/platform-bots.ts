@@ -4,6 +4,7 @@ import type {
   IssueRepo,
   Logger,
   SupportBot,
+  SweepOptions,
   TicketCommentNotice,
 } from '@zenslackchat/core';
 import type { JobHandlers } from './job-handlers.ts';
@@ -75,6 +76,13 @@ export class PlatformBots implements JobHandlers {
       }
     }
     if (failure !== undefined) throw failure;
+    return this.#options.bots.size === 1 ? Object.values(outcomes)[0] : outcomes;
+  }
+
+  /** The reconciliation sweep, one platform after the other (each its own threads, one lease at a time). */
+  async reconcile(options: SweepOptions): Promise<unknown> {
+    const outcomes: Record<string, unknown> = {};
+    for (const [platform, bot] of this.#options.bots) outcomes[platform] = await bot.reconcile(options);
     return this.#options.bots.size === 1 ? Object.values(outcomes)[0] : outcomes;
   }
 

@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallPacer, type Clock, type SweepOptions, type SweepOutcome } from '@zenslackchat/core';
+import { CallPacer, type Clock, type SweepOptions } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import type { AppConfig } from '../config/index.ts';
 
-/** What runs a sweep: the core's SupportBot. */
+/** What runs a sweep: the core's SupportBot, or the server's PlatformBots (one per platform). */
 export interface Reconciler {
-  reconcile(options: SweepOptions): Promise<SweepOutcome>;
+  reconcile(options: SweepOptions): Promise<unknown>;
 }
 
 /**
@@ -17,7 +17,7 @@ export function runReconcile(
   bot: Reconciler,
   settings: AppConfig['reconcile'],
   clock: Clock,
-): Promise<SweepOutcome> {
+): Promise<unknown> {
   const pacer = new CallPacer({ perMinute: settings.callsPerMinute, clock, sleep: (ms) => sleep(ms) });
   return bot.reconcile({ pacer, owner: `${hostname()}:${process.pid}` });
 }

@@ -1,5 +1,5 @@
 import { type Database, PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
-import { Clock, type SupportBot } from '@zenslackchat/core';
+import { Clock } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import type { Logger as Pino } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
@@ -9,20 +9,20 @@ import { ServerTokens } from '../container/tokens.ts';
 import { startHousekeeping } from '../jobs/housekeeping.ts';
 import type { JobHandlers } from '../jobs/job-handlers.ts';
 import type { JobTuning } from '../jobs/job-tuning.ts';
-import { runReconcile, scheduleReconcile } from '../jobs/reconcile-run.ts';
+import { type Reconciler, runReconcile, scheduleReconcile } from '../jobs/reconcile-run.ts';
 import { scheduleDailyReport } from '../jobs/report-schedule.ts';
 import { startWorkers } from '../jobs/start-workers.ts';
 import { type Role, runsWorkers } from './roles.ts';
 
 /** The bot's use cases for the workers, with the sweep run at the configured pace. */
-function withReconcile(bot: SupportBot, config: AppConfig, clock: Clock): JobHandlers {
+function withReconcile(bot: JobHandlers & Reconciler, config: AppConfig, clock: Clock): JobHandlers {
   return {
     handleChatMessage: (event) => bot.handleChatMessage(event),
     handleTicketComments: (notice) => bot.handleTicketComments(notice),
     handleEmailTicket: (notice) => bot.handleEmailTicket(notice),
     postDailyReport: () => bot.postDailyReport(),
     resolveIssue: (issueId) => bot.resolveIssue(issueId),
-    reconcile: () => runReconcile(bot, config.reconcile, clock),
+    reconcileNow: () => runReconcile(bot, config.reconcile, clock),
   };
 }
 
@@ -53,7 +53,11 @@ export async function startJobs(container: DependencyContainer, role: Role): Pro
   await startWorkers({
     boss,
     database: container.resolve<Database>(ServerTokens.Database),
-    handlers: withReconcile(container.resolve<SupportBot>(ServerTokens.SupportBot), config, clock),
+    handlers: withReconcile(
+      container.resolve<JobHandlers & Reconciler>(ServerTokens.SupportBot),
+      config,
+      clock,
+    ),
     tuning: container.resolve<JobTuning>(ServerTokens.JobTuning),
     clock,
     logger: logger.child({ component: 'jobs' }),

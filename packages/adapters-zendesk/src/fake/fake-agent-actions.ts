@@ -1,4 +1,4 @@
-import type { FakeStatus, FakeUser } from './fake-records.ts';
+import type { FakeAudit, FakeStatus, FakeUser } from './fake-records.ts';
 import type { FakeState } from './fake-state.ts';
 
 /**
@@ -58,6 +58,18 @@ export class FakeAgentActions {
     return source?.rel === 'follow_up' && source.from?.ticket_id !== undefined
       ? String(source.from.ticket_id)
       : undefined;
+  }
+
+  /** The id of the agent with that name, created on first use. */
+  agentNamed(name: string): number {
+    const known = [...this.#state.users.values()].find((user) => user.name === name);
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.com`;
+    return (known ?? this.#state.addUser(name, email, 'agent')).id;
+  }
+
+  /** A ticket's audits, oldest first (what `GET /tickets/{id}/audits` lists). */
+  audits(ticketId: string | number): readonly FakeAudit[] {
+    return this.#state.audits.get(Number(ticketId)) ?? [];
   }
 
   #ticket(ticketId: string | number) {

@@ -57,7 +57,11 @@ export interface TicketPort {
    * the answer; callers confirm a deletion with `getTicket` before acting on it.
    */
   getTicketStates(ticketIds: readonly string[]): Promise<readonly TicketState[]>;
-  /** The latest status change in the ticket's history (who, when, merged into); undefined when none or unknown. */
+  /**
+   * The change that brought the ticket into its current status (who, when, merged into): the
+   * latest, except that a close right after a solve gives way to the solve. Undefined when none
+   * or unknown.
+   */
   lastStatusChange(ticketId: string): Promise<StatusChange | undefined>;
   /**
    * Opens a follow-up of a closed ticket with the given first comment, requester, group and

@@ -39,6 +39,14 @@ export function ticketLifecycleTests(harness: () => TicketHarness): void {
     expect(await port().lastStatusChange('987654321')).toBeUndefined();
   });
 
+  it('takes a close right after a solve as the solve (closing a solved ticket is automatic)', async () => {
+    const ticket = await assigned('solve-close');
+    await harness().setExternalStatus(ticket.id, 'solved');
+    const solved = await port().lastStatusChange(ticket.id);
+    await harness().setExternalStatus(ticket.id, 'closed');
+    expect(await port().lastStatusChange(ticket.id)).toEqual(solved);
+  });
+
   it('shows a merged ticket closed and names the ticket it was merged into', async () => {
     const source = await assigned('merge-source');
     const target = await assigned('merge-target');

@@ -26,8 +26,9 @@ const PAGE = 100;
 /**
  * Heals what missed notices left out of step: reads every syncable issue's ticket in bulk (100
  * per call), and for each ticket that changed since its last sync runs the same handling as a
- * notice (new comments forwarded exactly once, status applied). One sweep at a time across
- * processes (a lease); one log line and one kept record per sweep.
+ * notice (new comments forwarded exactly once, status applied). Only issues of this bot's chat
+ * platform. One sweep at a time across processes (a lease); one log line and one kept record per
+ * sweep.
  */
 export async function reconcileTickets(ctx: BotContext, options: SweepOptions): Promise<SweepOutcome> {
   const leaseMs = options.leaseMs ?? 15 * 60_000;
@@ -65,7 +66,10 @@ export async function reconcileTickets(ctx: BotContext, options: SweepOptions): 
 
 type Counts = { checked: number; changed: number; healed: number; failed: number };
 
-async function sweepPage(ctx: BotContext, page: readonly Issue[], counts: Counts): Promise<void> {
+async function sweepPage(ctx: BotContext, all: readonly Issue[], counts: Counts): Promise<void> {
+  // A bot answers for its own chat platform's threads; another platform's bot sweeps the rest.
+  const page = all.filter((issue) => issue.platform === ctx.chat.platform);
+  if (page.length === 0) return;
   const ids = page.flatMap((issue) => (issue.ticketId === null ? [] : [issue.ticketId]));
   let states: readonly TicketState[];
   try {

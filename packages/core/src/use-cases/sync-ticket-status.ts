@@ -60,7 +60,12 @@ async function resolve(
   base: TicketSync,
 ): Promise<StatusOutcome> {
   const at = change !== undefined && isDoneStatus(change.status) ? change.at : state.updatedAt;
-  if (issue.status === 'resolved') return apply(ctx, issue, { ...base, resolvedAt: at }, 'unchanged');
+  if (issue.status === 'resolved') {
+    // Solved again after a reopen the bot never heard of: that reopening happens here first.
+    const missedCycle = issue.resolvedAt !== null && change !== undefined && at > issue.resolvedAt;
+    if (!missedCycle) return apply(ctx, issue, { ...base, resolvedAt: at }, 'unchanged');
+    if ((await apply(ctx, issue, { ...base, resolvedAt: null }, 'reopened')) === 'stale') return 'stale';
+  }
   // The bot's own solve (a `resolve` running now) confirms itself; it is not news from Zendesk.
   const byBot = change?.by?.id !== undefined && change.by.id === ctx.settings.ticketAgentId;
   if (!byBot) {
