@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coldStartBench } from './cold-start-bench.ts';
+import { countsBench } from './counts-bench.ts';
 import { forwardingBench } from './forwarding-bench.ts';
 import { intakeBench } from './intake-bench.ts';
 import { paceBench } from './pace-bench.ts';
@@ -14,7 +15,7 @@ import { scaleOutBench } from './scale-out-bench.ts';
 // Prints a table and writes bench/results.json. Never asserted anywhere. Load goes to 127.0.0.1
 // only, with bounded counts and durations. ZSC_BENCH_SKIP_POSTGRES=1 reuses the last database
 // figures (bench/results/postgres.json) instead of loading 1,000,000 issues again.
-// `--only=intake,pipeline` runs just those parts (cold-start, intake, pipeline, forwarding, scale-out, pace) and keeps
+// `--only=intake,pipeline` runs just those parts (cold-start, intake, pipeline, forwarding, scale-out, pace, counts) and keeps
 // the other parts' figures from the last bench/results.json.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +34,7 @@ execFileSync('flock', ['/tmp/zsc-build.lock', 'pnpm', '-s', 'build', '--output-l
   stdio: 'inherit',
 });
 
-const PARTS = ['cold-start', 'intake', 'pipeline', 'forwarding', 'scale-out', 'pace'] as const;
+const PARTS = ['cold-start', 'intake', 'pipeline', 'forwarding', 'scale-out', 'pace', 'counts'] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg === undefined ? [...PARTS] : onlyArg.slice('--only='.length).split(',');
 for (const part of only) {
@@ -50,6 +51,9 @@ const pipeline = runs('pipeline') ? await pipelineBench(log) : previous.pipeline
 const forwarding = runs('forwarding') ? await forwardingBench(log) : previous.forwarding;
 const scaleOut = runs('scale-out') ? await scaleOutBench(log) : previous.scaleOut;
 const pace = runs('pace') ? await paceBench(log) : previous.pace;
+const counts: Awaited<ReturnType<typeof countsBench>> = runs('counts')
+  ? await countsBench(log)
+  : previous.counts;
 if (onlyArg === undefined && process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
   log('database: packages/adapters-postgres/bench (1,000,000 issues)');
   execFileSync(
@@ -145,6 +149,13 @@ const rows = [
     `at 1/${pace?.intervalMs} ms (Slack's /${pace?.scale}); at Slack's 1/s: ${pace?.slackSeconds} vs ${pace?.slackIdealSeconds}; 429s ${pace?.rateLimited}, dead letters ${pace?.deadLetters}, duplicates ${pace?.duplicates}`,
     'all posted once, near the ideal',
   ],
+  ...(counts ?? []).map((row) => [
+    '8 work per unit',
+    `per ${row.unit}: statements + pg-boss + BEGIN/COMMIT`,
+    `${row.appStatements} + ${row.pgBossRoundTrips} + ${row.transactionControl}`,
+    `vendor calls: Slack ${row.slackCalls}, Zendesk ${row.zendeskCalls}, PagerDuty ${row.pagerDutyCalls} (${row.samples} samples)`,
+    'fewer (issue 18)',
+  ]),
   [
     '6 report',
     'daily report at 1M issues (median ms)',
@@ -171,6 +182,7 @@ const results = {
   forwarding,
   scaleOut,
   pace,
+  counts,
   database: {
     source: 'bench/results/postgres.json',
     measuredAt: database.measuredAt,
