@@ -44,7 +44,7 @@ export async function countsBench(log: (line: string) => void): Promise<UnitCoun
   const preload = new URL('../tests/bench-kit/count-statements.ts', import.meta.url).pathname;
   const bot = await BotFixture.start({
     name: 'bench_counts',
-    env: { ZSC_COUNT_FILE: file },
+    env: { ZSC_COUNT_FILE: file, RECONCILE_CRON: '0 0 1 1 *' },
     nodeArgs: ['--import', preload],
   });
   const { slack, zendesk, pagerDuty } = bot.vendors;
