@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reconcileBench } from '../tests/bench-kit/reconcile-sweep.ts';
 import { coldStartBench } from './cold-start-bench.ts';
 import { countsBench } from './counts-bench.ts';
 import { forwardingBench } from './forwarding-bench.ts';
@@ -34,7 +35,16 @@ execFileSync('flock', ['/tmp/zsc-build.lock', 'pnpm', '-s', 'build', '--output-l
   stdio: 'inherit',
 });
 
-const PARTS = ['cold-start', 'intake', 'pipeline', 'forwarding', 'scale-out', 'pace', 'counts'] as const;
+const PARTS = [
+  'cold-start',
+  'intake',
+  'pipeline',
+  'forwarding',
+  'scale-out',
+  'pace',
+  'counts',
+  'reconcile',
+] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg === undefined ? [...PARTS] : onlyArg.slice('--only='.length).split(',');
 for (const part of only) {
@@ -54,6 +64,7 @@ const pace = runs('pace') ? await paceBench(log) : previous.pace;
 const counts: Awaited<ReturnType<typeof countsBench>> = runs('counts')
   ? await countsBench(log)
   : previous.counts;
+const reconcile = runs('reconcile') ? await reconcileBench(log) : previous.reconcile;
 if (onlyArg === undefined && process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
   log('database: packages/adapters-postgres/bench (1,000,000 issues)');
   execFileSync(
@@ -157,6 +168,13 @@ const rows = [
     'fewer (issue 18)',
   ]),
   [
+    '9 reconcile',
+    `one sweep, ${reconcile?.issues} issues, ${reconcile?.changed} changed: Zendesk calls`,
+    `${reconcile?.zendeskCalls} (budget ${reconcile?.budget})`,
+    `${reconcile?.seconds} s wall, ${reconcile?.cpuSeconds} s CPU; healed ${reconcile?.healed}, failed ${reconcile?.failed}`,
+    'calls <= ceil(n/100) + changed + solves',
+  ],
+  [
     '6 report',
     'daily report at 1M issues (median ms)',
     onPostgres?.timings?.dailyReport?.medianMs,
@@ -183,6 +201,7 @@ const results = {
   scaleOut,
   pace,
   counts,
+  reconcile,
   database: {
     source: 'bench/results/postgres.json',
     measuredAt: database.measuredAt,
