@@ -1,8 +1,10 @@
 import { messageChangedEventOf, messageDeletedEventOf } from '@zenslackchat/adapters-slack/fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, BotFixture } from '../support/bot-fixture.ts';
+import { botPostsIn, raiseIssue } from '../support/issue-steps.ts';
 import { SUPPORT_CHANNEL } from '../support/test-env.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { postZendeskWebhook } from '../support/zendesk-requests.ts';
 
 const DESK = 'support-desk@example.com';
 
@@ -153,5 +155,46 @@ describe('the whole conversation crosses', () => {
       `Not attached (too large or not downloadable), open in chat: core.dump (${String(shared.file.permalink)})`,
     );
     expect(slack.files.downloads.get(String(shared.file.id))).toBeUndefined();
+  });
+
+  it('links a PDF on a public agent comment in the thread once; an internal note’s file never crosses', async () => {
+    const { zendesk } = bot.vendors;
+    const issue = await raiseIssue(bot, ALICE.id, 'Invoice missing');
+    const pdf = {
+      name: 'report.pdf',
+      url: `https://example.zendesk.com/attachments/token/T0PDF/?name=report.pdf`,
+    };
+    zendesk.addComment(issue.ticketId, { body: 'Here it is', authorName: 'Agent Smith', attachments: [pdf] });
+    zendesk.addComment(issue.ticketId, {
+      body: 'internal only',
+      public: false,
+      authorName: 'Agent Smith',
+      attachments: [
+        {
+          name: 'secret.pdf',
+          url: `https://example.zendesk.com/attachments/token/T0SECRET/?name=secret.pdf`,
+        },
+      ],
+    });
+    const trigger = async () => {
+      const ticket = zendesk.ticket(issue.ticketId);
+      const body = {
+        token: bot.secrets.webhookToken,
+        chat_id: ticket?.external_id ?? '',
+        ticket_id: String(issue.ticketId),
+      };
+      return (await postZendeskWebhook(bot.url, 'comment', body, bot.secrets.webhookSecret)).status;
+    };
+    expect(await trigger()).toBe(200);
+    await waitFor(() => botPostsIn(bot, issue.ts).some((post) => post.includes('report.pdf')), {
+      what: 'the agent comment with its PDF',
+    });
+    expect(await trigger()).toBe(200);
+    expect(await trigger()).toBe(200);
+    await bot.settle();
+    const withPdf = botPostsIn(bot, issue.ts).filter((post) => post.includes('report.pdf'));
+    expect(withPdf).toHaveLength(1);
+    expect(withPdf[0]).toContain('attachments/token/T0PDF');
+    expect(botPostsIn(bot, issue.ts).some((post) => post.includes('secret'))).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ export interface MemoryExternalComment {
   readonly authorId?: string;
   /** How it arrived (default `web`). */
   readonly channel?: string;
+  /** Files an agent attached. */
+  readonly attachments?: readonly { readonly name: string; readonly url: string }[];
 }
 
 /** A ticket created on the ticketing side, as an email creates one. */

@@ -78,7 +78,8 @@ export class MemoryTickets implements TicketPort {
       name: comment.authorName,
     };
     const stored = this.#records.get(ticketId);
-    return this.#records.comment(stored, comment.body, comment.public, author, comment.channel ?? 'web');
+    const { body, channel, attachments } = comment;
+    return this.#records.comment(stored, body, comment.public, author, channel ?? 'web', attachments);
   }
 
   /** Creates a ticket as an email would (status `new`, channel `email`); returns its id. */

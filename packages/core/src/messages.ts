@@ -68,9 +68,13 @@ export function chatDeleteNote(authorName: string): string {
   return `${authorName} deleted their message in chat; the comment here keeps what it said.`;
 }
 
-/** A public ticket comment as it is posted in the chat thread. */
-export function ticketCommentMessage(authorName: string, body: string, fileNames: readonly string[]): string {
-  const files = filesLine(fileNames);
+/** A public ticket comment as it is posted in the chat thread; its attachments as links. */
+export function ticketCommentMessage(
+  authorName: string,
+  body: string,
+  attachments: readonly { readonly name: string; readonly url?: string }[],
+): string {
+  const files = filesLine(attachments.map((file) => (file.url ? `${file.name} (${file.url})` : file.name)));
   return `${authorName} (Zendesk): ${files === '' ? body : `${body}\n\n${files}`}`;
 }
 

@@ -53,11 +53,7 @@ function forward(ctx: BotContext, issue: Issue, threadId: string, ticketId: stri
     channel: issue.channel,
     threadId,
     text: () =>
-      ticketCommentMessage(
-        comment.author.name ?? unknownTicketAuthor,
-        comment.body,
-        comment.attachments.map((attachment) => attachment.name),
-      ),
+      ticketCommentMessage(comment.author.name ?? unknownTicketAuthor, comment.body, comment.attachments),
     // A comment longer than the platform allows is cut with a link to the whole ticket.
     overflowUrl: ctx.tickets.ticketUrl(ticketId),
   });
