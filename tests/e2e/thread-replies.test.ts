@@ -47,17 +47,43 @@ describe.concurrent('replies in a support thread', () => {
     expect(zendesk.comments(issue.ticketId)).toHaveLength(1);
   });
 
-  it('answers a reply after resolving with a notice and adds nothing to the ticket', async () => {
+  it('adds a reply after resolving to the solved ticket, reopens it and tells the thread once', async () => {
     const { zendesk } = bot.vendors;
     const issue = await raiseIssue(bot, ALICE.id, 'Certificate expired on intranet');
     await reply(bot, ALICE.id, issue.ts, 'resolve');
     await waitFor(() => zendesk.ticket(issue.ticketId)?.status === 'solved', { what: 'the solved ticket' });
     await reply(bot, BOB.id, issue.ts, 'It is broken again');
-    const notice = messages.alreadyResolvedNotice(`${TICKET_URI}/${issue.ticketId}`);
-    await waitFor(() => botPostsIn(bot, issue.ts).includes(notice), { what: 'the already-resolved notice' });
+    const notice = messages.reopenedByReplyNotice(`${TICKET_URI}/${issue.ticketId}`);
+    await waitFor(() => botPostsIn(bot, issue.ts).includes(notice), { what: 'the reopened notice' });
     await bot.settle();
+    const bodies = zendesk.comments(issue.ticketId).map((comment) => comment.body);
+    expect(bodies.slice(1)).toEqual(['Bob Example: It is broken again']);
+    expect(zendesk.ticket(issue.ticketId)?.status).toBe('open');
+    expect(botPostsIn(bot, issue.ts).filter((text) => text === notice)).toHaveLength(1);
+  });
+
+  it('continues a closed ticket with a follow-up ticket that the thread then follows', async () => {
+    const { zendesk } = bot.vendors;
+    const issue = await raiseIssue(bot, ALICE.id, 'VPN drops every hour');
+    await reply(bot, ALICE.id, issue.ts, 'resolve');
+    await waitFor(() => zendesk.ticket(issue.ticketId)?.status === 'solved', { what: 'the solved ticket' });
+    zendesk.setStatus(issue.ticketId, 'closed');
+    await reply(bot, BOB.id, issue.ts, 'It dropped again this morning');
+    const followUp = await waitFor(
+      () =>
+        zendesk.tickets.find(
+          (ticket) => zendesk.agentActions.followUpSourceOf(ticket.id) === String(issue.ticketId),
+        ),
+      { what: 'the follow-up ticket' },
+    );
+    const notice = messages.followUpNotice(`${TICKET_URI}/${issue.ticketId}`, `${TICKET_URI}/${followUp.id}`);
+    await waitFor(() => botPostsIn(bot, issue.ts).includes(notice), { what: 'the follow-up notice' });
+    await bot.settle();
+    expect(zendesk.comments(followUp.id).map((comment) => comment.body)).toEqual([
+      expect.stringContaining('It dropped again this morning'),
+    ]);
     expect(zendesk.comments(issue.ticketId)).toHaveLength(1);
-    expect(zendesk.ticket(issue.ticketId)?.status).toBe('solved');
+    expect(zendesk.ticket(issue.ticketId)?.status).toBe('closed');
   });
 
   it('ignores a reply in a thread it does not track', async () => {
