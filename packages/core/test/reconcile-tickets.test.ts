@@ -57,7 +57,7 @@ describe('the reconciliation sweep', () => {
     expect(await f.repo.findById(issueId)).toMatchObject({ status: 'open', ticketStatus: 'open' });
   });
 
-  it('reads 250 tickets in 3 bulk calls and spends one or two calls per changed ticket', async () => {
+  it('reads 250 tickets in 3 bulk calls and spends one to three calls per changed ticket', async () => {
     const f = botFixture({ withOnCallPort: false });
     const opened = [];
     for (let n = 0; n < 250; n += 1) opened.push(await openIssue(f, `1.${n}`, `issue ${n}`));
@@ -75,8 +75,9 @@ describe('the reconciliation sweep', () => {
     f.clock.advance(10 * 60_000);
     const record = await sweep(f);
     expect(record).toMatchObject({ checked: 250, changed: 5, healed: 5, failed: 0 });
-    // 3 bulk reads, one comment listing per changed ticket, one history read for the solve.
-    expect(record.calls).toBe(3 + 5 + 1);
+    // 3 bulk reads, one comment listing per changed ticket, and for the solve one confirming read
+    // (a bulk read may predate a resolve or reopen made meanwhile) and one history read.
+    expect(record.calls).toBe(3 + 5 + 1 + 1);
   });
 
   it('keeps under its share of the rate limit, and waits as told on a 429', async () => {

@@ -21,6 +21,7 @@ export type SyncedIssue = Issue & { readonly ticketId: string; readonly threadId
  * in the thread: the message is keyed by what it reports (the solve time, the resolution it ends)
  * and posted before the state is recorded, so a re-run after a crash finds the same key and two
  * overlapping runs post it once. `state` undefined means "absent from a read": confirmed first.
+ * A change of the issue's status is decided only on a read made after the issue was read.
  */
 export async function syncTicketStatus(
   ctx: BotContext,
@@ -31,6 +32,11 @@ export async function syncTicketStatus(
   const current = state ?? (await confirmState(ctx, synced.ticketId));
   if (current === undefined) return markDeleted(ctx, synced);
   if (synced.ticketUpdatedAt !== undefined && current.updatedAt < synced.ticketUpdatedAt) return 'stale';
+  // A state read before the issue may predate a resolve or a reopen the bot made in between: a
+  // change of the issue's status is decided only on a read made after the issue was read.
+  if (state !== undefined && isDoneStatus(current.status) !== (synced.status === 'resolved')) {
+    return syncTicketStatus(ctx, issue, undefined);
+  }
   const base = {
     ticketStatus: current.status,
     ticketUpdatedAt: current.updatedAt,
