@@ -6,3 +6,4 @@ export {
   OAuthStateSigner,
 } from './oauth-state.ts';
 export { readCookie, type StateCookieOptions, stateCookieHeader } from './state-cookie.ts';
+export { UserCache, type UserCacheOptions } from './user-cache.ts';

@@ -1,4 +1,5 @@
 import { WebClient } from '@slack/web-api';
+import { UserCache } from '@zenslackchat/adapter-kit';
 import type {
   ChatFile,
   ChatIdentity,
@@ -11,7 +12,6 @@ import type {
   PostedMessage,
 } from '@zenslackchat/core';
 import { IntegrationError, silentLogger } from '@zenslackchat/core';
-import { LRUCache } from 'lru-cache';
 import { findDeliveredMessage } from './find-delivered-message.ts';
 import { DELIVERY_EVENT_TYPE, type SlackChatAdapterOptions, slackApiBase } from './slack-chat-config.ts';
 import { SLACK, slackErrorCode, toSlackIntegrationError } from './slack-errors.ts';
@@ -30,10 +30,6 @@ const UNKNOWN_USER_CODES: ReadonlySet<string> = new Set([
   'user_not_visible',
 ]);
 
-interface CachedUser {
-  readonly user: ChatUser | undefined;
-}
-
 /**
  * The core's `ChatPort` on Slack's Web API. The client never retries by itself (the job queue
  * does, from the `IntegrationError` reasons); users and the bot's identity are cached.
@@ -43,7 +39,7 @@ export class SlackChatAdapter implements ChatPort {
   readonly #client: WebClient;
   readonly #options: SlackChatAdapterOptions;
   readonly #logger: Logger;
-  readonly #users: LRUCache<string, CachedUser>;
+  readonly #users: UserCache<ChatUser>;
   #identity: Promise<ChatIdentity> | undefined;
 
   constructor(options: SlackChatAdapterOptions) {
@@ -56,17 +52,10 @@ export class SlackChatAdapter implements ChatPort {
       timeout: options.timeoutMs ?? 10_000,
       logger: toSlackLogger(this.#logger, 'slack-web-api'),
     });
-    const unknownTtl = options.unknownUserTtlMs ?? 60_000;
-    this.#users = new LRUCache<string, CachedUser>({
-      max: options.userCacheSize ?? 1_000,
-      ttl: options.userCacheTtlMs ?? 600_000,
-      fetchMethod: async (userId, _stale, { options: entry }) => {
-        const user = await this.#lookUpUser(userId);
-        if (user !== undefined) return { user };
-        if (unknownTtl <= 0) return undefined;
-        entry.ttl = unknownTtl;
-        return { user: undefined };
-      },
+    this.#users = new UserCache((userId) => this.#lookUpUser(userId), {
+      ...(options.userCacheSize === undefined ? {} : { size: options.userCacheSize }),
+      ...(options.userCacheTtlMs === undefined ? {} : { ttlMs: options.userCacheTtlMs }),
+      ...(options.unknownUserTtlMs === undefined ? {} : { unknownTtlMs: options.unknownUserTtlMs }),
     });
   }
 
@@ -111,8 +100,7 @@ export class SlackChatAdapter implements ChatPort {
 
   /** Looks a user up through the cache; undefined when Slack does not know the id. */
   async getUser(userId: string): Promise<ChatUser | undefined> {
-    const cached = await this.#users.fetch(userId);
-    return cached?.user;
+    return this.#users.get(userId);
   }
 
   /** The bot's user and bot ids from auth.test, asked once and remembered. */

@@ -1,4 +1,5 @@
 import { Client } from '@microsoft/teams.api';
+import { UserCache } from '@zenslackchat/adapter-kit';
 import type {
   ChatIdentity,
   ChatPort,
@@ -8,7 +9,6 @@ import type {
   PostedMessage,
 } from '@zenslackchat/core';
 import { IntegrationError, silentLogger } from '@zenslackchat/core';
-import { LRUCache } from 'lru-cache';
 import { TEAMS_DEFAULTS, type TeamsChatAdapterOptions } from './teams-chat-config.ts';
 import { TEAMS, toTeamsIntegrationError } from './teams-errors.ts';
 import { buildTeamsPermalink } from './teams-permalink.ts';
@@ -16,10 +16,6 @@ import { TeamsTokenProvider } from './teams-token-provider.ts';
 import { plainToTeams } from './text/plain-to-teams.ts';
 import { teamsToPlainText } from './text/teams-to-plain-text.ts';
 import { threadConversationId } from './thread-conversation-id.ts';
-
-interface CachedUser {
-  readonly user: ChatUser | undefined;
-}
 
 /**
  * The core's `ChatPort` on Microsoft's Teams SDK (`@microsoft/teams.api`, the Bot Connector
@@ -32,7 +28,7 @@ export class TeamsChatAdapter implements ChatPort {
   readonly #client: Client;
   readonly #options: TeamsChatAdapterOptions;
   readonly #logger: Logger;
-  readonly #users: LRUCache<string, CachedUser>;
+  readonly #users: UserCache<ChatUser>;
 
   constructor(options: TeamsChatAdapterOptions) {
     this.#options = options;
@@ -50,17 +46,9 @@ export class TeamsChatAdapter implements ChatPort {
       { timeout },
       { tokenProvider: { getAppToken: (scope) => tokens.getAppToken(scope) } },
     );
-    const unknownTtl = options.unknownUserTtlMs ?? 60_000;
-    this.#users = new LRUCache<string, CachedUser>({
-      max: 1_000,
-      ttl: options.userCacheTtlMs ?? 600_000,
-      fetchMethod: async (userId, _stale, { options: entry }) => {
-        const user = await this.#lookUpUser(userId);
-        if (user !== undefined) return { user };
-        if (unknownTtl <= 0) return undefined;
-        entry.ttl = unknownTtl;
-        return { user: undefined };
-      },
+    this.#users = new UserCache((userId) => this.#lookUpUser(userId), {
+      ...(options.userCacheTtlMs === undefined ? {} : { ttlMs: options.userCacheTtlMs }),
+      ...(options.unknownUserTtlMs === undefined ? {} : { unknownTtlMs: options.unknownUserTtlMs }),
     });
   }
 
@@ -92,8 +80,7 @@ export class TeamsChatAdapter implements ChatPort {
 
   /** A member of the support channel's team by Teams user id or Entra object id; undefined when unknown. */
   async getUser(userId: string): Promise<ChatUser | undefined> {
-    const cached = await this.#users.fetch(userId);
-    return cached?.user;
+    return this.#users.get(userId);
   }
 
   /** The bot's own identity: Teams addresses a bot as `28:<app id>`. */

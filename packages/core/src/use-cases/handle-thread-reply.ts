@@ -16,9 +16,9 @@ import { deliverOnce } from './deliver-once.ts';
 import { deliveryKeys, type MessageRef } from './delivery-keys.ts';
 import { findWrittenComment } from './find-written-comment.ts';
 import type { ChatOutcome } from './outcomes.ts';
-import { postOnce } from './post-once.ts';
 import { replyCommand } from './reply-command.ts';
 import { continuesDoneTicket, replyToDoneTicket } from './reply-to-done-ticket.ts';
+import { post } from './sync-ticket-status.ts';
 import { uploadChatFiles } from './upload-chat-files.ts';
 
 /**
@@ -149,22 +149,4 @@ async function replyToResolved(ctx: BotContext, issue: ThreadIssue, ref: Message
     alreadySolvedNotice(ctx.tickets.ticketUrl(ticketId)),
   );
   return { outcome: 'already-resolved', issueId: issue.id } as const;
-}
-
-function post(
-  ctx: BotContext,
-  issue: ThreadIssue,
-  key: string,
-  text: () => string,
-  before?: () => Promise<void>,
-) {
-  return postOnce(ctx, {
-    key,
-    kind: 'bot-message',
-    issueId: issue.id,
-    channel: issue.channel,
-    threadId: issue.threadId,
-    text,
-    ...(before !== undefined && { before }),
-  });
 }

@@ -98,8 +98,14 @@ export async function apply(
   return outcome;
 }
 
-/** Posts a bot message in the issue's thread once per key. */
-export function post(ctx: BotContext, issue: SyncedIssue, key: string, text: () => string) {
+/** Posts a bot message in the issue's thread once per key, after `before` (idempotent) when given. */
+export function post(
+  ctx: BotContext,
+  issue: Issue & { readonly threadId: string },
+  key: string,
+  text: () => string,
+  before?: () => Promise<void>,
+) {
   return postOnce(ctx, {
     key,
     kind: 'bot-message',
@@ -107,6 +113,7 @@ export function post(ctx: BotContext, issue: SyncedIssue, key: string, text: () 
     channel: issue.channel,
     threadId: issue.threadId,
     text,
+    ...(before !== undefined && { before }),
   });
 }
 
