@@ -1,13 +1,14 @@
 import { apiError, type FakeResponse } from './fake-records.ts';
 import type { FakeState } from './fake-state.ts';
 import { includes, usersOf } from './fake-tickets-api.ts';
-import { auditWire, type FakeMode, userWire } from './fake-wire.ts';
+import type { FakeMode } from './fake-wire.ts';
 
 /**
  * `GET /tickets/{id}/audits`: offset pages of at most 100 audits, oldest first unless
  * `sort_order=desc`, users sideloaded on `include=users`; 404 for an unknown ticket. Each audit
  * has `id`, `ticket_id`, `created_at`, `author_id`, `via`, `metadata` and its `events`, as in the
  * documented example: `Comment` and `Change` (`field_name`, `value`, `previous_value`) events.
+ * The minimal mode leaves out `metadata` and `via`, which the bot does not read.
  * https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_audits/#list-audits-for-a-ticket
  */
 export function listAudits(
@@ -26,11 +27,11 @@ export function listAudits(
   const next = new URL(url);
   next.searchParams.set('page', String(page + 1));
   const body: Record<string, unknown> = {
-    audits: audits.map((audit) => ({
-      metadata: { custom: {}, system: {} },
-      via: { channel: 'web' },
-      ...audit,
-    })),
+    audits: audits.map((audit) =>
+      mode === 'minimal'
+        ? audit
+        : { metadata: { custom: {}, system: {} }, via: { channel: 'web' }, ...audit },
+    ),
     count: all.length,
     next_page: page * perPage < all.length ? next.toString() : null,
     previous_page: null,
