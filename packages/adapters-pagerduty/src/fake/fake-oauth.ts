@@ -17,6 +17,11 @@ export interface FakeOAuthState {
 const token = (prefix: string): string => `${prefix}${randomBytes(12).toString('hex')}`;
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
+// PagerDuty's OAuth 2.0 app flow (authorize, then `POST /oauth/token` for the code and refresh
+// grants): https://developer.pagerduty.com/docs/oauth-functionality ; the error codes are the
+// OAuth 2.0 ones PagerDuty answers with (RFC 6749 §4.1.2.1 and §5.2,
+// https://www.rfc-editor.org/rfc/rfc6749#section-5.2).
+
 /** `GET /oauth/authorize`: approves at once and redirects back with `code` and `state`. */
 export function authorize(state: FakeOAuthState, query: URLSearchParams): FakeAnswer {
   const redirectUri = query.get('redirect_uri');

@@ -1,6 +1,10 @@
 import { eventCallback } from './fixtures.ts';
 import { signSlackRequest } from './sign-slack-request.ts';
 
+// Delivery as Slack documents it: a signed POST of the event_callback envelope, retried with
+// X-Slack-Retry-Num / X-Slack-Retry-Reason, https://api.slack.com/apis/connections/events-api#retries
+// and signing: https://api.slack.com/authentication/verifying-requests-from-slack
+
 /** Where and how the fake delivers Events API requests, like a Slack app's event subscription. */
 export interface FakeAppConnection {
   /** The bot's request URL, e.g. `http://127.0.0.1:3000/slack/events/`. */

@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { FakeSlackState } from './fake-slack-state.ts';
 
 /**
+ * https://api.slack.com/authentication/oauth-v2#asking (the authorize step and its redirect with
+ * `code` and `state`, or `error=access_denied`).
  * Slack's authorize page stand-in: approves at once and redirects to `redirect_uri` with a fresh
  * code and the `state` it was given (or `error=access_denied` when asked with `deny=1`, as if the
  * installer clicked Cancel). Answers 400 for an unknown client or a missing redirect URI.

@@ -32,6 +32,8 @@ interface PendingFailure {
   remaining: number;
 }
 
+// 429 with Retry-After in seconds: https://api.slack.com/docs/rate-limits ; other failures are
+// `ok: false` answers (https://api.slack.com/web#responses), `internal_error` as documented per method.
 /** What an injected failure answers instead of the method; undefined for `timeout` (answered late). */
 export function failureAnswer(failure: {
   readonly kind: FakeFailureKind;

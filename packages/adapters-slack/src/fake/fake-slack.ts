@@ -244,6 +244,9 @@ export class FakeSlack {
     if (failed !== undefined) return this.#send(res, failed.status, failed.body, delay, failed.headers);
     if (failure?.kind === 'timeout') delay += failure.options.delayMs ?? 2000;
 
+    // Web API errors are HTTP 200 with `ok: false` and a code (https://api.slack.com/web#responses);
+    // not_authed / invalid_auth / token_revoked are every method's documented auth errors (e.g.
+    // https://api.slack.com/methods/chat.postMessage#errors).
     if (params.__invalid_json === true)
       return this.#send(res, 200, { ok: false, error: 'invalid_json' }, delay);
     const handler = FAKE_METHODS[method];
