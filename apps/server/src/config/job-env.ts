@@ -18,7 +18,7 @@ const decimal = (min: number, max: number, unit: string) =>
   );
 
 /** A whole number within [min, max] (unset is allowed). */
-const whole = (min: number, max: number, unit: string) =>
+export const whole = (min: number, max: number, unit: string) =>
   z.preprocess(
     blankToUndefined,
     z

@@ -1,17 +1,4 @@
-import { z } from 'zod';
-
-/** A whole number within [min, max] (unset is allowed). */
-const whole = (min: number, max: number, unit: string) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, `must be a whole number of ${unit}`)
-      .transform(Number)
-      .refine((value) => value >= min && value <= max, `must be between ${min} and ${max} ${unit}`)
-      .optional(),
-  );
+import { whole } from './job-env.ts';
 
 /** The chat posting pace: Slack allows about one chat.postMessage per second per channel. */
 export const pacingEnvFields = {
