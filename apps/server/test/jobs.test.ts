@@ -2,6 +2,7 @@ import { PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
 import {
   type ChatEvent,
   DeferredError,
+  DeliveryBusyError,
   IntegrationError,
   type Issue,
   silentLogger,
@@ -231,5 +232,26 @@ describe.each(BACKENDS)('job queue on %s', { timeout: 120_000 }, (backend) => {
     expect(letters.some((job) => (job.data.data as { event: ChatEvent }).event.text === 'deferred')).toBe(
       false,
     );
+  });
+
+  it("waits for another run's delivery lease to end without spending retries (a crashed process's leases)", async () => {
+    const event = message('busy');
+    const busyFor = TUNING.retryLimit + 2;
+    // Each refusal names a lease that ends 1.2 s later: the job must wait for it, retries unspent.
+    plan.set(
+      'busy',
+      Array.from({ length: busyFor }, () => {
+        const now = new Date();
+        return new DeliveryBusyError('k', new Date(now.getTime() + 1200), now);
+      }),
+    );
+    await acceptChatEvent(intake, { eventId: event.eventId, event });
+    await vi.waitFor(() => expect(done('busy')).toBe(1), WAIT);
+    const tries = attempts.filter((a) => a.text === 'busy');
+    expect(tries).toHaveLength(busyFor + 1);
+    for (let i = 1; i < tries.length; i += 1)
+      expect(tries[i]!.at - tries[i - 1]!.at).toBeGreaterThanOrEqual(1100);
+    const letters = await boss.findJobs<DeadLetter>(DEAD_LETTER_QUEUE);
+    expect(letters.some((job) => (job.data.data as { event: ChatEvent }).event.text === 'busy')).toBe(false);
   });
 });

@@ -117,19 +117,3 @@ export function isTicketClosed(error: unknown): error is TicketClosedError {
     (error instanceof CoreError && error.code === 'ticket.closed' && 'ticketId' in error)
   );
 }
-
-/**
- * Another run holds the lease of this side effect and may be performing it right now, so this
- * run must not act. Retryable: a later run finds it done, or takes it over once the lease ends.
- */
-export class DeliveryBusyError extends CoreError {
-  readonly key: string;
-  /** When the other run's lease ends, if known. */
-  readonly leaseUntil: Date | null;
-
-  constructor(key: string, leaseUntil: Date | null) {
-    super('delivery.busy', `delivery ${key} is being performed by another run`);
-    this.key = key;
-    this.leaseUntil = leaseUntil;
-  }
-}

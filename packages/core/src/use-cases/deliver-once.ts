@@ -13,7 +13,7 @@ export interface SideEffect {
 /**
  * Performs a side effect at most once per key (at least once in the window between performing
  * and recording when `find` cannot tell): records the intent under a lease, skips it when already
- * done, refuses to act while another run's lease is live (`DeliveryBusyError`, retryable), looks
+ * done, refuses to act while another run's lease is live (`DeliveryBusyError`, deferred until it ends), looks
  * for a half-done earlier attempt, performs (renewing the lease meanwhile), records the result as the lease's owner. A failed
  * run releases its lease (still pending) so its retry need not wait for it to end. Returns the
  * produced id.

@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryIntent } from '../domain/delivery.ts';
-import { DeliveryBusyError } from '../errors.ts';
+import { DeliveryBusyError } from '../deferred-error.ts';
 import type { BotDeps } from './bot-deps.ts';
 
 /** A delivery this run may act on: already done, or leased to `owner`. */
@@ -9,7 +9,7 @@ export type LeasedDelivery =
 
 /**
  * Records the intent and takes its lease for a fresh random run id. Throws `DeliveryBusyError`
- * (retryable) while another run's lease is live, so two overlapping runs never both act.
+ * (a deferral until that lease ends) while another run's lease is live, so two overlapping runs never both act.
  */
 export async function leaseDelivery(
   deps: Pick<BotDeps, 'repo' | 'clock' | 'settings'>,
@@ -21,7 +21,7 @@ export async function leaseDelivery(
   const delivery = await deps.repo.beginDelivery(intent, at, { owner, until });
   if (delivery.state === 'done' && delivery.targetId !== null)
     return { done: true, targetId: delivery.targetId };
-  if (delivery.owner !== owner) throw new DeliveryBusyError(intent.key, delivery.leaseUntil);
+  if (delivery.owner !== owner) throw new DeliveryBusyError(intent.key, delivery.leaseUntil, at);
   return { done: false, delivery, owner };
 }
 
