@@ -13,5 +13,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two test files at a time (Vitest's default on two cores is one). Set per project, because
+    // the root config's value does not reach the projects; every project of one `groupOrder`
+    // must name the same count.
+    maxWorkers: 2,
   },
 });

@@ -1,24 +1,4 @@
-import { defineProject, mergeConfig } from 'vitest/config';
-import shared from '../vitest.shared.ts';
+import { blackBoxProject } from './black-box-project.ts';
 
-// Black-box tests: each file starts the built server as its own process (globalSetup builds it),
-// fake vendor servers and a fresh Postgres database. Like apps/server, only the source and platform
-// conditions are listed, so pg's require() keeps its CommonJS build.
-const conditions = ['@zenslackchat/source', 'node', 'default'];
-const config = mergeConfig(
-  shared,
-  defineProject({
-    test: {
-      name: 'acceptance',
-      include: ['e2e/**/*.test.ts', 'chaos/**/*.test.ts'],
-      globalSetup: ['./support/global-setup.ts'],
-      setupFiles: ['./support/setup.ts'],
-      testTimeout: 60_000,
-      hookTimeout: 120_000,
-    },
-  }),
-);
-config.resolve = { ...config.resolve, conditions };
-config.ssr = { ...config.ssr, resolve: { ...config.ssr?.resolve, conditions } };
-
-export default config;
+// The end-to-end files, two at a time with the unit and integration projects.
+export default blackBoxProject({ name: 'acceptance', include: ['e2e/**/*.test.ts'] });

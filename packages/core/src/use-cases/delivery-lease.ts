@@ -1,5 +1,5 @@
-import type { Delivery, DeliveryIntent } from '../domain/delivery.ts';
 import { DeliveryBusyError } from '../deferred-error.ts';
+import type { Delivery, DeliveryIntent } from '../domain/delivery.ts';
 import type { BotDeps } from './bot-deps.ts';
 
 /** A delivery this run may act on: already done, or leased to `owner`. */
