@@ -6,6 +6,7 @@ import type {
   StatusChange,
   Ticket,
   TicketComment,
+  TicketHistory,
   TicketLink,
   TicketPerson,
   TicketPort,
@@ -156,17 +157,19 @@ export class MemoryTickets implements TicketPort {
   }
 
   listCommentsAfter(ticketId: string, afterId: string | null): Promise<readonly TicketComment[]> {
-    return this.#call('listCommentsAfter', () => {
-      const comments = this.#records.get(ticketId).comments;
-      if (afterId === null) return [...comments];
-      if (!/^\d+$/.test(afterId)) {
-        throw new IntegrationError('Invalid', `comment id ${afterId} is not numeric`, {
-          integration: 'memory-tickets',
-        });
-      }
-      const after = Number(afterId);
-      return comments.filter((c) => Number(c.id) > after);
-    });
+    return this.#call('listCommentsAfter', () => this.#commentsAfter(ticketId, afterId));
+  }
+
+  #commentsAfter(ticketId: string, afterId: string | null): TicketComment[] {
+    const comments = this.#records.get(ticketId).comments;
+    if (afterId === null) return [...comments];
+    if (!/^\d+$/.test(afterId)) {
+      throw new IntegrationError('Invalid', `comment id ${afterId} is not numeric`, {
+        integration: 'memory-tickets',
+      });
+    }
+    const after = Number(afterId);
+    return comments.filter((c) => Number(c.id) > after);
   }
 
   solveTicket(ticketId: string): Promise<void> {
@@ -204,12 +207,29 @@ export class MemoryTickets implements TicketPort {
   }
 
   lastStatusChange(ticketId: string): Promise<StatusChange | undefined> {
-    return this.#call('lastStatusChange', () => {
-      const history = this.#records.find(ticketId)?.history ?? [];
-      const [last, before] = [history.at(-1), history.at(-2)];
-      // A close right after a solve gives way to the solve, as the Zendesk adapter reads it.
-      return last?.status === 'closed' && before?.status === 'solved' ? before : last;
+    return this.#call('lastStatusChange', () => this.#lastChange(ticketId));
+  }
+
+  readHistory(ticketId: string, afterId: string | null): Promise<TicketHistory | undefined> {
+    return this.#call('readHistory', () => {
+      const stored = this.#records.find(ticketId);
+      if (stored === undefined) return undefined;
+      const lastChange = this.#lastChange(ticketId);
+      const { status, updatedAt } = stored.ticket;
+      return {
+        comments: this.#commentsAfter(ticketId, afterId),
+        status,
+        ...(lastChange === undefined ? {} : { lastChange }),
+        ...(updatedAt === undefined ? {} : { updatedAt }),
+      };
     });
+  }
+
+  #lastChange(ticketId: string): StatusChange | undefined {
+    const history = this.#records.find(ticketId)?.history ?? [];
+    const [last, before] = [history.at(-1), history.at(-2)];
+    // A close right after a solve gives way to the solve, as the Zendesk adapter reads it.
+    return last?.status === 'closed' && before?.status === 'solved' ? before : last;
   }
 
   createFollowUp(followUp: NewFollowUp): Promise<Ticket> {

@@ -45,7 +45,7 @@ const statusChangeSchema = z.object({
 const commentEventSchema = z.object({ type: z.literal('Comment'), body: z.string().nullable().optional() });
 
 // The note a merge leaves on the source ticket names the target: "…merged into request #123 …".
-const MERGE_NOTE = /merged into request #(\d{1,20})\b/;
+export const MERGE_NOTE = /merged into request #(\d{1,20})\b/;
 
 /**
  * GET /tickets/show_many?ids=… (at most 100 ids): status and last change of each
@@ -114,7 +114,8 @@ export async function lastStatusChange(
   return undefined;
 }
 
-function knownStatus(status: string, operation: string): TicketStatus {
+/** The status as the bot knows it, or `Invalid` naming the operation. */
+export function knownStatus(status: string, operation: string): TicketStatus {
   const known = TICKET_STATUSES.find((candidate) => candidate === status);
   if (!known) throw invalidResponse(operation, `unknown status ${JSON.stringify(status.slice(0, 20))}`);
   return known;

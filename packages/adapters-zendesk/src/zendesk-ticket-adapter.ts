@@ -8,6 +8,7 @@ import {
   silentLogger,
   type Ticket,
   type TicketComment,
+  type TicketHistory,
   type TicketLink,
   type TicketPerson,
   type TicketPort,
@@ -22,6 +23,7 @@ import {
 } from './zendesk-config.ts';
 import { ZendeskTicketCreator } from './zendesk-create-ticket.ts';
 import { invalidResponse } from './zendesk-errors.ts';
+import { readHistory } from './zendesk-history.ts';
 import { type ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { lastStatusChange, ticketStates } from './zendesk-lifecycle.ts';
@@ -161,6 +163,11 @@ export class ZendeskTicketAdapter implements TicketPort {
   /** GET /tickets/{id}/audits, newest first: see zendesk-lifecycle.ts. */
   lastStatusChange(ticketId: string): Promise<StatusChange | undefined> {
     return lastStatusChange(this.http, ticketId);
+  }
+
+  /** GET /tickets/{id}/audits, newest first down to the cursor: see zendesk-history.ts. */
+  readHistory(ticketId: string, afterId: string | null): Promise<TicketHistory | undefined> {
+    return readHistory(this.http, ticketId, afterId);
   }
 
   /** POST /tickets with `via_followup_source_id`, through the same idempotent create. */

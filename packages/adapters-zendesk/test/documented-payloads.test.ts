@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readErrorBody } from '../src/zendesk-error-body.ts';
+import { historyOfPage } from '../src/zendesk-history.ts';
 import { toComment, toPerson, toTicket, usersById } from '../src/zendesk-mapping.ts';
 import {
   auditComment,
@@ -53,6 +54,26 @@ const checks: Record<string, (body: unknown) => void> = {
     expect(auditComment(parseAnswer(ticketWithAuditSchema, body, 'tickets.comment').audit)).toEqual({
       id: '1564247',
     });
+  },
+  'list-audits.json': (body) => {
+    const history = historyOfPage(body, null);
+    expect(history.comments).toEqual([
+      {
+        id: '2127301148',
+        author: { id: '5246746' },
+        public: false,
+        channel: 'web',
+        body: 'This is a new private comment',
+        attachments: [],
+        createdAt: new Date('2011-09-25T22:35:44Z'),
+      },
+    ]);
+    expect(history).toMatchObject({
+      status: 'open',
+      lastChange: { status: 'open', at: new Date('2011-09-25T22:35:44Z'), by: { id: '5246746' } },
+      updatedAt: new Date('2011-09-25T22:35:44Z'),
+    });
+    expect(historyOfPage(body, '2127301148').comments).toEqual([]);
   },
   'show-ticket-with-users.json': (body) => {
     const { ticket, users } = parseAnswer(showTicketSchema, body, 'tickets.show');

@@ -130,7 +130,7 @@ describe('ticket comments forwarded to the chat thread', () => {
       const callsBefore = f.tickets.callCount() - f.tickets.callCount('whoAmI');
       await f.bot.handleTicketComments({ ticketId });
       await f.bot.handleTicketComments({ ticketId });
-      // Each notice: one state read and one comment listing.
+      // Each notice: one state read and one history read (comments and status together).
       expect(f.tickets.callCount() - f.tickets.callCount('whoAmI') - callsBefore).toBe(4);
     }
     const expected = Array.from(

@@ -7,8 +7,8 @@ describe('a status read older than a resolve that overlaps it', () => {
   it('leaves the issue resolved and tells the thread nothing about a reopening', async () => {
     const f = botFixture();
     const { threadId, issueId, ticketId } = await openIssue(f);
-    const held = f.tickets.faults.holdNext('listCommentsAfter');
-    const notice = f.bot.handleTicketComments({ ticketId }); // reads "open", then waits on the comments
+    const held = f.tickets.faults.holdNext('readHistory');
+    const notice = f.bot.handleTicketComments({ ticketId }); // reads "open", then waits on that answer
     await held.reached;
     expect(await f.bot.handleChatMessage(reply(threadId, '2.1', 'resolve'))).toMatchObject({
       outcome: 'resolved',
@@ -31,8 +31,8 @@ describe('a "solved" read older than a reply that reopened the ticket', () => {
     await f.bot.handleTicketComments({ ticketId });
     expect(await f.repo.findById(issueId)).toMatchObject({ status: 'resolved' });
     f.clock.advance(60_000);
-    const held = f.tickets.faults.holdNext('listCommentsAfter');
-    const notice = f.bot.handleTicketComments({ ticketId }); // reads "solved", then waits
+    const held = f.tickets.faults.holdNext('readHistory');
+    const notice = f.bot.handleTicketComments({ ticketId }); // reads "solved", then waits on that answer
     await held.reached;
     expect(await f.bot.handleChatMessage(reply(threadId, '3.1', 'It broke again'))).toMatchObject({
       outcome: 'comment-added',

@@ -107,6 +107,7 @@ export class FakeState {
       author_id: input.comment.authorId,
       created_at: at,
       events: [comment, ...changes],
+      via: { channel: input.comment.channel },
     };
     this.audits.set(id, [audit]);
     return { ticket, audit };
@@ -135,7 +136,14 @@ export class FakeState {
     }
     if (fields.subject !== undefined) ticket.raw_subject = fields.subject;
     if (events.length > 0) ticket.updated_at = now();
-    const audit = { id: auditId, ticket_id: ticket.id, author_id: authorId, created_at: now(), events };
+    const audit: FakeAudit = {
+      id: auditId,
+      ticket_id: ticket.id,
+      author_id: authorId,
+      created_at: now(),
+      events,
+      ...(comment ? { via: { channel: comment.channel } } : {}),
+    };
     if (events.length > 0) this.audits.get(ticket.id)?.push(audit);
     return { ticket, audit };
   }

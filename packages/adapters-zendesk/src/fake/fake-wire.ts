@@ -136,7 +136,8 @@ export function userWire(user: FakeUser, mode: FakeMode): Record<string, unknown
   };
 }
 
-function eventWire(event: FakeAuditEvent, mode: FakeMode): Record<string, unknown> {
+/** An audit event: Create and Change as they are, a Comment as the mode shows it. */
+export function eventWire(event: FakeAuditEvent, mode: FakeMode): Record<string, unknown> {
   if (event.type !== 'Comment') {
     // Create and Change events: id, type, field_name, value (and previous_value for a change).
     return { ...event };

@@ -1,4 +1,4 @@
-import type { NewTicket, TicketPerson, TicketStatus } from './ticket.ts';
+import type { NewTicket, TicketComment, TicketPerson, TicketStatus } from './ticket.ts';
 
 /** Statuses after which a ticket needs no more work (closed is final, solved can reopen). */
 export const DONE_TICKET_STATUSES: readonly TicketStatus[] = ['solved', 'closed'];
@@ -24,6 +24,25 @@ export interface StatusChange {
   readonly by: TicketPerson | null;
   /** The ticket it was merged into, when the change closed it by a merge. */
   readonly mergedInto: string | null;
+}
+
+/**
+ * What happened to a ticket since a comment, read at once (one call where the system allows it):
+ * the sweep's one call per changed ticket, made after the issue was read, so the status it gives
+ * is a read the bot may act on.
+ */
+export interface TicketHistory {
+  /** Comments after the given one, oldest first. */
+  readonly comments: readonly TicketComment[];
+  /**
+   * The status now, when the read saw the event that set it; undefined when that event is older
+   * than the part of the history read (the status has not changed since the given comment).
+   */
+  readonly status?: TicketStatus;
+  /** As `lastStatusChange` defines it, when the part read holds it. */
+  readonly lastChange?: StatusChange;
+  /** The time of the newest change read, when any. */
+  readonly updatedAt?: Date;
 }
 
 /** A new ticket that continues a closed one (same requester, group and assignee). */

@@ -7,7 +7,7 @@ import type {
   TicketLink,
   TicketPerson,
 } from '../domain/ticket.ts';
-import type { NewFollowUp, StatusChange, TicketState } from '../domain/ticket-lifecycle.ts';
+import type { NewFollowUp, StatusChange, TicketHistory, TicketState } from '../domain/ticket-lifecycle.ts';
 
 /**
  * The ticketing system (Zendesk). Every method throws `IntegrationError` on failure, except the one
@@ -63,6 +63,12 @@ export interface TicketPort {
    * or unknown.
    */
   lastStatusChange(ticketId: string): Promise<StatusChange | undefined>;
+  /**
+   * The ticket's comments after `afterId` (all when null) together with its status and last
+   * status change, in one call where the system allows (Zendesk: its audits, newest first, down
+   * to that comment). Undefined when the ticket does not exist.
+   */
+  readHistory(ticketId: string, afterId: string | null): Promise<TicketHistory | undefined>;
   /**
    * Opens a follow-up of a closed ticket with the given first comment, requester, group and
    * assignee. Idempotent on `idempotencyKey`, like `createTicket`.

@@ -59,6 +59,58 @@ export function ticketLifecycleTests(harness: () => TicketHarness): void {
     });
   });
 
+  it('reads what happened since a comment in one call: comments, status and who changed it', async () => {
+    const ticket = await assigned('read-history');
+    const reply = await harness().addExternalComment(ticket.id, {
+      body: 'We are on it',
+      public: true,
+      authorName: 'Agent Smith',
+      authorId: '777',
+    });
+    const note = await harness().addExternalComment(ticket.id, {
+      body: 'do not forward',
+      public: false,
+      authorName: 'Agent Smith',
+      authorId: '777',
+    });
+    await harness().setExternalStatus(ticket.id, 'solved');
+    const before = harness().requestCount();
+    const history = await port().readHistory(ticket.id, ticket.firstCommentId);
+    expect(harness().requestCount() - before).toBe(1);
+    expect(history?.comments.map((c) => [c.id, c.body, c.public])).toEqual([
+      [reply, 'We are on it', true],
+      [note, 'do not forward', false],
+    ]);
+    expect(history?.comments[0]?.author).toMatchObject({ id: '777', name: 'Agent Smith' });
+    expect(history?.status).toBe('solved');
+    expect(history?.lastChange).toMatchObject({ status: 'solved', mergedInto: null });
+    expect(history?.lastChange?.by?.id).toBe(ids().agentId);
+    expect(history?.lastChange).toEqual(await port().lastStatusChange(ticket.id));
+    expect(history?.updatedAt).toBeInstanceOf(Date);
+    const after = await port().readHistory(ticket.id, note);
+    expect(after?.comments).toEqual([]);
+    const all = await port().readHistory(ticket.id, null);
+    expect(all?.comments.map((c) => c.id)).toEqual([ticket.firstCommentId, reply, note]);
+    expect(all?.status).toBe('solved');
+    expect(await port().readHistory('987654321', null)).toBeUndefined();
+  });
+
+  it('reads a close right after a solve as the solve, and a merge with its target', async () => {
+    const ticket = await assigned('history-close');
+    await harness().setExternalStatus(ticket.id, 'solved');
+    const solved = await port().lastStatusChange(ticket.id);
+    await harness().setExternalStatus(ticket.id, 'closed');
+    const closed = await port().readHistory(ticket.id, null);
+    expect(closed).toMatchObject({ status: 'closed', lastChange: solved });
+    const source = await assigned('history-merge-source');
+    const target = await assigned('history-merge-target');
+    await harness().mergeExternal(source.id, target.id);
+    expect(await port().readHistory(source.id, source.firstCommentId)).toMatchObject({
+      status: 'closed',
+      lastChange: { status: 'closed', mergedInto: target.id },
+    });
+  });
+
   it('reopens a solved ticket with a comment that asks for it', async () => {
     const ticket = await assigned('reopen');
     await harness().setExternalStatus(ticket.id, 'solved');

@@ -73,6 +73,7 @@ export function pacedTickets(tickets: TicketPort, pacer: CallPacer): TicketPort 
     linkTicket: (id, link) => pacer.run(() => tickets.linkTicket(id, link)),
     getTicketStates: (ids) => pacer.run(() => tickets.getTicketStates(ids)),
     lastStatusChange: (id) => pacer.run(() => tickets.lastStatusChange(id)),
+    readHistory: (id, after) => pacer.run(() => tickets.readHistory(id, after)),
     createFollowUp: (followUp) => pacer.run(() => tickets.createFollowUp(followUp)),
     ticketUrl: (id) => tickets.ticketUrl(id),
   };

@@ -16,34 +16,38 @@ export type StatusOutcome = (typeof STATUS_OUTCOMES)[number];
 export type SyncedIssue = Issue & { readonly ticketId: string; readonly threadId: string };
 
 /**
+ * A read of the ticket made after the issue was read: its state, and the change that brought it
+ * into its status when the read holds it.
+ */
+export interface FreshRead {
+  readonly state: TicketState;
+  readonly change: StatusChange | undefined;
+}
+
+/**
  * Makes the issue follow its ticket's status: solved or closed → resolved at Zendesk's solve time,
- * open again → reopened, merged → follows the target, gone → resolved. Each change is told once
- * in the thread: the message is keyed by what it reports (the solve time, the resolution it ends)
- * and posted before the state is recorded, so a re-run after a crash finds the same key and two
- * overlapping runs post it once. `state` undefined means "absent from a read": confirmed first.
- * A change of the issue's status is decided only on a read made after the issue was read.
+ * open again → reopened, merged → follows the target, gone (`fresh` undefined: a read of its own
+ * found nothing) → resolved. Each change is told once in the thread: the message is keyed by what
+ * it reports (the solve time, the resolution it ends) and posted before the state is recorded, so
+ * a re-run after a crash finds the same key and two overlapping runs post it once. `fresh` must be
+ * a read made after `issue` was read: a read from before could predate a resolve or a reopen the
+ * bot made in between and undo it.
  */
 export async function syncTicketStatus(
   ctx: BotContext,
   issue: Issue,
-  state: TicketState | undefined,
+  fresh: FreshRead | undefined,
 ): Promise<StatusOutcome> {
   const synced = withThread(issue);
-  const current = state ?? (await confirmState(ctx, synced.ticketId));
-  if (current === undefined) return markDeleted(ctx, synced);
+  if (fresh === undefined) return markDeleted(ctx, synced);
+  const { state: current, change } = fresh;
   if (synced.ticketUpdatedAt !== undefined && current.updatedAt < synced.ticketUpdatedAt) return 'stale';
-  // A state read before the issue may predate a resolve or a reopen the bot made in between: a
-  // change of the issue's status is decided only on a read made after the issue was read.
-  if (state !== undefined && isDoneStatus(current.status) !== (synced.status === 'resolved')) {
-    return syncTicketStatus(ctx, issue, undefined);
-  }
   const base = {
     ticketStatus: current.status,
     ticketUpdatedAt: current.updatedAt,
     syncedAt: ctx.clock.now(),
   };
   if (isDoneStatus(current.status)) {
-    const change = await ctx.tickets.lastStatusChange(synced.ticketId);
     // A merge closes the source; its history names the target.
     if (current.status === 'closed' && change?.mergedInto)
       return followMerge(ctx, synced, change.mergedInto, base);
@@ -115,17 +119,6 @@ export function post(
     text,
     ...(before !== undefined && { before }),
   });
-}
-
-// A ticket missing from a bulk read is only taken as deleted when reading it alone finds nothing.
-async function confirmState(ctx: BotContext, ticketId: string): Promise<TicketState | undefined> {
-  const ticket = await ctx.tickets.getTicket(ticketId);
-  if (ticket === undefined) return undefined;
-  return {
-    id: ticket.id,
-    status: ticket.status,
-    updatedAt: ticket.updatedAt ?? ctx.clock.now(),
-  };
 }
 
 function withThread(issue: Issue): SyncedIssue {
