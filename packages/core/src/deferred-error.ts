@@ -15,12 +15,18 @@ export class DeferredError extends CoreError {
 
 /** Shortest wait before a busy delivery is tried again, however soon its lease ends. */
 const MIN_BUSY_WAIT_MS = 1000;
+/**
+ * Longest: a live run usually finishes (and gives its lease back) long before its lease would
+ * end, so a busy delivery looks again within this rather than waiting out the whole lease.
+ */
+const MAX_BUSY_WAIT_MS = 5000;
 
 /**
  * Another run holds the lease of this side effect and may be performing it right now, so this
- * run must not act. A deferral, not a failure: it runs again when that lease ends (a later run
- * finds the work done, or takes it over from a run that died), without spending a retry, so a
- * crashed process's leases never push its jobs down the retry backoff.
+ * run must not act. A deferral, not a failure: it runs again when that lease ends or within 5 s,
+ * whichever is sooner (a later run finds the work done, or takes it over from a run that died),
+ * without spending a retry, so a crashed process's leases never push its jobs down the retry
+ * backoff.
  */
 export class DeliveryBusyError extends DeferredError {
   readonly key: string;
@@ -31,7 +37,7 @@ export class DeliveryBusyError extends DeferredError {
     const wait = leaseUntil === null ? MIN_BUSY_WAIT_MS : leaseUntil.getTime() - now.getTime();
     super(
       `delivery ${key} is being performed by another run`,
-      Math.max(MIN_BUSY_WAIT_MS, wait),
+      Math.min(MAX_BUSY_WAIT_MS, Math.max(MIN_BUSY_WAIT_MS, wait)),
       'delivery.busy',
     );
     this.key = key;

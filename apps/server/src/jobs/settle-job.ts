@@ -65,7 +65,7 @@ export async function settleJob(
     return { id: job.id, status: 'completed', output: outcome };
   } catch (error) {
     if (isDeferred(error) && job.retryCount < job.retryLimit)
-      return deferJob(context, job, error.retryAfterMs);
+      return deferJob(context, job, error.retryAfterMs, error.message);
     const failure = summariseFailure(error);
     if (!failure.retryable || job.retryCount >= job.retryLimit) {
       const letter: DeadLetter = {
@@ -115,6 +115,7 @@ async function deferJob(
   context: SettleContext,
   job: JobWithMetadata<unknown>,
   delayMs: number,
+  reason: string,
 ): Promise<JobResult> {
   const { boss, queue } = context;
   const startAfter = new Date(context.clock.now().getTime() + delayMs);
@@ -125,7 +126,7 @@ async function deferJob(
     await boss.update(queue, undefined, { id: job.id, startAfter, retryLimit: job.retryLimit + 1, db });
   });
   context.logger.info(
-    { queue, jobId: job.id, key: job.singletonKey, startAfter: startAfter.toISOString() },
+    { queue, jobId: job.id, key: job.singletonKey, reason, startAfter: startAfter.toISOString() },
     'job deferred: runs again later, no retry spent',
   );
   return { id: job.id, status: 'failed', output };
