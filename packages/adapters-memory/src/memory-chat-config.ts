@@ -1,4 +1,4 @@
-import type { ChatIdentity, Clock, MessageSection } from '@zenslackchat/core';
+import type { ChatIdentity, Clock, FileShare, MessageSection } from '@zenslackchat/core';
 
 export interface MemoryChatOptions {
   /** Platform name reported by the port (default `memory`). */
@@ -26,4 +26,11 @@ export interface MemoryMessage {
   /** The structured form the bot gave, if any (the daily report). */
   readonly sections?: readonly MessageSection[];
   readonly postedAt: Date;
+}
+
+/** A file the bot showed in a thread. */
+export interface MemorySharedFile extends FileShare {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
 }

@@ -5,6 +5,7 @@ import type {
   ChatUser,
   Clock,
   FileContent,
+  FileShare,
   FindMessageOptions,
   OutgoingMessage,
   PostedMessage,
@@ -12,7 +13,7 @@ import type {
 import { IntegrationError, systemClock } from '@zenslackchat/core';
 import { CallCounter } from './call-counter.ts';
 import { FaultInjector } from './fault-injector.ts';
-import type { MemoryChatOptions, MemoryMessage } from './memory-chat-config.ts';
+import type { MemoryChatOptions, MemoryMessage, MemorySharedFile } from './memory-chat-config.ts';
 import { escapeMarkup, markupToPlainText } from './slack-markup.ts';
 
 /** How many of the newest messages a bounded search also reads, as a platform's newest page. */
@@ -30,6 +31,10 @@ export class MemoryChat implements ChatPort {
   readonly #users = new Map<string, ChatUser>();
   readonly #files = new Map<string, FileContent>();
   readonly #calls = new CallCounter();
+  /** Files the bot uploaded, shown or not, by id. */
+  readonly #uploaded = new Map<string, FileContent>();
+  readonly #shared: MemorySharedFile[] = [];
+  #lastUpload = 0;
   #lastSeconds = 0;
   #lastMicros = 0;
 
@@ -60,6 +65,18 @@ export class MemoryChat implements ChatPort {
     this.#files.set(id, content);
     const url = `${this.#workspaceUrl}/files/${id}/${content.name}`;
     return { id, name: content.name, size: content.bytes.byteLength, mimeType: content.mimeType, url };
+  }
+
+  /** Files the bot showed in a thread, oldest first; every thread's when `channel` is absent. */
+  filesIn(channel?: string, threadId?: string): readonly MemorySharedFile[] {
+    return this.#shared.filter(
+      (f) => channel === undefined || (f.channel === channel && f.threadId === threadId),
+    );
+  }
+
+  /** How many files the bot uploaded, shown or not. */
+  get uploadedFiles(): number {
+    return this.#uploaded.size;
   }
 
   /** Port calls so far, of one method or of all. */
@@ -136,6 +153,40 @@ export class MemoryChat implements ChatPort {
       }
       return { ...content, bytes: content.bytes.slice() };
     });
+  }
+
+  /** Keeps the bytes under a fresh file id, shown nowhere until `shareFile`. */
+  uploadFile(file: FileContent): Promise<{ readonly id: string }> {
+    return this.#call('uploadFile', () => {
+      if (file.name === '') {
+        throw new IntegrationError('Invalid', 'a file needs a name', { integration: 'memory-chat' });
+      }
+      this.#lastUpload += 1;
+      const id = `FM${String(this.#lastUpload).padStart(4, '0')}`;
+      this.#uploaded.set(id, { ...file, bytes: file.bytes.slice() });
+      return { id };
+    });
+  }
+
+  /** Shows an uploaded file in a thread; each call shows it once more, as a platform would. */
+  shareFile(share: FileShare): Promise<void> {
+    return this.#call('shareFile', () => {
+      const file = this.#uploaded.get(share.fileId);
+      if (file === undefined) {
+        throw new IntegrationError('NotFound', `no uploaded file ${share.fileId}`, {
+          integration: 'memory-chat',
+        });
+      }
+      this.#shared.push({ ...share, name: file.name, mimeType: file.mimeType, bytes: file.bytes });
+    });
+  }
+
+  isFileShared(share: FileShare): Promise<boolean> {
+    return this.#call('isFileShared', () =>
+      this.#shared.some(
+        (f) => f.fileId === share.fileId && f.channel === share.channel && f.threadId === share.threadId,
+      ),
+    );
   }
 
   toPlainText(text: string): Promise<string> {

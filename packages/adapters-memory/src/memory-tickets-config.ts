@@ -19,8 +19,13 @@ export interface MemoryExternalComment {
   readonly authorId?: string;
   /** How it arrived (default `web`). */
   readonly channel?: string;
-  /** Files an agent attached. */
-  readonly attachments?: readonly { readonly name: string; readonly url: string }[];
+  /** Files an agent attached; with `bytes` they can be downloaded (`downloadAttachment`), else only linked. */
+  readonly attachments?: readonly {
+    readonly name: string;
+    readonly url: string;
+    readonly bytes?: Uint8Array;
+    readonly mimeType?: string;
+  }[];
 }
 
 /** A ticket created on the ticketing side, as an email creates one. */

@@ -5,6 +5,7 @@ import type {
   NewTicket,
   StatusChange,
   Ticket,
+  TicketAttachment,
   TicketComment,
   TicketHistory,
   TicketLink,
@@ -43,7 +44,10 @@ export class MemoryTickets implements TicketPort {
   /** The bytes of every upload, by token (for assertions). */
   readonly uploadedBytes = new Map<string, Uint8Array>();
   readonly #uploads = new Map<string, Attachment>();
+  /** Downloadable attachments' bytes, by attachment id. */
+  readonly #files = new Map<string, FileContent>();
   #lastUpload = 0;
+  #lastAttachment = 0;
 
   constructor(options: MemoryTicketsOptions = {}) {
     this.#records = new TicketRecords(options.clock ?? systemClock);
@@ -79,7 +83,15 @@ export class MemoryTickets implements TicketPort {
       name: comment.authorName,
     };
     const stored = this.#records.get(ticketId);
-    const { body, channel, attachments } = comment;
+    const { body, channel } = comment;
+    const attachments = (comment.attachments ?? []).map((file) =>
+      file.bytes === undefined
+        ? { name: file.name, url: file.url }
+        : this.#keep(
+            { name: file.name, mimeType: file.mimeType ?? 'application/octet-stream', bytes: file.bytes },
+            file.url,
+          ),
+    );
     return this.#records.comment(stored, body, comment.public, author, channel ?? 'web', attachments);
   }
 
@@ -263,10 +275,36 @@ export class MemoryTickets implements TicketPort {
     return this.#call('uploadFile', () => {
       this.#lastUpload += 1;
       const token = `upload-${this.#lastUpload}`;
-      this.#uploads.set(token, { name: file.name, url: `memory://uploads/${this.#lastUpload}/${file.name}` });
+      this.#uploads.set(token, this.#keep(file, `memory://uploads/${this.#lastUpload}/${file.name}`));
       this.uploadedBytes.set(token, file.bytes);
       return { token };
     });
+  }
+
+  /** An attachment's bytes; `NotFound` (not retryable) for one without bytes or deleted. */
+  downloadAttachment(attachment: TicketAttachment): Promise<FileContent> {
+    return this.#call('downloadAttachment', () => {
+      const file = attachment.id === undefined ? undefined : this.#files.get(attachment.id);
+      if (file === undefined) {
+        throw new IntegrationError('NotFound', `no attachment ${attachment.id ?? attachment.name}`, {
+          integration: 'memory-tickets',
+        });
+      }
+      return { ...file, bytes: file.bytes.slice() };
+    });
+  }
+
+  /** Deletes an attachment's bytes, as an agent redacting it would; its downloads then answer `NotFound`. */
+  deleteAttachment(attachmentId: string): void {
+    this.#files.delete(attachmentId);
+  }
+
+  /** Stores a file's bytes under a fresh attachment id and returns the attachment. */
+  #keep(file: FileContent, url: string): Attachment {
+    this.#lastAttachment += 1;
+    const id = `att-${this.#lastAttachment}`;
+    this.#files.set(id, { ...file, bytes: file.bytes.slice() });
+    return { id, name: file.name, url, size: file.bytes.byteLength, mimeType: file.mimeType };
   }
 
   #attachments(tokens: readonly string[] = []): Attachment[] {

@@ -2,6 +2,7 @@ import type {
   Clock,
   StatusChange,
   Ticket,
+  TicketAttachment,
   TicketComment,
   TicketLink,
   TicketPerson,
@@ -30,10 +31,7 @@ export interface TicketOpening extends TicketLink {
 }
 
 /** A file on a comment, as listed back. */
-export interface Attachment {
-  readonly name: string;
-  readonly url: string;
-}
+export type Attachment = TicketAttachment;
 
 /** The tickets of a MemoryTickets, with increasing ticket ids and globally increasing comment ids. */
 export class TicketRecords {

@@ -68,7 +68,10 @@ export function chatDeleteNote(authorName: string): string {
   return `${authorName} deleted their message in chat; the comment here keeps what it said.`;
 }
 
-/** A public ticket comment as it is posted in the chat thread; its attachments as links. */
+/**
+ * A public ticket comment as it is posted in the chat thread: its attachments named, with their
+ * links when they were not copied into the thread.
+ */
 export function ticketCommentMessage(
   authorName: string,
   body: string,

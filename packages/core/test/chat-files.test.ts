@@ -19,7 +19,13 @@ describe('chat files reach the ticket as attachments', () => {
     const comment = f.tickets.comments(issue.ticketId).at(-1);
     expect(comment?.body).toBe('Alice: see this\n\nAttached files: screen.png');
     expect(comment?.attachments).toEqual([
-      { name: 'screen.png', url: expect.stringContaining('screen.png') },
+      {
+        id: expect.any(String),
+        name: 'screen.png',
+        url: expect.stringContaining('screen.png'),
+        size: 3 * MB,
+        mimeType: 'image/png',
+      },
     ]);
     const [bytes] = [...f.tickets.uploadedBytes.values()];
     expect(bytes?.byteLength).toBe(3 * MB);

@@ -29,6 +29,19 @@ const post = (chat: ChatPort, n: number, channel = CHANNEL) =>
   chat.postMessage({ channel, text: `message ${n}`, key: `k${n}` });
 
 describe('pacedChat', () => {
+  it('passes the file methods through unpaced, so files still cross with pacing on', async () => {
+    const { chat, inner } = setUp();
+    const { id } = await (chat.uploadFile?.({
+      name: 'a.txt',
+      mimeType: 'text/plain',
+      bytes: new Uint8Array(3),
+    }) ?? Promise.reject(new Error('uploadFile dropped')));
+    await chat.shareFile?.({ fileId: id, channel: CHANNEL, threadId: '1.1' });
+    expect(await chat.isFileShared?.({ fileId: id, channel: CHANNEL, threadId: '1.1' })).toBe(true);
+    expect(inner.filesIn(CHANNEL, '1.1')).toHaveLength(1);
+    expect(chat.downloadFile).toBeDefined();
+  });
+
   it('spaces the posts of one channel by the interval, other channels apart', async () => {
     const { chat, inner, slept } = setUp();
     await Promise.all([post(chat, 1), post(chat, 2), post(chat, 3), post(chat, 4, 'C-OTHER')]);

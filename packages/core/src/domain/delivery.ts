@@ -14,6 +14,10 @@ export const DELIVERY_KINDS = [
   'bot-message',
   /** A chat file uploaded to the ticket system (source: chat message id, target: upload token). */
   'file-upload',
+  /** A ticket attachment's bytes put on the chat platform, not yet shown (source: comment id, target: chat file id). */
+  'ticket-file',
+  /** That file shown in the chat thread (source: comment id, target: chat file id). */
+  'ticket-file-share',
   /** A comment the bot writes on a ticket by itself, e.g. the email flow's chat link (target: comment id). */
   'bot-comment',
 ] as const;

@@ -68,9 +68,21 @@ export interface TicketComment {
   /** How the comment arrived (`web`, `email`, `api`...). */
   readonly channel: string;
   readonly body: string;
-  readonly attachments: readonly { readonly name: string; readonly url: string }[];
+  readonly attachments: readonly TicketAttachment[];
   /** When the ticketing system reports it; the bot never depends on it. */
   readonly createdAt?: Date;
+}
+
+/** A file on a ticket comment. */
+export interface TicketAttachment {
+  readonly name: string;
+  /** Where a person can open it (Zendesk `content_url`); the link when the file is not copied. */
+  readonly url: string;
+  /** The ticket system's attachment id, stable across reads; attachments without one are only linked. */
+  readonly id?: string;
+  /** Size in bytes, when the system says. */
+  readonly size?: number;
+  readonly mimeType?: string;
 }
 
 /** Fields the email flow sets on an existing ticket to link it to its chat thread. */

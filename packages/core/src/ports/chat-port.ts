@@ -29,6 +29,14 @@ export interface FindMessageOptions {
   readonly since?: Date;
 }
 
+/** Where an uploaded file is shown: a thread of a channel. */
+export interface FileShare {
+  /** The id `uploadFile` returned. */
+  readonly fileId: string;
+  readonly channel: string;
+  readonly threadId: string;
+}
+
 /** A posted message's id on the platform (Slack `ts`). */
 export interface PostedMessage {
   readonly id: string;
@@ -64,6 +72,27 @@ export interface ChatPort {
    * deleted since).
    */
   downloadFile?(file: ChatFile): Promise<FileContent>;
+  /**
+   * Optional, with `shareFile`: puts a file's bytes on the platform without showing it anywhere
+   * yet (Slack `files.getUploadURLExternal`, then the bytes to its `upload_url`) and returns the
+   * file's id. Not idempotent, but a file never shared is shown nowhere, so the core records the
+   * id before sharing it and a retry shares the same file. Absent → ticket files reach chat as
+   * links. Throws `IntegrationError`: not retryable when the platform refuses the bot files
+   * (`Unauthorized`: Slack `missing_scope` without `files:write`) or the file itself (`Invalid`).
+   */
+  uploadFile?(file: FileContent): Promise<{ readonly id: string }>;
+  /**
+   * Optional, with `uploadFile`: shows an uploaded file in a thread, images inline (Slack
+   * `files.completeUploadExternal` with `channel_id` and `thread_ts`). Not idempotent by itself:
+   * the core records a pending delivery first and on a retry asks `isFileShared` when present.
+   */
+  shareFile?(share: FileShare): Promise<void>;
+  /**
+   * Optional: whether the file is already shown in that thread, so a retry after a crash between
+   * sharing and recording does not share it again. Absent → the core shares again (at-least-once
+   * in that narrow window).
+   */
+  isFileShared?(share: FileShare): Promise<boolean>;
   /** Looks a user up; undefined when unknown. Safe to call often (adapters cache). */
   getUser(userId: string): Promise<ChatUser | undefined>;
   /** The bot's own identity on the platform, so its own posts are ignored. */

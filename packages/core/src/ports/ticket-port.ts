@@ -3,6 +3,7 @@ import type {
   NewComment,
   NewTicket,
   Ticket,
+  TicketAttachment,
   TicketComment,
   TicketLink,
   TicketPerson,
@@ -80,6 +81,12 @@ export interface TicketPort {
    * Absent → files reach tickets as links.
    */
   uploadFile?(file: FileContent): Promise<{ readonly token: string }>;
+  /**
+   * Optional: downloads a comment's attachment (`TicketAttachment.id` set) with the adapter's
+   * credentials, for uploading it to chat. Absent → ticket files reach chat as links. Throws
+   * `IntegrationError` (`NotFound`, not retryable, for an attachment deleted or redacted since).
+   */
+  downloadAttachment?(attachment: TicketAttachment): Promise<FileContent>;
   /** A link an agent can open to see the ticket. Pure; never throws. */
   ticketUrl(ticketId: string): string;
 }

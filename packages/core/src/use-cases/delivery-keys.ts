@@ -36,6 +36,11 @@ export const deliveryKeys = {
   onCall: (issueId: string) => `oncall:${issueId}`,
   chatToTicket: (ref: MessageRef) => `chat-to-ticket:${externalIdOf(ref)}`,
   ticketToChat: (commentId: string) => `ticket-to-chat:${commentId}`,
+  /** A ticket comment's attachment uploaded to chat (not shown yet); its chat file id is recorded under it. */
+  ticketFile: (commentId: string, attachmentId: string) => `ticket-file:${commentId}:${attachmentId}`,
+  /** That uploaded file shown in the chat thread. */
+  ticketFileShare: (commentId: string, attachmentId: string) =>
+    `ticket-file-share:${commentId}:${attachmentId}`,
   /** One note per edit: `changeId` tells edits of one message apart (the edit's event id). */
   chatEdit: (ref: MessageRef, changeId: string) => `chat-edit:${externalIdOf(ref)}:${changeId}`,
   chatDelete: (ref: MessageRef) => `chat-delete:${externalIdOf(ref)}`,

@@ -5,6 +5,7 @@ import type { BotContext } from './bot-deps.ts';
 import { deliveryKeys } from './delivery-keys.ts';
 import { isOwnComment } from './is-own-comment.ts';
 import { postOnce } from './post-once.ts';
+import { shareTicketFiles } from './share-ticket-files.ts';
 
 /** What forwarding a ticket's new comments did. */
 export interface ForwardCount {
@@ -39,16 +40,29 @@ export async function forwardComments(
   return { forwarded, skipped };
 }
 
-function forward(ctx: BotContext, issue: Issue, threadId: string, ticketId: string, comment: TicketComment) {
-  return postOnce(ctx, {
-    key: deliveryKeys.ticketToChat(comment.id),
+/**
+ * Posts one public comment in the thread: its files first (`shareTicketFiles`: copied into the
+ * thread, or linked), then the comment naming them, with links only for those not copied. A
+ * comment already posted is left alone, so a retry never copies a file its message links.
+ */
+async function forward(
+  ctx: BotContext,
+  issue: Issue,
+  threadId: string,
+  ticketId: string,
+  comment: TicketComment,
+): Promise<void> {
+  const key = deliveryKeys.ticketToChat(comment.id);
+  if ((await ctx.repo.findDelivery(key))?.state === 'done') return;
+  const files = await shareTicketFiles(ctx, { issueId: issue.id, channel: issue.channel, threadId }, comment);
+  await postOnce(ctx, {
+    key,
     kind: 'ticket-to-chat',
     issueId: issue.id,
     sourceId: comment.id,
     channel: issue.channel,
     threadId,
-    text: () =>
-      ticketCommentMessage(comment.author.name ?? unknownTicketAuthor, comment.body, comment.attachments),
+    text: () => ticketCommentMessage(comment.author.name ?? unknownTicketAuthor, comment.body, files),
     // A comment longer than the platform allows is cut with a link to the whole ticket.
     overflowUrl: ctx.tickets.ticketUrl(ticketId),
   });

@@ -25,6 +25,7 @@ export * from './reconcile-tickets.ts';
 export * from './reply-command.ts';
 export * from './report-period.ts';
 export * from './resolve-issue.ts';
+export * from './share-ticket-files.ts';
 export * from './support-bot.ts';
 export * from './sync-ticket-status.ts';
 export * from './ticket-subject.ts';

@@ -62,6 +62,11 @@ export function pacedChat(chat: ChatPort, options: PacedChatOptions): ChatPort {
     platform: chat.platform,
     postMessage: post,
     ...(chat.findMessage && { findMessage: chat.findMessage.bind(chat) }),
+    // Files are not posts: they pass straight through (and must not be dropped by the wrapper).
+    ...(chat.downloadFile && { downloadFile: chat.downloadFile.bind(chat) }),
+    ...(chat.uploadFile && { uploadFile: chat.uploadFile.bind(chat) }),
+    ...(chat.shareFile && { shareFile: chat.shareFile.bind(chat) }),
+    ...(chat.isFileShared && { isFileShared: chat.isFileShared.bind(chat) }),
     getUser: (userId) => chat.getUser(userId),
     whoAmI: () => chat.whoAmI(),
     permalink: (channel, messageId) => chat.permalink(channel, messageId),
