@@ -38,6 +38,7 @@ export function memoryChatHarness(
       files += 1;
       return adapter.addFile(`F${files}`, content);
     },
+    filesIn: (channel, threadId) => adapter.filesIn(channel, threadId),
     port: adapter,
     channel: 'C0SUPPORT',
     markup: memoryChatMarkup,
@@ -62,7 +63,14 @@ export function memoryTicketHarness(
     adapter,
     port: adapter,
     fixtures: { groupId: 'group-support', agentId: 'agent-support' },
-    addExternalComment: (ticketId, comment) => adapter.addExternalComment(ticketId, comment),
+    addExternalComment: (ticketId, { attachments, ...comment }) =>
+      adapter.addExternalComment(ticketId, {
+        ...comment,
+        ...(attachments && {
+          attachments: attachments.map((file) => ({ ...file, url: `memory://attachments/${file.name}` })),
+        }),
+      }),
+    removeAttachment: (attachment) => adapter.deleteAttachment(attachment.id ?? ''),
     createExternalTicket: (ticket) => adapter.createExternalTicket(ticket),
     closeTicket: (ticketId) => adapter.setStatus(ticketId, 'closed'),
     requestCount: () => adapter.callCount(),

@@ -1,4 +1,8 @@
 import { chatPortContract } from '@zenslackchat/core/testing';
 import { memoryHarnesses } from '../src/index.ts';
 
-chatPortContract('MemoryChat', { findMessage: true, downloads: true }, memoryHarnesses.chat);
+chatPortContract(
+  'MemoryChat',
+  { findMessage: true, downloads: true, fileUploads: true },
+  memoryHarnesses.chat,
+);

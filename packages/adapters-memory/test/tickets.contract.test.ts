@@ -1,4 +1,8 @@
 import { ticketPortContract } from '@zenslackchat/core/testing';
 import { memoryHarnesses } from '../src/index.ts';
 
-ticketPortContract('MemoryTickets', { recoversUnknownCreate: true, uploads: true }, memoryHarnesses.tickets);
+ticketPortContract(
+  'MemoryTickets',
+  { recoversUnknownCreate: true, uploads: true, attachmentDownloads: true },
+  memoryHarnesses.tickets,
+);

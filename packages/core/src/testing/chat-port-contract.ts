@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatFileTests } from './chat-files-contract.ts';
+import { chatFileTests, chatUploadTests } from './chat-files-contract.ts';
 import {
   expectFault,
   FAULT_CASES,
@@ -154,5 +154,6 @@ export function chatPortContract(
       await expect(post('three', 'k-3')).resolves.toHaveProperty('id');
     });
     chatFileTests(harness, capabilities);
+    chatUploadTests(harness, capabilities);
   });
 }

@@ -1,6 +1,6 @@
 import type { ChatFile, ChatUser, FileContent } from '../domain/chat-event.ts';
 import type { OnCall } from '../domain/on-call.ts';
-import type { TicketStatus } from '../domain/ticket.ts';
+import type { TicketAttachment, TicketStatus } from '../domain/ticket.ts';
 import type { ChatPort } from '../ports/chat-port.ts';
 import type { IssueRepo } from '../ports/issue-repo.ts';
 import type { OnCallPort } from '../ports/on-call-port.ts';
@@ -60,6 +60,8 @@ export interface ChatHarness extends Closable {
   failNext(kind: FaultKind, options?: FaultOptions): void;
   /** Someone shares a file on the platform: the file as the platform's event carries it (`downloads`). */
   shareFile?(content: FileContent): Promise<ChatFile> | ChatFile;
+  /** The files the bot showed in a thread, oldest first, as the platform holds them (`fileUploads`). */
+  filesIn?(channel: string, threadId: string): Promise<readonly FileContent[]> | readonly FileContent[];
 }
 
 /** What the ChatPort contract needs to know of the platform, so it assumes none. */
@@ -82,6 +84,8 @@ export interface ChatCapabilities {
   readonly userProfiles?: 'full' | 'minimal';
   /** Implements `downloadFile`, and the harness has `shareFile`. */
   readonly downloads?: boolean;
+  /** Implements `uploadFile`, `shareFile` and `isFileShared`, and the harness has `filesIn`. */
+  readonly fileUploads?: boolean;
 }
 
 /** A comment made on the ticketing side by a person (not through the port). */
@@ -90,6 +94,8 @@ export interface ExternalComment {
   readonly public: boolean;
   readonly authorName: string;
   readonly authorId?: string;
+  /** Files the person attaches (harnesses of adapters with `attachmentDownloads`). */
+  readonly attachments?: readonly FileContent[];
 }
 
 /** A ticket created on the ticketing side, as an email would create it. */
@@ -133,6 +139,8 @@ export interface TicketHarness extends Closable {
   followUpSourceOf(ticketId: string): Promise<string | undefined> | string | undefined;
   /** Makes the next call(s) to the system fail. */
   failNext(kind: FaultKind, options?: FaultOptions): void;
+  /** Deletes an attachment's file, as an agent redacting it would (`attachmentDownloads`). */
+  removeAttachment?(attachment: TicketAttachment): Promise<void> | void;
 }
 
 /** Capabilities a TicketPort may have. */
@@ -141,6 +149,11 @@ export interface TicketCapabilities {
   readonly recoversUnknownCreate: boolean;
   /** The adapter has `uploadFile` and attaches `uploads` to comments and new tickets. */
   readonly uploads?: boolean;
+  /**
+   * The adapter has `downloadAttachment`; the harness adds external comments' `attachments` and
+   * has `removeAttachment`.
+   */
+  readonly attachmentDownloads?: boolean;
 }
 
 /** A fresh OnCallPort plus the fake on-call system's back door. */
