@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { FileContent } from '../domain/chat-event.ts';
-import type { ChatCapabilities, ChatHarness } from './harness.ts';
+import type { ChatCapabilities, ChatHarness, ChatPlatformFixtures } from './harness.ts';
 
 /**
  * The file half of the ChatPort contract (`downloadFile`; `uploadFile`, `shareFile`,
@@ -49,7 +49,10 @@ export function chatFileTests(harness: () => ChatHarness, capabilities: ChatCapa
 }
 
 /** The upload half: a file put on the platform shows nowhere until shared, then in its thread once. */
-export function chatUploadTests(harness: () => ChatHarness, capabilities: ChatCapabilities): void {
+export function chatUploadTests(
+  harness: () => ChatHarness & ChatPlatformFixtures,
+  capabilities: ChatCapabilities,
+): void {
   const channel = () => harness().channel;
   const uploads = () => {
     const { port } = harness();
