@@ -6,6 +6,7 @@ import type {
   ChatPort,
   ChatUser,
   FileContent,
+  FileShare,
   FindMessageOptions,
   Logger,
   OutgoingMessage,
@@ -16,6 +17,7 @@ import { findDeliveredMessage } from './find-delivered-message.ts';
 import { DELIVERY_EVENT_TYPE, type SlackChatAdapterOptions, slackApiBase } from './slack-chat-config.ts';
 import { SLACK, slackErrorCode, toSlackIntegrationError } from './slack-errors.ts';
 import { downloadSlackFile, SLACK_FILES_ORIGIN } from './slack-file-download.ts';
+import { sendUploadBytes } from './slack-file-upload.ts';
 import { toSlackLogger } from './slack-logger.ts';
 import { buildSlackPermalink } from './slack-permalink.ts';
 import { plainToSlack } from './text/plain-to-slack.ts';
@@ -133,6 +135,59 @@ export class SlackChatAdapter implements ChatPort {
       token: await this.#token(),
       allowedOrigins: [SLACK_FILES_ORIGIN, apiOrigin],
       timeoutMs: this.#options.timeoutMs ?? 10_000,
+    });
+  }
+
+  /**
+   * Slack's external upload flow, steps 1 and 2: files.getUploadURLExternal (filename, length),
+   * then the bytes to the returned `upload_url`. The file shows nowhere until `shareFile`.
+   * (`filesUploadV2` does all three steps in one call and so cannot hand the id over before the
+   * share, which exactly-once needs.) Without `files:write` Slack answers `missing_scope`:
+   * `Unauthorized`, not retryable.
+   */
+  async uploadFile(file: FileContent): Promise<{ readonly id: string }> {
+    const result = await this.#call('files.getUploadURLExternal', (token) =>
+      this.#client.files.getUploadURLExternal({ token, filename: file.name, length: file.bytes.byteLength }),
+    );
+    if (typeof result.upload_url !== 'string' || typeof result.file_id !== 'string' || result.file_id === '')
+      throw invalidAnswer('files.getUploadURLExternal');
+    const apiOrigin = new URL(slackApiBase(this.#options.apiUrl)).origin;
+    await sendUploadBytes(result.upload_url, file, {
+      allowedOrigins: [SLACK_FILES_ORIGIN, apiOrigin],
+      timeoutMs: this.#options.timeoutMs ?? 10_000,
+    });
+    return { id: result.file_id };
+  }
+
+  /** Step 3: files.completeUploadExternal with `channel_id` and `thread_ts`; Slack shows images inline. */
+  async shareFile(share: FileShare): Promise<void> {
+    await this.#call('files.completeUploadExternal', (token) =>
+      this.#client.files.completeUploadExternal({
+        token,
+        files: [{ id: share.fileId }],
+        channel_id: share.channel,
+        thread_ts: share.threadId,
+      }),
+    );
+  }
+
+  /**
+   * Whether files.info lists a share of the file in that thread (the file object's `shares`,
+   * public or private, each with `thread_ts`). Slack shares asynchronously, so a share made an
+   * instant ago may not be listed yet; the core asks only on a retry, later.
+   */
+  async isFileShared(share: FileShare): Promise<boolean> {
+    const result = await this.#call('files.info', (token) =>
+      this.#client.files.info({ token, file: share.fileId }),
+    );
+    const shares = (result.file as { shares?: Record<string, unknown> } | undefined)?.shares;
+    if (typeof shares !== 'object' || shares === null) return false;
+    return Object.values(shares).some((byChannel) => {
+      const list = (byChannel as Record<string, unknown> | null)?.[share.channel];
+      return (
+        Array.isArray(list) &&
+        list.some((entry) => (entry as { thread_ts?: unknown } | null)?.thread_ts === share.threadId)
+      );
     });
   }
 

@@ -23,6 +23,7 @@ const NOT_FOUND = new Set([
   'thread_not_found',
   'message_not_found',
   'team_not_found',
+  'file_not_found',
 ]);
 const UNAVAILABLE = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 

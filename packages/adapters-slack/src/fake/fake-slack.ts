@@ -14,7 +14,7 @@ import {
   failureAnswer,
 } from './fake-slack-failures.ts';
 import { type FakeFileInput, FakeSlackFiles, fileShareEventOf } from './fake-slack-files.ts';
-import { FAKE_METHODS, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
+import { FAKE_METHODS, type FakeMethod, type SlackAnswer, TOKENLESS_METHODS } from './fake-slack-methods.ts';
 import { ChannelRateLimit, type FakePostRate, rateLimitedAnswer } from './fake-slack-rate-limit.ts';
 import {
   type FakeCall,
@@ -23,6 +23,7 @@ import {
   FakeSlackState,
   type FakeSlackUser,
 } from './fake-slack-state.ts';
+import { FakeSlackUploads } from './fake-slack-uploads.ts';
 import { messageEventOf } from './message-event-of.ts';
 import { readParams } from './read-params.ts';
 
@@ -58,6 +59,9 @@ export class FakeSlack {
   readonly origin: string;
   /** Files shared so far, served at their `url_private_download` (fake-slack-files.ts). */
   readonly files: FakeSlackFiles;
+  /** Files the bot uploaded (external upload flow) and where they were shared (fake-slack-uploads.ts). */
+  readonly uploads: FakeSlackUploads;
+  readonly #methods: Readonly<Record<string, FakeMethod>>;
   /** Web API base for `slackApiUrl` / SLACK_API_URL (ends in `/api/`). */
   readonly url: string;
   /** The authorize page for `InstallProvider`'s `authorizationUrl`. */
@@ -70,6 +74,13 @@ export class FakeSlack {
     this.origin = `http://127.0.0.1:${port}`;
     this.url = `${this.origin}/api/`;
     this.files = new FakeSlackFiles(this.origin, this.#state.identity.teamId);
+    this.uploads = new FakeSlackUploads(this.origin);
+    this.#methods = {
+      ...FAKE_METHODS,
+      'files.getUploadURLExternal': (_, params) => this.uploads.getUploadUrl(params),
+      'files.completeUploadExternal': (state, params) => this.uploads.complete(state, params),
+      'files.info': (state, params) => this.uploads.info(state, params),
+    };
     this.authorizeUrl = `${this.origin}/oauth/v2/authorize`;
   }
 
@@ -158,6 +169,10 @@ export class FakeSlack {
   get rateLimitedPosts(): number {
     return this.#postLimit?.refused ?? 0;
   }
+  /** Takes a scope from the bot token (only `files:write` is modelled): its methods answer `missing_scope`. */
+  withoutScope(scope: 'files:write'): void {
+    this.uploads.missingScopes.add(scope);
+  }
   /** Revokes a token: calls with it answer `token_revoked`. */
   revokeToken(token: string): void {
     this.#state.tokens.delete(token);
@@ -230,13 +245,15 @@ export class FakeSlack {
     if (url.pathname === '/oauth/v2/authorize') return handleAuthorize(this.#state, url, res);
     if (url.pathname.startsWith('/files-pri/'))
       return this.files.serve(req, res, (t) => this.#state.tokens.has(t) && !this.#state.revoked.has(t));
+    const upload = /^\/upload\/v1\/([A-Z0-9]+)$/.exec(url.pathname);
+    if (upload?.[1] !== undefined) return this.uploads.receive(req, res, upload[1]);
     if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end();
     const method = url.pathname.slice('/api/'.length);
     const { params, token, contentType } = await readParams(req, url);
     this.#state.calls.push({ method, params, token, contentType });
 
     const canned = this.#canned.get(method)?.shift();
-    if (canned?.afterWork === true) FAKE_METHODS[method]?.(this.#state, params);
+    if (canned?.afterWork === true) this.#methods[method]?.(this.#state, params);
     if (canned !== undefined) return this.#sendCanned(res, canned);
     const failure = this.#failures.take(method);
     let delay = this.#latencyMs;
@@ -249,7 +266,7 @@ export class FakeSlack {
     // https://api.slack.com/methods/chat.postMessage#errors).
     if (params.__invalid_json === true)
       return this.#send(res, 200, { ok: false, error: 'invalid_json' }, delay);
-    const handler = FAKE_METHODS[method];
+    const handler = this.#methods[method];
     if (handler === undefined) return this.#send(res, 200, { ok: false, error: 'unknown_method' }, delay);
     if (!TOKENLESS_METHODS.has(method)) {
       if (token === undefined) return this.#send(res, 200, { ok: false, error: 'not_authed' }, delay);

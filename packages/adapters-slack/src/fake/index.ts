@@ -15,6 +15,7 @@ export {
   type FakeSlackUser,
   type FakeUserKind,
 } from './fake-slack-state.ts';
+export { FakeSlackUploads, type FakeUploadedFile } from './fake-slack-uploads.ts';
 export { handleOf, userObject } from './fake-slack-users.ts';
 export * from './fixtures.ts';
 export { messageChangedEventOf, messageDeletedEventOf } from './message-change-event-of.ts';

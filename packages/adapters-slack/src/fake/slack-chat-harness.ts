@@ -60,6 +60,12 @@ export async function slackChatHarness(
       if (file === undefined) throw new Error('FakeSlack: the file_share event did not normalise');
       return file;
     },
+    filesIn: (channel, threadId) =>
+      fake.uploads.sharedIn(channel, threadId).map((f) => ({
+        name: f.name,
+        mimeType: 'application/octet-stream',
+        bytes: f.bytes ?? new Uint8Array(),
+      })),
     close: () => fake.close(),
   };
 }
