@@ -77,7 +77,7 @@ describe('Slack OAuth install', () => {
     const { query, cookie, authorizeUrl } = await authorize();
     expect(authorizeUrl.origin + authorizeUrl.pathname).toBe(fake.authorizeUrl);
     expect(authorizeUrl.searchParams.get('scope')).toBe(
-      'channels:history,groups:history,chat:write,users:read,users:read.email,files:read',
+      'channels:history,groups:history,chat:write,users:read,users:read.email,files:read,files:write',
     );
     expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(REDIRECT);
     expect(cookie).toMatch(/^slack-app-oauth-state=/);
@@ -102,6 +102,7 @@ describe('Slack OAuth install', () => {
         'users:read',
         'users:read.email',
         'files:read',
+        'files:write',
       ],
       metadata: { botUserId: 'U0BOT', botId: 'B0BOT', appId: 'A0FAKE' },
     });

@@ -10,6 +10,8 @@ export const SLACK_BOT_SCOPES = [
   'users:read.email',
   // Downloads files shared in support threads to attach them to tickets (issue 17).
   'files:read',
+  // Uploads an agent's attachments on public Zendesk comments into the thread (issue 17).
+  'files:write',
 ] as const;
 
 /** Provider name of Slack grants in the TokenStore (account = team id). */
