@@ -1,3 +1,4 @@
+export { carriesMarker, deliveryMarker, withoutMarkers } from './graph/delivery-marker.ts';
 export { BotFrameworkKeys, type BotFrameworkKeysOptions } from './inbound/bot-framework-keys.ts';
 export {
   activityEventId,

@@ -4,11 +4,14 @@ import type {
   ChatIdentity,
   ChatPort,
   ChatUser,
+  FindMessageOptions,
   Logger,
   OutgoingMessage,
   PostedMessage,
 } from '@zenslackchat/core';
 import { IntegrationError, silentLogger } from '@zenslackchat/core';
+import { deliveryMarker } from './graph/delivery-marker.ts';
+import { GraphChannelMessages } from './graph/graph-channel-messages.ts';
 import { TEAMS_DEFAULTS, type TeamsChatAdapterOptions } from './teams-chat-config.ts';
 import { TEAMS, toTeamsIntegrationError } from './teams-errors.ts';
 import { buildTeamsPermalink } from './teams-permalink.ts';
@@ -20,8 +23,11 @@ import { threadConversationId } from './thread-conversation-id.ts';
 /**
  * The core's `ChatPort` on Microsoft's Teams SDK (`@microsoft/teams.api`, the Bot Connector
  * REST API). No retries of its own (the job queue retries from the `IntegrationError` reasons);
- * members are cached. No `findMessage`: the Bot Connector cannot list or search a channel's
- * messages, so a crash between posting and recording may post again (docs/setup-teams.md).
+ * members are cached. Every post ends with an invisible marker of its delivery key
+ * (graph/delivery-marker.ts). The Bot Connector cannot list a channel, so `findMessage` reads it
+ * through Microsoft Graph (graph/graph-channel-messages.ts) with the team's resource-specific
+ * consent `ChannelMessage.Read.Group`; it exists only when `teamId` is set, otherwise a crash
+ * between posting and recording may post again (docs/setup-teams.md).
  */
 export class TeamsChatAdapter implements ChatPort {
   readonly platform = TEAMS;
@@ -29,18 +35,26 @@ export class TeamsChatAdapter implements ChatPort {
   readonly #options: TeamsChatAdapterOptions;
   readonly #logger: Logger;
   readonly #users: UserCache<ChatUser>;
+  /** Present when `teamId` is configured (see the class comment). */
+  readonly findMessage?: (
+    channel: string,
+    threadId: string | undefined,
+    key: string,
+    options?: FindMessageOptions,
+  ) => Promise<PostedMessage | undefined>;
 
   constructor(options: TeamsChatAdapterOptions) {
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
     const timeout = options.timeoutMs ?? 10_000;
-    const tokens = new TeamsTokenProvider({
+    const credentials = {
       appId: options.appId,
       appPassword: options.appPassword,
       tenantId: options.tenantId,
       loginUrl: options.loginUrl ?? TEAMS_DEFAULTS.loginUrl,
       timeoutMs: timeout,
-    });
+    };
+    const tokens = new TeamsTokenProvider(credentials);
     this.#client = new Client(
       options.serviceUrl ?? TEAMS_DEFAULTS.serviceUrl,
       { timeout },
@@ -50,14 +64,31 @@ export class TeamsChatAdapter implements ChatPort {
       ...(options.userCacheTtlMs === undefined ? {} : { ttlMs: options.userCacheTtlMs }),
       ...(options.unknownUserTtlMs === undefined ? {} : { unknownTtlMs: options.unknownUserTtlMs }),
     });
+    if (options.teamId !== undefined) {
+      // Its own provider: the cache holds one token, and Graph's has another audience.
+      const graphTokens = new TeamsTokenProvider(credentials);
+      const graph = new GraphChannelMessages({
+        graphUrl: options.graphUrl ?? TEAMS_DEFAULTS.graphUrl,
+        teamId: options.teamId,
+        appId: options.appId,
+        timeoutMs: timeout,
+        ...(options.findMessagePages === undefined ? {} : { maxPages: options.findMessagePages }),
+        token: () => graphTokens.getAppToken(TEAMS_DEFAULTS.graphScope),
+      });
+      this.findMessage = (channel, threadId, key, find = {}) =>
+        graph.find({ channel, threadId, key, ...(find.since === undefined ? {} : { since: find.since }) });
+    }
   }
 
   /** Posts a new channel post, or a reply to the thread `19:…;messageid=<root>`; returns its id. */
   async postMessage(message: OutgoingMessage): Promise<PostedMessage> {
-    const text = plainToTeams(message.text, {
-      ...(this.#options.maxMessageLength === undefined ? {} : { maxLength: this.#options.maxMessageLength }),
-      ...(message.overflowUrl === undefined ? {} : { overflowUrl: message.overflowUrl }),
-    });
+    const text =
+      plainToTeams(message.text, {
+        ...(this.#options.maxMessageLength === undefined
+          ? {}
+          : { maxLength: this.#options.maxMessageLength }),
+        ...(message.overflowUrl === undefined ? {} : { overflowUrl: message.overflowUrl }),
+      }) + deliveryMarker(message.key);
     const conversationId =
       message.threadId === undefined
         ? message.channel
@@ -93,7 +124,7 @@ export class TeamsChatAdapter implements ChatPort {
     return buildTeamsPermalink(channel, messageId, this.#options.tenantId);
   }
 
-  /** Teams HTML (mentions, links, entities) → plain text. */
+  /** Teams HTML (mentions, links, entities) → plain text, without delivery markers. */
   async toPlainText(text: string): Promise<string> {
     return teamsToPlainText(text);
   }

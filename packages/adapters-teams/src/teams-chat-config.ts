@@ -14,6 +14,10 @@ export const TEAMS_DEFAULTS = {
   tokenIssuer: 'https://api.botframework.com',
   /** Base of message deep links. */
   linkBase: 'https://teams.microsoft.com',
+  /** Microsoft Graph v1.0 root, where `findMessage` reads the channel. */
+  graphUrl: 'https://graph.microsoft.com/v1.0',
+  /** Scope of the app-only token for Graph (its `.default`: the app's consented permissions). */
+  graphScope: 'https://graph.microsoft.com/.default',
 } as const;
 
 /** Options of `TeamsChatAdapter`. */
@@ -26,6 +30,15 @@ export interface TeamsChatAdapterOptions {
   readonly tenantId: string;
   /** The support channel's conversation id (`19:…@thread.tacv2`), used for member look-ups. */
   readonly channel: string;
+  /**
+   * The support channel's team (its Microsoft 365 group id, TEAMS_TEAM_ID). Set, the adapter has
+   * `findMessage` (through Graph, with the team's `ChannelMessage.Read.Group` consent); unset, not.
+   */
+  readonly teamId?: string;
+  /** Graph root (tests point it at the fake); Graph v1.0 by default. */
+  readonly graphUrl?: string;
+  /** Most pages of 50 messages `findMessage` reads per search (default 10). */
+  readonly findMessagePages?: number;
   /** Bot Connector base URL; Teams' global one by default. */
   readonly serviceUrl?: string;
   /** Entra ID login host (tests point it at the fake token issuer). */

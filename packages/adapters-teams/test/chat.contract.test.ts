@@ -1,4 +1,4 @@
 import { chatPortContract } from '@zenslackchat/core/testing';
 import { teamsChatHarness } from '../src/fake/index.ts';
 
-chatPortContract('TeamsChatAdapter on FakeTeams', { findMessage: false }, () => teamsChatHarness());
+chatPortContract('TeamsChatAdapter on FakeTeams', { findMessage: true }, () => teamsChatHarness());

@@ -37,6 +37,7 @@ export function sendToConversation(
     channel,
     from: botId,
     text: activity.text,
+    createdDateTime: new Date().toISOString(),
     ...(rootId === undefined ? {} : { rootId }),
     ...(typeof activity.textFormat === 'string' ? { textFormat: activity.textFormat } : {}),
   });

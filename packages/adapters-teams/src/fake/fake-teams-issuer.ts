@@ -5,6 +5,10 @@ import { signToken } from './fake-teams-keys.ts';
 
 /** Audience of the app-only tokens the bot presents to the Bot Connector. */
 export const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+/** Audience of the app-only tokens the bot presents to Microsoft Graph. */
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+/** The resources the fake issues tokens for (scope `{resource}/.default`). */
+const AUDIENCES = [BOT_CONNECTOR_AUDIENCE, GRAPH_AUDIENCE];
 /** Issuer of the fake's app-only tokens (Entra ID's v2 issuer shape). */
 export const fakeEntraIssuer = (tenantId: string) => `https://login.microsoftonline.com/${tenantId}/v2.0`;
 
@@ -36,11 +40,12 @@ export async function answerTokenRequest(
   if (tenant !== app.tenantId) return error(400, 'invalid_request', 'AADSTS90002: Tenant not found.');
   if (form.get('client_id') !== app.appId) return error(400, 'unauthorized_client', 'AADSTS700016');
   if (form.get('client_secret') !== app.appPassword) return error(401, 'invalid_client', 'AADSTS7000215');
-  if (form.get('scope') !== `${BOT_CONNECTOR_AUDIENCE}/.default`)
-    return error(400, 'invalid_scope', 'AADSTS70011');
+  // The client-credentials grant takes only `{resource}/.default` scopes (same page).
+  const audience = AUDIENCES.find((a) => form.get('scope') === `${a}/.default`);
+  if (audience === undefined) return error(400, 'invalid_scope', 'AADSTS70011');
   const accessToken = await signToken(key, {
     issuer: fakeEntraIssuer(app.tenantId),
-    audience: BOT_CONNECTOR_AUDIENCE,
+    audience,
     extra: { appid: app.appId, tid: app.tenantId },
   });
   return {

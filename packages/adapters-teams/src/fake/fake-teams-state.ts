@@ -12,6 +12,8 @@ export interface FakeTeamsMessage {
   readonly textFormat?: string;
   /** Who posted it: the bot (`28:<app id>`) or a person (`29:…`). */
   readonly from: string;
+  /** When Teams stored it (ISO 8601), as Graph's `createdDateTime` gives it. */
+  readonly createdDateTime: string;
 }
 
 /** A request the fake served, for assertions on shapes and counts. */
@@ -27,6 +29,8 @@ export class FakeTeamsState {
   readonly calls: FakeTeamsCall[] = [];
   readonly channels = new Set<string>();
   readonly members = new Map<string, ChatUser>();
+  /** Whether the team's owner granted the app `ChannelMessage.Read.Group` (Graph answers 403 otherwise). */
+  graphConsent = true;
   #lastId = Date.now();
 
   /** A new message id: Teams uses the post's epoch milliseconds, unique and increasing. */

@@ -1,5 +1,5 @@
 export { teamsToPlainText } from '../text/teams-to-plain-text.ts';
-export { FAKE_TEAMS_CHANNEL, FakeTeams, type FakeTeamsOptions } from './fake-teams.ts';
+export { FAKE_TEAMS_CHANNEL, FAKE_TEAMS_TEAM_ID, FakeTeams, type FakeTeamsOptions } from './fake-teams.ts';
 export type { FakeApp } from './fake-teams-issuer.ts';
 export { type FakeSigningKey, makeSigningKey } from './fake-teams-keys.ts';
 export type { FakeTeamsCall, FakeTeamsMessage } from './fake-teams-state.ts';

@@ -39,6 +39,7 @@ export function messageActivityOf(fake: FakeTeams, input: ChannelMessageInput): 
       channel: input.channel,
       text: html,
       from: input.from.id,
+      createdDateTime: input.timestamp ?? new Date().toISOString(),
       ...(input.rootId === undefined ? {} : { rootId: input.rootId }),
     });
   }

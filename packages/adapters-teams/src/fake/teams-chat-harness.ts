@@ -36,6 +36,8 @@ export function adapterOptionsFor(fake: FakeTeams): TeamsChatAdapterOptions {
     channel: FAKE_TEAMS_CHANNEL,
     serviceUrl: fake.serviceUrl,
     loginUrl: fake.url,
+    teamId: fake.teamId,
+    graphUrl: fake.graphUrl,
   };
 }
 

@@ -1,4 +1,5 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { withoutMarkers } from '../graph/delivery-marker.ts';
 
 // Teams sends message text as HTML: <p>, <br>, <at>Name</at> for mentions, <a href> for links,
 // <emoji alt="…">, entities. Mentions already carry the display name, so no look-up is needed.
@@ -16,8 +17,12 @@ const OPTIONS: HtmlToTextOptions = {
   ],
 };
 
-/** A Teams message's HTML as plain text for a ticket (mentions by name, links with their URL). */
+/**
+ * A Teams message's HTML as plain text for a ticket (mentions by name, links with their URL),
+ * without the bot's invisible delivery markers (also when a person pasted a bot's post).
+ */
 export function teamsToPlainText(html: string): string {
-  const withEmoji = html.replace(/<emoji\b[^>]*\balt="([^"]*)"[^>]*>(?:<\/emoji>)?/gi, '$1');
-  return convert(withEmoji, OPTIONS).trim();
+  // Before converting (html-to-text reads U+200B as a space) and after (a marker in entities).
+  const withEmoji = withoutMarkers(html).replace(/<emoji\b[^>]*\balt="([^"]*)"[^>]*>(?:<\/emoji>)?/gi, '$1');
+  return withoutMarkers(convert(withEmoji, OPTIONS)).trim();
 }
