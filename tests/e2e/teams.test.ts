@@ -14,7 +14,7 @@ import { waitFor } from '../support/wait-for.ts';
 import { postZendeskWebhook } from '../support/zendesk-requests.ts';
 
 // The built server with Slack and Microsoft Teams side by side, Teams against its fake (Bot
-// Connector, token issuer, OpenID metadata): the same flows as Slack's, through /teams/messages.
+// Connector, Graph, token issuer, OpenID metadata): the same flows as Slack's, through /teams/messages.
 const CAROL = { id: '29:1carolTeamsUserId', name: 'Carol Teams', email: 'carol@example.com' };
 
 describe('Microsoft Teams next to Slack', () => {
@@ -35,6 +35,9 @@ describe('Microsoft Teams next to Slack', () => {
         TEAMS_SERVICE_URL: teams.serviceUrl,
         TEAMS_LOGIN_URL: teams.url,
         TEAMS_OPENID_METADATA_URL: teams.openIdMetadataUrl,
+        // Retried posts are looked for through the fake's Graph before being posted again.
+        TEAMS_TEAM_ID: teams.teamId,
+        TEAMS_GRAPH_URL: teams.graphUrl,
         EMAIL_TICKET_PLATFORM: 'teams',
       },
     });

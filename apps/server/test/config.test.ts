@@ -56,6 +56,8 @@ const MALFORMED: Record<string, string> = {
   TEAMS_APP_ID: 'my-bot',
   TEAMS_TENANT_ID: 'contoso.onmicrosoft.com',
   TEAMS_SUPPORT_CHANNEL: 'General',
+  TEAMS_TEAM_ID: 'Support Team',
+  TEAMS_GRAPH_URL: 'graph.microsoft.com/v1.0',
   TEAMS_SERVICE_URL: 'smba.trafficmanager.net/teams/',
   TEAMS_LOGIN_URL: 'login',
   TEAMS_OPENID_METADATA_URL: '/v1/.well-known/openidconfiguration',
@@ -324,5 +326,30 @@ describe('Teams configuration', () => {
     };
     expect(loadConfig({ ...teams, NODE_ENV: 'development' }).teams?.skipAuth).toBe(true);
     expect(() => loadConfig(teams)).toThrow(ConfigError);
+  });
+
+  it('reads TEAMS_TEAM_ID and TEAMS_GRAPH_URL for findMessage, and notes when the team id is unset', () => {
+    const teams = {
+      TEAMS_APP_ID: '7f0c8a53-1b4e-4c7d-9a2f-3e5b6c7d8e9f',
+      TEAMS_APP_PASSWORD: 'secret',
+      TEAMS_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      TEAMS_SUPPORT_CHANNEL: '19:abc@thread.tacv2',
+    };
+    const config = loadConfig({
+      ...teams,
+      TEAMS_TEAM_ID: 'B9F3C1D2-6A4E-4F80-9C17-2D5E8A0B4C63',
+      TEAMS_GRAPH_URL: 'https://graph.microsoft.us/v1.0',
+    });
+    expect(config.teams).toMatchObject({
+      teamId: 'B9F3C1D2-6A4E-4F80-9C17-2D5E8A0B4C63',
+      graphUrl: 'https://graph.microsoft.us/v1.0',
+    });
+    expect(config.notes.join('\n')).not.toContain('TEAMS_TEAM_ID');
+    const without = loadConfig(teams);
+    expect(without.teams?.teamId).toBeUndefined();
+    expect(without.notes.join('\n')).toContain('TEAMS_TEAM_ID is unset');
+    expect(problemsOf({ ...teams, TEAMS_TEAM_ID: '19:abc@thread.tacv2' })[0]).toMatch(
+      /^TEAMS_TEAM_ID: must be a GUID/,
+    );
   });
 });

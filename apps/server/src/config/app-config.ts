@@ -57,6 +57,10 @@ export interface TeamsConfig {
   readonly tenantId: string;
   /** The channel the bot watches (`19:…@thread.tacv2`). */
   readonly supportChannel: string;
+  /** The channel's team (Microsoft 365 group id): set, the adapter finds its earlier posts through Graph. */
+  readonly teamId?: string;
+  /** Microsoft Graph's v1.0 root: Microsoft's unless overridden (tests, national clouds). */
+  readonly graphUrl?: string;
   /** Bot Connector, Entra login and OpenID metadata URLs: Microsoft's unless overridden (tests). */
   readonly serviceUrl?: string;
   readonly loginUrl?: string;

@@ -93,6 +93,8 @@ export const envSchema = z.object({
   TEAMS_APP_PASSWORD: text(),
   TEAMS_TENANT_ID: guid(),
   TEAMS_SUPPORT_CHANNEL: teamsChannelId(),
+  TEAMS_TEAM_ID: guid(),
+  TEAMS_GRAPH_URL: httpUrl(),
   TEAMS_SERVICE_URL: httpUrl(),
   TEAMS_LOGIN_URL: httpUrl(),
   TEAMS_OPENID_METADATA_URL: httpUrl(),

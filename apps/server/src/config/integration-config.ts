@@ -154,7 +154,12 @@ export function pagerDutyConfig(
 }
 
 /** Teams is configured with the app's id, password and tenant and the support channel. */
-export function teamsConfig(env: Env, problems: Problems, missing: Missing): TeamsConfig | undefined {
+export function teamsConfig(
+  env: Env,
+  problems: Problems,
+  missing: Missing,
+  notes: string[],
+): TeamsConfig | undefined {
   if (env.TEAMS_SKIP_AUTH && env.NODE_ENV !== 'development') {
     problems.push(
       'TEAMS_SKIP_AUTH: allowed only with NODE_ENV=development (the Agents Playground), never in production',
@@ -175,11 +180,18 @@ export function teamsConfig(env: Env, problems: Problems, missing: Missing): Tea
       missing.push({ integration: 'teams', missing: absent });
     return undefined;
   }
+  if (env.TEAMS_TEAM_ID === undefined) {
+    notes.push(
+      'TEAMS_TEAM_ID is unset: after a crash between posting to Teams and recording the post, the bot may post it twice',
+    );
+  }
   return {
-    ...defined<Pick<TeamsConfig, 'serviceUrl' | 'loginUrl' | 'openIdMetadataUrl'>>({
+    ...defined<Pick<TeamsConfig, 'serviceUrl' | 'loginUrl' | 'openIdMetadataUrl' | 'teamId' | 'graphUrl'>>({
       serviceUrl: env.TEAMS_SERVICE_URL,
       loginUrl: env.TEAMS_LOGIN_URL,
       openIdMetadataUrl: env.TEAMS_OPENID_METADATA_URL,
+      teamId: env.TEAMS_TEAM_ID,
+      graphUrl: env.TEAMS_GRAPH_URL,
     }),
     appId,
     appPassword,

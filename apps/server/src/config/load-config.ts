@@ -38,7 +38,7 @@ export function loadConfig(
   const notes: string[] = [];
 
   const slack = slackConfig(env, problems, notConfigured, notes);
-  const teams = teamsConfig(env, problems, notConfigured);
+  const teams = teamsConfig(env, problems, notConfigured, notes);
   if (
     env.EMAIL_TICKET_PLATFORM !== undefined &&
     (env.EMAIL_TICKET_PLATFORM === 'slack' ? slack : teams) === undefined

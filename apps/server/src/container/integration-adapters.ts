@@ -26,6 +26,8 @@ export function teamsChat(teams: TeamsConfig, logger: Logger): ChatPort {
     channel: teams.supportChannel,
     ...(teams.serviceUrl === undefined ? {} : { serviceUrl: teams.serviceUrl }),
     ...(teams.loginUrl === undefined ? {} : { loginUrl: teams.loginUrl }),
+    ...(teams.teamId === undefined ? {} : { teamId: teams.teamId }),
+    ...(teams.graphUrl === undefined ? {} : { graphUrl: teams.graphUrl }),
     logger,
   });
 }

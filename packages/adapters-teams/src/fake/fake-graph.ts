@@ -29,7 +29,7 @@ export function answerGraph(
   }
   const teamId = decodeURIComponent(route[1]);
   const channel = decodeURIComponent(route[2]);
-  if (teamId !== context.teamId) return graphError(404, 'NotFound', 'No team found with Group Id ' + teamId);
+  if (teamId !== context.teamId) return graphError(404, 'NotFound', `No team found with Group Id ${teamId}`);
   if (!state.channels.has(channel)) return graphError(404, 'NotFound', 'Channel not found.');
   if (!state.graphConsent) return graphForbidden();
   const unsupported = [...query.keys()].find((k) => k !== '$top' && k !== '$skiptoken');

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 // HTML sanitiser has no markup to drop). A body that lost it is simply not found (re-posted).
 const SEPARATOR = '\u2063';
 const DIGITS = ['\u200B', '\u200C', '\u200D', '\u2060'] as const;
-const MARKER = /\u2063([\u200B\u200C\u200D\u2060]{32})\u2063/g;
+// An alternation, not a character class: a class holding U+200D reads as an emoji sequence.
+const MARKER = /\u2063(?:\u200B|\u200C|\u200D|\u2060){32}\u2063/g;
 
 /** The invisible marker of `key` (34 characters). */
 export function deliveryMarker(key: string): string {
