@@ -172,7 +172,7 @@ const rows = [
     `one sweep, ${reconcile?.issues} issues, ${reconcile?.changed} changed: Zendesk calls`,
     `${reconcile?.zendeskCalls} (budget ${reconcile?.budget})`,
     `${reconcile?.seconds} s wall, ${reconcile?.cpuSeconds} s CPU; healed ${reconcile?.healed}, failed ${reconcile?.failed}`,
-    'calls <= ceil(n/100) + changed + solves',
+    'calls <= ceil(n/100) + changed',
   ],
   [
     '6 report',
