@@ -1,4 +1,5 @@
 import type {
+  Clock,
   FileContent,
   NewComment,
   NewFollowUp,
@@ -24,6 +25,9 @@ import type {
 } from './memory-tickets-config.ts';
 import { type Attachment, TicketRecords } from './ticket-records.ts';
 
+/** How long an upload token stays usable, as Zendesk's (https://support.zendesk.com/hc/en-us/articles/4408887057946). */
+const UPLOAD_LIFETIME_MS = 60 * 60_000;
+
 /**
  * An in-memory, Zendesk-like TicketPort with a test back door. Ticket and comment ids are
  * increasing integers (comments numbered globally, so they order). `timeout` faults apply the
@@ -43,14 +47,16 @@ export class MemoryTickets implements TicketPort {
 
   /** The bytes of every upload, by token (for assertions). */
   readonly uploadedBytes = new Map<string, Uint8Array>();
-  readonly #uploads = new Map<string, Attachment>();
+  readonly #uploads = new Map<string, { readonly file: Attachment; readonly at: number }>();
+  readonly #clock: Clock;
   /** Downloadable attachments' bytes, by attachment id. */
   readonly #files = new Map<string, FileContent>();
   #lastUpload = 0;
   #lastAttachment = 0;
 
   constructor(options: MemoryTicketsOptions = {}) {
-    this.#records = new TicketRecords(options.clock ?? systemClock);
+    this.#clock = options.clock ?? systemClock;
+    this.#records = new TicketRecords(this.#clock);
     this.#agentId = options.agentId ?? 'agent-bot';
     this.#baseUrl = (options.ticketBaseUrl ?? 'https://example.zendesk.com/agent/tickets').replace(
       /\/+$/,
@@ -275,7 +281,8 @@ export class MemoryTickets implements TicketPort {
     return this.#call('uploadFile', () => {
       this.#lastUpload += 1;
       const token = `upload-${this.#lastUpload}`;
-      this.#uploads.set(token, this.#keep(file, `memory://uploads/${this.#lastUpload}/${file.name}`));
+      const kept = this.#keep(file, `memory://uploads/${this.#lastUpload}/${file.name}`);
+      this.#uploads.set(token, { file: kept, at: this.#clock.now().getTime() });
       this.uploadedBytes.set(token, file.bytes);
       return { token };
     });
@@ -310,12 +317,13 @@ export class MemoryTickets implements TicketPort {
   #attachments(tokens: readonly string[] = []): Attachment[] {
     return tokens.map((token) => {
       const upload = this.#uploads.get(token);
-      if (upload === undefined) {
-        throw new IntegrationError('Invalid', `unknown upload token ${token}`, {
+      // Zendesk deletes an upload its token has not attached within 60 minutes.
+      if (upload === undefined || this.#clock.now().getTime() - upload.at > UPLOAD_LIFETIME_MS) {
+        throw new IntegrationError('Invalid', `unknown or expired upload token ${token}`, {
           integration: 'memory-tickets',
         });
       }
-      return upload;
+      return upload.file;
     });
   }
 

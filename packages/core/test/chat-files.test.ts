@@ -47,6 +47,25 @@ describe('chat files reach the ticket as attachments', () => {
     expect(withFiles).toHaveLength(1);
   });
 
+  it('uploads again when the recorded token may have expired (Zendesk keeps an upload 60 minutes)', async () => {
+    const f = botFixture();
+    const issue = await openIssue(f, ROOT);
+    const event = reply(ROOT, '1700000000.000200', 'see this', {
+      files: [f.chat.addFile('F1', image(1000))],
+    });
+    f.tickets.faults.failNext('unavailable', { method: 'addComment' });
+    await expect(f.bot.handleChatMessage(event)).rejects.toMatchObject({ retryable: true });
+    f.clock.advance(40 * 60_000);
+    f.tickets.faults.failNext('unavailable', { method: 'addComment' });
+    await expect(f.bot.handleChatMessage(event)).rejects.toMatchObject({ retryable: true });
+    expect(f.tickets.callCount('uploadFile')).toBe(1); // 40 minutes: the token is reused
+    f.clock.advance(25 * 60_000);
+    await f.bot.handleChatMessage(event);
+    expect(f.tickets.callCount('uploadFile')).toBe(2);
+    const withFiles = f.tickets.comments(issue.ticketId).filter((c) => c.attachments.length > 0);
+    expect(withFiles.map((c) => c.attachments.map((a) => a.name))).toEqual([['screen.png']]);
+  });
+
   it('uploads nothing twice when two runs of the same reply overlap', async () => {
     const f = botFixture();
     await openIssue(f, ROOT);

@@ -16,9 +16,33 @@ export function fileUploadKey(ref: MessageRef, fileId: string): string {
 }
 
 /**
+ * Zendesk deletes an upload its token has not attached within 60 minutes
+ * (https://support.zendesk.com/hc/en-us/articles/4408887057946). A token recorded longer ago than
+ * this (its record's creation: the upload came at or after it) is not reused: the file is
+ * uploaded again under the next generation of its key.
+ */
+export const UPLOAD_TOKEN_REUSE_MS = 50 * 60_000;
+
+/**
+ * The key to record a file's upload under: the first generation whose record is missing, not yet
+ * done, or recent enough that its token is still alive. Every run computes the same one, so two
+ * overlapping retries still upload once.
+ */
+async function liveUploadKey(deps: Pick<BotDeps, 'repo' | 'clock'>, base: string): Promise<string> {
+  const now = deps.clock.now().getTime();
+  for (let generation = 0; ; generation += 1) {
+    const key = generation === 0 ? base : `${base}:${generation}`;
+    const recorded = await deps.repo.findDelivery(key);
+    if (recorded === undefined || recorded.state !== 'done') return key;
+    if (now - recorded.createdAt.getTime() < UPLOAD_TOKEN_REUSE_MS) return key;
+  }
+}
+
+/**
  * Copies a chat message's files to the ticket system: each file (with an id, of known size up to
  * `maxAttachmentBytes`) is downloaded from chat and uploaded once, its token recorded before any
- * comment uses it, so a retried comment reuses the token instead of uploading again. Larger
+ * comment uses it, so a retried comment reuses the token instead of uploading again (unless the
+ * token is old enough to have expired: then the file is uploaded again). Larger
  * files, files without an id, and every file when either port cannot move files are linked.
  */
 export async function uploadChatFiles(
@@ -40,9 +64,10 @@ export async function uploadChatFiles(
       continue;
     }
     try {
+      const key = await liveUploadKey(deps, fileUploadKey(ref, id));
       const token = await deliverOnce(
         deps,
-        { key: fileUploadKey(ref, id), kind: 'file-upload', issueId, sourceId: ref.messageId },
+        { key, kind: 'file-upload', issueId, sourceId: ref.messageId },
         { perform: async () => (await upload(await download(file))).token },
       );
       uploads.push(token);
