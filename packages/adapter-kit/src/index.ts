@@ -6,4 +6,11 @@ export {
   OAuthStateSigner,
 } from './oauth-state.ts';
 export { readCookie, type StateCookieOptions, stateCookieHeader } from './state-cookie.ts';
+export {
+  type GrantStore,
+  type StoredGrant,
+  type StoredGrantTokenOptions,
+  storedGrantToken,
+} from './stored-grant-token.ts';
+export { type ExpiringToken, TokenCache, type TokenCacheOptions } from './token-cache.ts';
 export { UserCache, type UserCacheOptions } from './user-cache.ts';

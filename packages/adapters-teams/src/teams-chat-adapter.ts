@@ -65,15 +65,13 @@ export class TeamsChatAdapter implements ChatPort {
       ...(options.unknownUserTtlMs === undefined ? {} : { unknownTtlMs: options.unknownUserTtlMs }),
     });
     if (options.teamId !== undefined) {
-      // Its own provider: the cache holds one token, and Graph's has another audience.
-      const graphTokens = new TeamsTokenProvider(credentials);
       const graph = new GraphChannelMessages({
         graphUrl: options.graphUrl ?? TEAMS_DEFAULTS.graphUrl,
         teamId: options.teamId,
         appId: options.appId,
         timeoutMs: timeout,
         ...(options.findMessagePages === undefined ? {} : { maxPages: options.findMessagePages }),
-        token: () => graphTokens.getAppToken(TEAMS_DEFAULTS.graphScope),
+        token: () => tokens.getAppToken(TEAMS_DEFAULTS.graphScope),
       });
       this.findMessage = (channel, threadId, key, find = {}) =>
         graph.find({ channel, threadId, key, ...(find.since === undefined ? {} : { since: find.since }) });

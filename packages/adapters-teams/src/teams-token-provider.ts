@@ -1,3 +1,4 @@
+import { type ExpiringToken, TokenCache } from '@zenslackchat/adapter-kit';
 import { IntegrationError } from '@zenslackchat/core';
 import { reasonForTeamsStatus, TEAMS } from './teams-errors.ts';
 
@@ -13,40 +14,37 @@ export interface TeamsTokenOptions {
   readonly now?: () => number;
 }
 
-interface Cached {
-  readonly token: string;
-  readonly expiresAt: number;
-}
-
 /**
  * The OAuth 2.0 client-credentials grant of a bot (Bot Connector authentication, step 1:
  * https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication),
- * cached until shortly before `expires_in` and shared by concurrent callers. Written on fetch
- * rather than `@azure/msal-node` because MSAL insists on an https authority it can discover,
- * which a local fake issuer is not; the grant itself is one form POST.
+ * one token per scope (the Bot Connector's and Graph's have different audiences), each kept in an
+ * adapter-kit `TokenCache` until shortly before `expires_in` and shared by concurrent callers.
+ * Written on fetch rather than `@azure/msal-node` because MSAL insists on an https authority it
+ * can discover, which a local fake issuer is not; the grant itself is one form POST.
  */
 export class TeamsTokenProvider {
   readonly #options: TeamsTokenOptions;
-  #cached: Cached | undefined;
-  #pending: Promise<Cached> | undefined;
+  readonly #caches = new Map<string, TokenCache>();
 
   constructor(options: TeamsTokenOptions) {
     this.#options = options;
   }
 
   /** An access token for `scope`, from the cache while it is fresh. */
-  async getAppToken(scope: string): Promise<string> {
-    const now = (this.#options.now ?? Date.now)();
-    const margin = this.#options.marginMs ?? 300_000;
-    if (this.#cached !== undefined && this.#cached.expiresAt - margin > now) return this.#cached.token;
-    this.#pending ??= this.#fetch(scope, now).finally(() => {
-      this.#pending = undefined;
-    });
-    this.#cached = await this.#pending;
-    return this.#cached.token;
+  getAppToken(scope: string): Promise<string> {
+    let cache = this.#caches.get(scope);
+    if (cache === undefined) {
+      const now = this.#options.now ?? Date.now;
+      cache = new TokenCache(() => this.#fetch(scope, now()), {
+        marginMs: this.#options.marginMs ?? 300_000,
+        now,
+      });
+      this.#caches.set(scope, cache);
+    }
+    return cache.get();
   }
 
-  async #fetch(scope: string, now: number): Promise<Cached> {
+  async #fetch(scope: string, now: number): Promise<ExpiringToken> {
     const { loginUrl, tenantId, appId, appPassword, timeoutMs } = this.#options;
     const url = `${loginUrl.replace(/\/$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
     const body = new URLSearchParams({

@@ -1,3 +1,4 @@
+import { storedGrantToken } from '@zenslackchat/adapter-kit';
 import {
   type Clock,
   IntegrationError,
@@ -24,6 +25,7 @@ export interface PagerDutyTokenFromStoreOptions {
  * A token getter for `PagerDutyOnCallAdapter`'s `oauth` auth: the stored grant's access token,
  * refreshed (and the new grant saved) when it is about to expire. Concurrent callers share one
  * refresh, and processes take turns (the store's `withTokenLock`), the later ones using its result.
+ * The reading, locking and saving are adapter-kit's `storedGrantToken`.
  * Throws `IntegrationError('Unauthorized')` when nothing is stored or the refresh is refused.
  */
 export function pagerDutyTokenFromStore(
@@ -32,33 +34,14 @@ export function pagerDutyTokenFromStore(
 ): () => Promise<string> {
   const clock = options.clock ?? systemClock;
   const client = new PagerDutyOAuthClient(options.refresh, clock);
-  const skewMs = options.skewMs ?? PAGERDUTY_OAUTH_DEFAULTS.refreshSkewMs;
-  let refreshing: Promise<string> | undefined;
-
-  const current = (token: StoredToken): boolean =>
-    token.expiresAt === undefined || token.expiresAt.getTime() - skewMs > clock.now().getTime();
-
-  // Under the grant's lock (one refresh at a time across processes), reading again: another
-  // instance may have refreshed and rotated the refresh token meanwhile, and its is the one to use.
-  const refresh = async (account: string): Promise<string> =>
-    store.withTokenLock(PAGERDUTY_OAUTH_DEFAULTS.provider, account, async () => {
-      const token = await store.get(PAGERDUTY_OAUTH_DEFAULTS.provider, account);
-      if (token === undefined) throw notConnected();
-      if (current(token)) return token.accessToken;
-      const fresh = await client.refresh(token);
-      await store.save(fresh);
-      return fresh.accessToken;
-    });
-
-  return async () => {
-    const token = await store.get(PAGERDUTY_OAUTH_DEFAULTS.provider, options.account);
-    if (token === undefined) throw notConnected();
-    if (current(token)) return token.accessToken;
-    refreshing ??= refresh(token.account).finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  };
+  return storedGrantToken(store, {
+    provider: PAGERDUTY_OAUTH_DEFAULTS.provider,
+    ...(options.account === undefined ? {} : { account: options.account }),
+    refresh: (token: StoredToken) => client.refresh(token),
+    notConnected,
+    skewMs: options.skewMs ?? PAGERDUTY_OAUTH_DEFAULTS.refreshSkewMs,
+    now: () => clock.now().getTime(),
+  });
 }
 
 function notConnected(): IntegrationError {
