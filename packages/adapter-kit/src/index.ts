@@ -1,3 +1,10 @@
+export { checkFakeClient, type FakeClientCheck, type FakeOAuthClient } from './fake-oauth-client.ts';
+export {
+  type FakeCodeGrant,
+  FakeOAuthGrants,
+  type FakeOAuthGrantsOptions,
+  type FakeTokenGrant,
+} from './fake-oauth-grants.ts';
 export { FaultQueue, type PendingFault, type QueuedFaultOptions } from './fault-queue.ts';
 export {
   OAUTH_STATE_FAILURES,

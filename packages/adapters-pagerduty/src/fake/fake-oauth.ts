@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type FakeOAuthClient, FakeOAuthGrants } from '@zenslackchat/adapter-kit';
 import type { FakeAnswer } from './fake-faults.ts';
 
 /** The fake's OAuth client registration and what it has issued. */
@@ -8,14 +9,22 @@ export interface FakeOAuthState {
   readonly accountId: string;
   readonly subdomain: string;
   readonly tokenLifetimeSeconds: number;
-  readonly codes: Map<string, { readonly redirectUri: string; readonly scope: string }>;
+  /** Codes and rotating refresh tokens (each carrying its scope), the client check: adapter-kit's. */
+  readonly grants: FakeOAuthGrants<string>;
   readonly accessTokens: Set<string>;
-  readonly refreshTokens: Map<string, string>;
   denyNext: boolean;
 }
 
 const token = (prefix: string): string => `${prefix}${randomBytes(12).toString('hex')}`;
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** The grant bookkeeping of a fake PagerDuty, with PagerDuty's token prefixes. */
+export function pagerDutyGrants(client: FakeOAuthClient): FakeOAuthGrants<string> {
+  return new FakeOAuthGrants(client, {
+    newCode: () => token('code_'),
+    newRefreshToken: () => token('pdus+_1'),
+  });
+}
 
 // PagerDuty's OAuth 2.0 app flow (authorize, then `POST /oauth/token` for the code and refresh
 // grants): https://developer.pagerduty.com/docs/oauth-functionality ; the error codes are the
@@ -35,9 +44,10 @@ export function authorize(state: FakeOAuthState, query: URLSearchParams): FakeAn
     back.searchParams.set('error', 'access_denied');
     back.searchParams.set('error_description', 'The resource owner denied the request.');
   } else {
-    const code = token('code_');
-    state.codes.set(code, { redirectUri, scope: query.get('scope') ?? 'read' });
-    back.searchParams.set('code', code);
+    back.searchParams.set(
+      'code',
+      state.grants.issueCode({ redirectUri, scope: query.get('scope') ?? 'read' }),
+    );
   }
   if (requestState !== null) back.searchParams.set('state', requestState);
   return { status: 302, headers: { location: back.toString() } };
@@ -49,10 +59,8 @@ export function issueTokens(
   scope: string,
 ): { accessToken: string; refreshToken: string } {
   const accessToken = token('pdus+_0');
-  const refreshToken = token('pdus+_1');
   state.accessTokens.add(accessToken);
-  state.refreshTokens.set(refreshToken, scope);
-  return { accessToken, refreshToken };
+  return { accessToken, refreshToken: state.grants.issueRefreshToken(scope) };
 }
 
 function issue(state: FakeOAuthState, scope: string, withIdToken: boolean): FakeAnswer {
@@ -73,23 +81,9 @@ function issue(state: FakeOAuthState, scope: string, withIdToken: boolean): Fake
 
 /** `POST /oauth/token`: the authorization_code and refresh_token grants (refresh tokens rotate). */
 export function exchangeToken(state: FakeOAuthState, form: URLSearchParams): FakeAnswer {
-  if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
-    return { status: 401, body: { error: 'invalid_client' } };
-  }
-  const grant = form.get('grant_type');
-  if (grant === 'authorization_code') {
-    const code = state.codes.get(form.get('code') ?? '');
-    if (!code || code.redirectUri !== form.get('redirect_uri'))
-      return { status: 400, body: { error: 'invalid_grant' } };
-    state.codes.delete(form.get('code') ?? '');
-    return issue(state, code.scope, code.scope.split(' ').includes('openid'));
-  }
-  if (grant === 'refresh_token') {
-    const refreshToken = form.get('refresh_token') ?? '';
-    const scope = state.refreshTokens.get(refreshToken);
-    if (scope === undefined) return { status: 400, body: { error: 'invalid_grant' } };
-    state.refreshTokens.delete(refreshToken);
-    return issue(state, scope, false);
-  }
-  return { status: 400, body: { error: 'unsupported_grant_type' } };
+  const outcome = state.grants.tokenRequest((name) => form.get(name) ?? undefined);
+  if (!outcome.ok) return { status: outcome.status, body: { error: outcome.error } };
+  if (outcome.grantType === 'refresh_token') return issue(state, outcome.refreshed, false);
+  const scope = outcome.code.scope;
+  return issue(state, scope, scope.split(' ').includes('openid'));
 }

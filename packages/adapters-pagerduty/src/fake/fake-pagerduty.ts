@@ -10,7 +10,7 @@ import {
   FakeFaults,
   faultAnswer,
 } from './fake-faults.ts';
-import { authorize, exchangeToken, type FakeOAuthState, issueTokens } from './fake-oauth.ts';
+import { authorize, exchangeToken, type FakeOAuthState, issueTokens, pagerDutyGrants } from './fake-oauth.ts';
 import {
   buildOnCallEntries,
   type FakeOnCall,
@@ -87,15 +87,17 @@ export class FakePagerDuty {
   static async start(options: FakePagerDutyOptions = {}): Promise<FakePagerDuty> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const oauth: FakeOAuthState = {
+    const client = {
       clientId: options.clientId ?? 'fake-client-id',
       clientSecret: options.clientSecret ?? 'fake-client-secret',
+    };
+    const oauth: FakeOAuthState = {
+      ...client,
       accountId: options.accountId ?? 'PACCT01',
       subdomain: options.subdomain ?? 'fake-subdomain',
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-      codes: new Map(),
+      grants: pagerDutyGrants(client),
       accessTokens: new Set(),
-      refreshTokens: new Map(),
       denyNext: false,
     };
     return new FakePagerDuty(server, oauth, options.apiToken ?? 'fake-api-token', options.mode ?? 'full');

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { checkFakeClient } from '@zenslackchat/adapter-kit';
 import type { Answer } from './fake-teams-http.ts';
 import type { FakeSigningKey } from './fake-teams-keys.ts';
 import { signToken } from './fake-teams-keys.ts';
@@ -38,8 +39,14 @@ export async function answerTokenRequest(
   if (form.get('grant_type') !== 'client_credentials')
     return error(400, 'unsupported_grant_type', 'AADSTS70003');
   if (tenant !== app.tenantId) return error(400, 'invalid_request', 'AADSTS90002: Tenant not found.');
-  if (form.get('client_id') !== app.appId) return error(400, 'unauthorized_client', 'AADSTS700016');
-  if (form.get('client_secret') !== app.appPassword) return error(401, 'invalid_client', 'AADSTS7000215');
+  const client = { clientId: app.appId, clientSecret: app.appPassword };
+  const check = checkFakeClient(
+    client,
+    form.get('client_id') ?? undefined,
+    form.get('client_secret') ?? undefined,
+  );
+  if (check === 'unknown-client') return error(400, 'unauthorized_client', 'AADSTS700016');
+  if (check === 'wrong-secret') return error(401, 'invalid_client', 'AADSTS7000215');
   // The client-credentials grant takes only `{resource}/.default` scopes (same page).
   const audience = AUDIENCES.find((a) => form.get('scope') === `${a}/.default`);
   if (audience === undefined) return error(400, 'invalid_scope', 'AADSTS70011');
