@@ -7,6 +7,7 @@ import type {
   FileContent,
   FileShare,
   FindMessageOptions,
+  MessageUpdate,
   OutgoingMessage,
   PostedMessage,
 } from '@zenslackchat/core';
@@ -99,6 +100,23 @@ export class MemoryChat implements ChatPort {
       };
       this.#messages.push(stored);
       return { id: stored.id };
+    });
+  }
+
+  /** Replaces a posted message's text (its key and time stay); `NotFound` for no such message. */
+  updateMessage(update: MessageUpdate): Promise<void> {
+    return this.#call('updateMessage', () => {
+      const index = this.#messages.findIndex(
+        (m) => m.channel === update.channel && m.id === update.messageId,
+      );
+      const found = this.#messages[index];
+      if (found === undefined) {
+        throw new IntegrationError('NotFound', `no message ${update.messageId} in ${update.channel}`, {
+          integration: 'memory-chat',
+        });
+      }
+      const { sections: _sections, ...rest } = found;
+      this.#messages[index] = { ...rest, text: update.text, markup: escapeMarkup(update.text) };
     });
   }
 

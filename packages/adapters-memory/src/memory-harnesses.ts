@@ -78,6 +78,7 @@ export function memoryTicketHarness(
     setExternalStatus: (ticketId, status) =>
       adapter.setStatus(ticketId, status, { id: 'agent-support', name: 'Agent Support' }),
     mergeExternal: (sourceId, targetId) => adapter.merge(sourceId, targetId, { id: 'agent-support' }),
+    redactExternal: (ticketId, commentId) => adapter.redactComment(ticketId, commentId),
     deleteExternal: (ticketId) => adapter.deleteTicket(ticketId),
     followUpSourceOf: (ticketId) => adapter.followUpSource(ticketId),
     failNext: (kind, faultOptions) => adapter.faults.failNext(kind, faultOptions),

@@ -234,8 +234,12 @@ export class MemoryTickets implements TicketPort {
       if (stored === undefined) return undefined;
       const lastChange = this.#lastChange(ticketId);
       const { status, updatedAt } = stored.ticket;
+      // A redaction is in the part read when it came after the comment `afterId` existed.
+      const after = afterId === null ? 0 : Number(afterId);
+      const redacted = stored.redactions.filter((r) => r.after >= after).map((r) => r.commentId);
       return {
         comments: this.#commentsAfter(ticketId, afterId),
+        ...(redacted.length === 0 ? {} : { redactedCommentIds: redacted }),
         status,
         ...(lastChange === undefined ? {} : { lastChange }),
         ...(updatedAt === undefined ? {} : { updatedAt }),
@@ -265,6 +269,11 @@ export class MemoryTickets implements TicketPort {
       this.#byIdempotencyKey.set(followUp.idempotencyKey, stored.ticket.id);
       return stored.ticket;
     });
+  }
+
+  /** Redacts a comment's text as an agent would (the back door of the redaction cases). */
+  redactComment(ticketId: string, commentId: string): void {
+    this.#records.redact(this.#records.get(ticketId), commentId);
   }
 
   /** Which ticket a follow-up continues (the back door's view of `via_followup_source_id`). */

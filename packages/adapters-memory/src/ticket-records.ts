@@ -18,6 +18,8 @@ export interface StoredTicket {
   readonly history: StatusChange[];
   /** The closed ticket this one follows up, if any. */
   followUpOf?: string;
+  /** Redacted comments, each with the newest comment id of the system when it was redacted. */
+  readonly redactions: { readonly commentId: string; readonly after: number }[];
 }
 
 /** What opening a ticket records besides subject, body and requester. */
@@ -85,6 +87,7 @@ export class TicketRecords {
       },
       comments: [],
       history: [],
+      redactions: [],
     };
     this.#tickets.set(id, stored);
     const firstCommentId = this.comment(
@@ -138,6 +141,23 @@ export class TicketRecords {
     if (stored.ticket.status === status) return;
     this.touch(stored, { status });
     stored.history.push({ status, at: this.#clock.now(), by, mergedInto: mergedInto ?? null });
+  }
+
+  /**
+   * Redacts a comment as an agent would: its text becomes Zendesk's redaction blocks (▇) and the
+   * redaction is recorded after every comment made so far. `NotFound` for an unknown comment.
+   */
+  redact(stored: StoredTicket, commentId: string): void {
+    const index = stored.comments.findIndex((c) => c.id === commentId);
+    const comment = stored.comments[index];
+    if (comment === undefined) {
+      throw new IntegrationError('NotFound', `comment ${commentId} not found`, {
+        integration: 'memory-tickets',
+      });
+    }
+    stored.comments[index] = { ...comment, body: '▇'.repeat(Math.max(1, comment.body.length)) };
+    stored.redactions.push({ commentId, after: this.#lastCommentId });
+    this.touch(stored);
   }
 
   /** Deletes a ticket: it is not found any more. */

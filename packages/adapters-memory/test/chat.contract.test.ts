@@ -3,6 +3,6 @@ import { memoryHarnesses } from '../src/index.ts';
 
 chatPortContract(
   'MemoryChat',
-  { findMessage: true, downloads: true, fileUploads: true },
+  { findMessage: true, downloads: true, fileUploads: true, messageUpdates: true },
   memoryHarnesses.chat,
 );

@@ -9,6 +9,7 @@ import type {
   FileShare,
   FindMessageOptions,
   Logger,
+  MessageUpdate,
   OutgoingMessage,
   PostedMessage,
 } from '@zenslackchat/core';
@@ -81,6 +82,17 @@ export class SlackChatAdapter implements ChatPort {
     if (typeof result.ts !== 'string') throw invalidAnswer('chat.postMessage');
     this.#logger.debug({ channel: message.channel, ts: result.ts }, 'slack message posted');
     return { id: result.ts };
+  }
+
+  /** `chat.update`: replaces the text of a message the bot posted (its metadata stays). */
+  async updateMessage(update: MessageUpdate): Promise<void> {
+    const text = plainToSlack(update.text, {
+      ...(this.#options.maxMessageLength === undefined ? {} : { maxLength: this.#options.maxMessageLength }),
+    });
+    await this.#call('chat.update', (token) =>
+      this.#client.chat.update({ token, channel: update.channel, ts: update.messageId, text }),
+    );
+    this.#logger.debug({ channel: update.channel, ts: update.messageId }, 'slack message updated');
   }
 
   /** Finds the bot's message carrying `key` in the thread, or at the top level from `since`. */

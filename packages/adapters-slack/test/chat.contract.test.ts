@@ -12,7 +12,7 @@ const slackMarkup: ChatMarkup = {
 for (const mode of FAKE_SLACK_MODES)
   chatPortContract(
     `SlackChatAdapter on FakeSlack (${mode} answers)`,
-    { findMessage: true, userProfiles: mode, downloads: true, fileUploads: true },
+    { findMessage: true, userProfiles: mode, downloads: true, fileUploads: true, messageUpdates: true },
     async () =>
       Object.assign(await slackChatHarness({ fake: { mode } }), {
         channel: 'C0SUPPORT',

@@ -43,13 +43,17 @@ const statusEventSchema = z.object({
 // id, public and type; author and time come from the audit when the event leaves them out.
 const commentEventSchema = commentSchema.extend({ type: z.literal('Comment') });
 
+// A comment's text redacted: "Comment redaction event" in the audit events reference.
+const redactionEventSchema = z.object({ type: z.literal('CommentRedactionEvent'), comment_id: id });
+
 // A runaway guard: 100 pages of 100 audits is far beyond any real ticket.
 const MAX_PAGES = 100;
 
 /**
  * GET /tickets/{id}/audits?sort_order=desc&include=users, newest first down to the audit of the
  * comment `afterId` (everything when null): the comments after it, oldest first, the status the
- * newest status event sets, and the last status change as `lastStatusChange` reads it. One request
+ * newest status event sets, the last status change as `lastStatusChange` reads it, and the
+ * comments redacted since. One request
  * unless more than 100 audits are newer than the cursor. Undefined for a ticket that does not exist.
  * https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_audits/#list-audits-for-a-ticket
  * https://developer.zendesk.com/documentation/ticketing/reference-guides/ticket-audit-events-reference/
@@ -96,11 +100,16 @@ function fromAudits(
   afterId: string | null,
 ): TicketHistory {
   const comments: TicketComment[] = [];
+  const redacted: string[] = [];
   let status: TicketStatus | undefined;
   let lastChange: StatusChange | undefined;
   let passedClose = false;
   for (const audit of newestFirst) {
     for (const event of audit.events) {
+      const redaction = redactionEventSchema.safeParse(event);
+      if (redaction.success && !redacted.includes(redaction.data.comment_id)) {
+        redacted.push(redaction.data.comment_id);
+      }
       const comment = commentEventSchema.safeParse(event);
       if (comment.success && !reached(comment.data.id, afterId)) {
         const raw = { ...comment.data, created_at: audit.created_at };
@@ -126,6 +135,7 @@ function fromAudits(
   const newest = newestFirst[0];
   return {
     comments: comments.reverse(),
+    ...(redacted.length === 0 ? {} : { redactedCommentIds: redacted.reverse() }),
     ...(status === undefined ? {} : { status }),
     ...(lastChange === undefined ? {} : { lastChange }),
     ...(newest === undefined ? {} : { updatedAt: new Date(newest.created_at) }),

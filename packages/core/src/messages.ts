@@ -81,6 +81,9 @@ export function ticketCommentMessage(
   return `${authorName} (Zendesk): ${files === '' ? body : `${body}\n\n${files}`}`;
 }
 
+/** What a forwarded ticket comment's chat message says once the comment was redacted in the ticket system. */
+export const redactedCommentMessage = '(This comment was redacted in Zendesk.)';
+
 /** The name shown for a ticket comment whose author has no name. */
 export const unknownTicketAuthor = 'Support agent';
 

@@ -73,6 +73,29 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
       message: messageObject(state, message, { withMetadata: true }),
     };
   },
+  'chat.update': (state, params) => {
+    const channel = str(params.channel);
+    if (channel === undefined || !state.hasChannel(channel)) return fail('channel_not_found');
+    const index = state.messages.findIndex((m) => m.channel === channel && m.ts === params.ts);
+    const found = state.messages[index];
+    if (found === undefined) return fail('message_not_found');
+    // "cant_update_message: Authenticated user does not have permission to update this message."
+    if (found.botId !== state.identity.botId) return fail('cant_update_message');
+    const text = typeof params.text === 'string' ? params.text : '';
+    if (text === '' && params.blocks === undefined) return fail('no_text');
+    if (text.length > MAX_TEXT) return fail('msg_too_long');
+    const updated: FakeMessage = { ...found, text };
+    state.messages[index] = updated;
+    // https://api.slack.com/methods/chat.update — "Typical success response": ok, channel, ts,
+    // text and the message as updated.
+    return {
+      ok: true,
+      channel,
+      ts: updated.ts,
+      text,
+      message: messageObject(state, updated, { withMetadata: true }),
+    };
+  },
   // https://api.slack.com/methods/users.info — `{ ok, user }`; the user's shape is in userObject.
   'users.info': (state, params) => {
     const user = state.users.get(String(params.user ?? ''));

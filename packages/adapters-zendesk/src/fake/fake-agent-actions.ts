@@ -43,6 +43,14 @@ export class FakeAgentActions {
     );
   }
 
+  /** Redacts a comment's text as an agent would (see FakeState.redactComment); throws for an unknown comment. */
+  redact(ticketId: string | number, commentId: string | number, agentId?: string | number): void {
+    const ticket = this.#ticket(ticketId);
+    if (!this.#state.redactComment(ticket, Number(commentId), this.#agent(agentId).id)) {
+      throw new Error(`fake Zendesk: no comment ${commentId} on ticket ${ticketId}`);
+    }
+  }
+
   /**
    * Deletes a ticket: from then on it answers 404 and is absent from `show_many`.
    * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#delete-ticket

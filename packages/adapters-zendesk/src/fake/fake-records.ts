@@ -73,10 +73,22 @@ export interface FakeComment {
  */
 export type FakeCommentEvent = Omit<FakeComment, 'via' | 'created_at'>;
 
-/** One audit event: a comment, or a field change. */
+/** One audit event: a comment, a field change, or a comment's redaction. */
 export type FakeAuditEvent =
   | FakeCommentEvent
-  | { id: number; type: 'Create' | 'Change'; field_name: string; value: unknown; previous_value?: unknown };
+  | { id: number; type: 'Create' | 'Change'; field_name: string; value: unknown; previous_value?: unknown }
+  | FakeRedactionEvent;
+
+/**
+ * A comment's text redacted: "Comment redaction event" (`CommentRedactionEvent`, with the
+ * redacted comment's `comment_id`) in
+ * https://developer.zendesk.com/documentation/ticketing/reference-guides/ticket-audit-events-reference
+ */
+export interface FakeRedactionEvent {
+  id: number;
+  type: 'CommentRedactionEvent';
+  comment_id: number;
+}
 
 /** An audit as create and update responses return it. */
 export interface FakeAudit {

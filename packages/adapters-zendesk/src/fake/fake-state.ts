@@ -113,6 +113,40 @@ export class FakeState {
     return { ticket, audit };
   }
 
+  /**
+   * Redacts a comment's text (every character becomes ▇, as Zendesk shows redacted text) in the
+   * comments list and in the audit that added it, and records the redaction in a new audit.
+   * https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/#redact-string-in-comment
+   */
+  redactComment(ticket: FakeTicket, commentId: number, authorId: number): boolean {
+    const comment = this.comments.get(ticket.id)?.find((c) => c.id === commentId);
+    if (comment === undefined) return false;
+    const blocks = (text: string) => text.replace(/\S/g, '▇');
+    comment.body = blocks(comment.body);
+    comment.plain_body = blocks(comment.plain_body);
+    comment.html_body = `<div class="zd-comment"><p>${comment.body}</p></div>`;
+    for (const audit of this.audits.get(ticket.id) ?? []) {
+      for (const event of audit.events) {
+        if (event.type === 'Comment' && event.id === commentId) Object.assign(event, commentEvent(comment));
+      }
+    }
+    ticket.updated_at = now();
+    const redaction = {
+      id: this.nextEventId++,
+      type: 'CommentRedactionEvent' as const,
+      comment_id: commentId,
+    };
+    const audit = {
+      id: this.nextEventId++,
+      ticket_id: ticket.id,
+      author_id: authorId,
+      created_at: now(),
+      events: [redaction],
+    };
+    this.audits.get(ticket.id)?.push(audit);
+    return true;
+  }
+
   /** Applies field changes and an optional comment to a ticket; returns it and the audit. */
   updateTicket(
     ticket: FakeTicket,

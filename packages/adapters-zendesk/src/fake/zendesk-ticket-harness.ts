@@ -61,6 +61,7 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
     setExternalStatus: (ticketId, status) => fake.agentActions.setStatus(ticketId, status, fake.agent.id),
     mergeExternal: (sourceId, targetId) => fake.agentActions.merge(sourceId, targetId, fake.agent.id),
     deleteExternal: (ticketId) => fake.agentActions.delete(ticketId),
+    redactExternal: (ticketId, commentId) => fake.agentActions.redact(ticketId, commentId, fake.agent.id),
     followUpSourceOf: (ticketId) => fake.agentActions.followUpSourceOf(ticketId),
     failNext: (kind: FaultKind, faultOptions: FaultOptions = {}) =>
       fake.failNext(FAULTS[kind], {

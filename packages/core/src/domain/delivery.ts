@@ -18,6 +18,8 @@ export const DELIVERY_KINDS = [
   'ticket-file',
   /** That file shown in the chat thread (source: comment id, target: chat file id). */
   'ticket-file-share',
+  /** A forwarded ticket comment's chat message rewritten after the comment was redacted (source: comment id, target: chat message id). */
+  'chat-redaction',
   /** A comment the bot writes on a ticket by itself, e.g. the email flow's chat link (target: comment id). */
   'bot-comment',
 ] as const;

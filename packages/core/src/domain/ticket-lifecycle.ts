@@ -43,6 +43,8 @@ export interface TicketHistory {
   readonly lastChange?: StatusChange;
   /** The time of the newest change read, when any. */
   readonly updatedAt?: Date;
+  /** Comments whose text was redacted in the part read (their ids). */
+  readonly redactedCommentIds?: readonly string[];
 }
 
 /** A new ticket that continues a closed one (same requester, group and assignee). */

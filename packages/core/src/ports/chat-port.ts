@@ -37,6 +37,13 @@ export interface FileShare {
   readonly threadId: string;
 }
 
+/** A new text for a message the bot posted. */
+export interface MessageUpdate {
+  readonly channel: string;
+  readonly messageId: string;
+  readonly text: string;
+}
+
 /** A posted message's id on the platform (Slack `ts`). */
 export interface PostedMessage {
   readonly id: string;
@@ -66,6 +73,12 @@ export interface ChatPort {
     key: string,
     options?: FindMessageOptions,
   ): Promise<PostedMessage | undefined>;
+  /**
+   * Optional: replaces the text of a message this bot posted (Slack `chat.update`). Idempotent:
+   * the same text twice leaves one message. Absent → a redacted ticket comment stays as it was
+   * forwarded. Throws `IntegrationError` (`NotFound` when the message is gone).
+   */
+  updateMessage?(update: MessageUpdate): Promise<void>;
   /**
    * Optional: downloads a file of a chat event (`ChatFile.id` set) with the bot's credentials.
    * Absent → files reach tickets as links. Throws `IntegrationError` (`NotFound` for a file

@@ -137,6 +137,26 @@ export function chatPortContract(
       },
     );
 
+    it.runIf(capabilities.messageUpdates === true)(
+      "replaces a posted message's text in place, idempotently; an unknown message is NotFound",
+      async () => {
+        const root = await post('root', 'k-update-root');
+        const reply = await post('secret text', 'k-update-reply', root.id);
+        const update = harness().port.updateMessage!.bind(harness().port);
+        const change = { channel: channel(), messageId: reply.id, text: 'redacted' };
+        await update(change);
+        await update(change);
+        const posted = await harness().posted();
+        const mine = posted.filter((m) => m.id === reply.id);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]?.text).toContain('redacted');
+        expect(posted.some((m) => m.text.includes('secret text'))).toBe(false);
+        await expect(update({ ...change, messageId: '1111111111.000001' })).rejects.toMatchObject({
+          reason: 'NotFound',
+        });
+      },
+    );
+
     for (const fault of FAULT_CASES) {
       it(`maps an injected ${fault.kind} fault to ${fault.reason}, then works again`, async () => {
         harness().failNext(fault.kind, { retryAfterMs: INJECTED_RETRY_AFTER_MS });

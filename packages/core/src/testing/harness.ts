@@ -86,6 +86,8 @@ export interface ChatCapabilities {
   readonly downloads?: boolean;
   /** Implements `uploadFile`, `shareFile` and `isFileShared`, and the harness has `filesIn`. */
   readonly fileUploads?: boolean;
+  /** Implements `updateMessage`. */
+  readonly messageUpdates?: boolean;
 }
 
 /** A comment made on the ticketing side by a person (not through the port). */
@@ -139,6 +141,8 @@ export interface TicketHarness extends Closable {
   followUpSourceOf(ticketId: string): Promise<string | undefined> | string | undefined;
   /** Makes the next call(s) to the system fail. */
   failNext(kind: FaultKind, options?: FaultOptions): void;
+  /** Redacts a comment's text as an agent would (the system then records the redaction). */
+  redactExternal(ticketId: string, commentId: string): Promise<void> | void;
   /** Deletes an attachment's file, as an agent redacting it would (`attachmentDownloads`). */
   removeAttachment?(attachment: TicketAttachment): Promise<void> | void;
 }

@@ -95,6 +95,30 @@ export function ticketLifecycleTests(harness: () => TicketHarness): void {
     expect(await port().readHistory('987654321', null)).toBeUndefined();
   });
 
+  it('reads a redaction of a comment in the history after it, with the text gone', async () => {
+    const ticket = await assigned('history-redaction');
+    const secret = await harness().addExternalComment(ticket.id, {
+      body: 'card 4111 1111 1111 1111',
+      public: true,
+      authorName: 'Agent Smith',
+      authorId: '777',
+    });
+    const later = await harness().addExternalComment(ticket.id, {
+      body: 'thanks',
+      public: true,
+      authorName: 'Agent Smith',
+      authorId: '777',
+    });
+    expect((await port().readHistory(ticket.id, later))?.redactedCommentIds ?? []).toEqual([]);
+    await harness().redactExternal(ticket.id, secret);
+    const history = await port().readHistory(ticket.id, later);
+    expect(history?.redactedCommentIds).toEqual([secret]);
+    expect(history?.comments).toEqual([]);
+    const all = await port().readHistory(ticket.id, null);
+    const redacted = all?.comments.find((c) => c.id === secret);
+    expect(redacted?.body).not.toContain('4111');
+  });
+
   it('reads a close right after a solve as the solve, and a merge with its target', async () => {
     const ticket = await assigned('history-close');
     await harness().setExternalStatus(ticket.id, 'solved');

@@ -36,6 +36,7 @@ export const deliveryKeys = {
   onCall: (issueId: string) => `oncall:${issueId}`,
   chatToTicket: (ref: MessageRef) => `chat-to-ticket:${externalIdOf(ref)}`,
   ticketToChat: (commentId: string) => `ticket-to-chat:${commentId}`,
+  chatRedaction: (commentId: string) => `chat-redaction:${commentId}`,
   /** A ticket comment's attachment uploaded to chat (not shown yet); its chat file id is recorded under it. */
   ticketFile: (commentId: string, attachmentId: string) => `ticket-file:${commentId}:${attachmentId}`,
   /** That uploaded file shown in the chat thread. */

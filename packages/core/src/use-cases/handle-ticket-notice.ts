@@ -4,6 +4,7 @@ import type { TicketState } from '../domain/ticket-lifecycle.ts';
 import { CoreError } from '../errors.ts';
 import type { BotContext } from './bot-deps.ts';
 import { forwardComments } from './forward-ticket-comments.ts';
+import { noteRedactions } from './note-redactions.ts';
 import type { CommentsOutcome } from './outcomes.ts';
 import { type FreshRead, syncTicketStatus } from './sync-ticket-status.ts';
 import { untrackedTicket } from './untracked-ticket.ts';
@@ -33,6 +34,9 @@ export async function handleTicketNotice(
   const earlier =
     state === undefined ? (await ctx.tickets.getTicketStates([ticketId]))[0] : (state ?? undefined);
   const history = await ctx.tickets.readHistory(ticketId, issue.commentCursor);
+  // Redactions first: they concern comments already handled, and forwarding moves the cursor past them.
+  if (history?.redactedCommentIds !== undefined && history.redactedCommentIds.length > 0)
+    await noteRedactions(ctx, issue, history.redactedCommentIds);
   // A ticket a read of its own finds nothing of is gone: its comments cannot be listed any more.
   const counts =
     history === undefined

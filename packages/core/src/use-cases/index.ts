@@ -14,6 +14,7 @@ export * from './handle-thread-reply.ts';
 export * from './handle-ticket-notice.ts';
 export * from './is-own-comment.ts';
 export * from './note-chat-change.ts';
+export * from './note-redactions.ts';
 export * from './open-chat-issue.ts';
 export * from './open-email-issue.ts';
 export * from './outcomes.ts';

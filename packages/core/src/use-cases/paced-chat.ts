@@ -62,7 +62,8 @@ export function pacedChat(chat: ChatPort, options: PacedChatOptions): ChatPort {
     platform: chat.platform,
     postMessage: post,
     ...(chat.findMessage && { findMessage: chat.findMessage.bind(chat) }),
-    // Files are not posts: they pass straight through (and must not be dropped by the wrapper).
+    // Edits and files are not new posts: they pass straight through (and must not be dropped).
+    ...(chat.updateMessage && { updateMessage: chat.updateMessage.bind(chat) }),
     ...(chat.downloadFile && { downloadFile: chat.downloadFile.bind(chat) }),
     ...(chat.uploadFile && { uploadFile: chat.uploadFile.bind(chat) }),
     ...(chat.shareFile && { shareFile: chat.shareFile.bind(chat) }),
