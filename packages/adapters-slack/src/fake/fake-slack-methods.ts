@@ -1,3 +1,4 @@
+import { checkFakeClient } from '@zenslackchat/adapter-kit';
 import type { FakeMessage, FakeMetadata, FakeSlackState } from './fake-slack-state.ts';
 import { compareTs, flag, timeRange } from './fake-slack-ts.ts';
 import { userObject } from './fake-slack-users.ts';
@@ -150,8 +151,9 @@ export const FAKE_METHODS: Readonly<Record<string, FakeMethod>> = {
     );
   },
   'oauth.v2.access': (state, params) => {
-    if (params.client_id !== state.identity.clientId) return fail('invalid_client_id');
-    if (params.client_secret !== state.identity.clientSecret) return fail('bad_client_secret');
+    const client = checkFakeClient(state.identity, params.client_id, params.client_secret);
+    if (client === 'unknown-client') return fail('invalid_client_id');
+    if (client === 'wrong-secret') return fail('bad_client_secret');
     const code = String(params.code ?? '');
     const issued = state.codes.get(code);
     if (issued === undefined) return fail('invalid_code');
