@@ -43,6 +43,28 @@ describe.concurrent('Zendesk notifications', () => {
     expect(botPostsIn(bot, issue.ts).filter((post) => post === expected)).toHaveLength(1);
   });
 
+  it('rewrites a forwarded comment once Zendesk redacted it, so its text leaves Slack too', async () => {
+    const { zendesk } = bot.vendors;
+    const issue = await raiseIssue(bot, ALICE.id, 'Password reset loop');
+    const commentId = zendesk.addComment(issue.ticketId, {
+      body: 'Temporary password: Tr0ub4dor&3',
+      authorName: 'Agent Smith',
+    });
+    expect(await commentTrigger(issue.ticketId)).toBe(200);
+    await waitFor(() => botPostsIn(bot, issue.ts).some((post) => post.includes('Tr0ub4dor')), {
+      what: 'the forwarded comment',
+    });
+    zendesk.agentActions.redact(issue.ticketId, commentId);
+    expect(await commentTrigger(issue.ticketId)).toBe(200);
+    await waitFor(() => botPostsIn(bot, issue.ts).includes(messages.redactedCommentMessage), {
+      what: 'the forwarded comment rewritten',
+    });
+    expect(await commentTrigger(issue.ticketId)).toBe(200);
+    await bot.settle();
+    expect(botPostsIn(bot, issue.ts).some((post) => post.includes('Tr0ub4dor'))).toBe(false);
+    expect(bot.vendors.slack.calls.filter((call) => call.method === 'chat.update')).toHaveLength(1);
+  });
+
   it('keeps internal notes out of Slack', async () => {
     const { zendesk } = bot.vendors;
     const issue = await raiseIssue(bot, ALICE.id, 'Billing export is empty');
