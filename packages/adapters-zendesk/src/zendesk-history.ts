@@ -8,13 +8,11 @@ import {
 import { z } from 'zod';
 import type { ZendeskHttp } from './zendesk-http.ts';
 import { isZendeskId } from './zendesk-ids.ts';
-import { knownStatus, MERGE_NOTE } from './zendesk-lifecycle.ts';
+import { instant, knownStatus, MERGE_NOTE } from './zendesk-lifecycle.ts';
 import { toComment, usersById } from './zendesk-mapping.ts';
-import { commentSchema, parseAnswer, userSchema, type ZendeskUser } from './zendesk-schemas.ts';
+import { commentSchema, id, parseAnswer, userSchema, type ZendeskUser } from './zendesk-schemas.ts';
 
 // What a history read needs of each audit; other fields and event types are ignored.
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
-const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const auditPageSchema = z.object({
   audits: z.array(
     z.object({

@@ -10,11 +10,11 @@ import { invalidResponse } from './zendesk-errors.ts';
 import type { ZendeskHttp } from './zendesk-http.ts';
 import { isZendeskId } from './zendesk-ids.ts';
 import { usersById } from './zendesk-mapping.ts';
-import { parseAnswer, userSchema } from './zendesk-schemas.ts';
+import { id, parseAnswer, userSchema } from './zendesk-schemas.ts';
 
 // Only what the sweep needs from each ticket; other fields are ignored.
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
-const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
+/** A timestamp Date can read. */
+export const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
 const showManySchema = z.object({
   tickets: z.array(
     z.object({

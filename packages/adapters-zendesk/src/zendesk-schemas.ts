@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { invalidResponse } from './zendesk-errors.ts';
 
 // What the adapter reads from Zendesk's answers; unknown fields are ignored (the API adds fields).
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
+/** A Zendesk id, as a number or a digit string, read as a string. */
+export const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
 const nullableId = id
   .nullable()
   .optional()
