@@ -30,6 +30,13 @@ export interface ZendeskTicketAdapterOptions {
   readonly agentId?: string;
   /** Per-request timeout (default 10 s). A timed-out create is treated as an unknown outcome. */
   readonly timeoutMs?: number;
+  /**
+   * Largest attachment `downloadAttachment` reads (`ATTACHMENT_MAX_MB`; default the core's
+   * `DEFAULT_MAX_ATTACHMENT_BYTES`); a larger one is refused without being read past it.
+   */
+  readonly maxAttachmentBytes?: number;
+  /** Time for one attachment download, redirects and body included (default 60 s). */
+  readonly attachmentTimeoutMs?: number;
   /** Comments per page when looking for comments after a cursor (default 10; 1..100). */
   readonly commentPageSize?: number;
   readonly logger?: Logger;
@@ -43,6 +50,8 @@ export function zendeskApiUrl(subdomain: string): string {
 
 /** Default per-request timeout. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Default time for one attachment download. */
+export const DEFAULT_ATTACHMENT_TIMEOUT_MS = 60_000;
 /** Default comments per page when walking back to a cursor. */
 export const DEFAULT_COMMENT_PAGE_SIZE = 10;
 /** Zendesk's largest page. */

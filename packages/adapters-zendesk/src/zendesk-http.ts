@@ -98,6 +98,24 @@ export class ZendeskHttp {
     return { status: response.status, body: result, header: (name) => response.headers.get(name) };
   }
 
+  /** The API's origin (`https://{subdomain}.zendesk.com`): the only host credentials are sent to. */
+  get origin(): string {
+    return new URL(this.apiUrl).origin;
+  }
+
+  /**
+   * The `Authorization` header the API calls carry (API token: Basic `email/token:TOKEN`; OAuth:
+   * Bearer), for requests outside node-zendesk (attachment downloads). Only for `origin`.
+   */
+  async authorization(): Promise<string> {
+    if (this.auth.kind === 'token') {
+      const basic = Buffer.from(`${this.auth.email}/token:${this.auth.apiToken}`).toString('base64');
+      return `Basic ${basic}`;
+    }
+    const { accessToken } = this.auth;
+    return `Bearer ${typeof accessToken === 'function' ? await readToken(accessToken) : accessToken}`;
+  }
+
   // Building a node-zendesk client costs more CPU than the request: one is kept for requests
   // without extra headers when the credentials cannot change (not a token read per request).
   private async client(

@@ -1,12 +1,13 @@
 import {
   TICKET_STATUSES,
   type Ticket,
+  type TicketAttachment,
   type TicketComment,
   type TicketPerson,
   type TicketStatus,
 } from '@zenslackchat/core';
 import { invalidResponse } from './zendesk-errors.ts';
-import type { ZendeskComment, ZendeskTicket, ZendeskUser } from './zendesk-schemas.ts';
+import type { ZendeskAttachment, ZendeskComment, ZendeskTicket, ZendeskUser } from './zendesk-schemas.ts';
 
 /** Maps a Zendesk ticket; `requester` and `firstCommentId` come from other parts of the answer. */
 export function toTicket(
@@ -42,8 +43,19 @@ export function toComment(raw: ZendeskComment, users: ReadonlyMap<string, Zendes
     public: raw.public,
     channel: raw.via?.channel ?? 'unknown',
     body: raw.plain_body ?? raw.body ?? '',
-    attachments: (raw.attachments ?? []).map((file) => ({ name: file.file_name, url: file.content_url })),
+    attachments: (raw.attachments ?? []).map(toAttachment),
     ...optionalDate(raw.created_at),
+  };
+}
+
+/** Maps an attachment: its link always, its id, size and type when Zendesk gave them. */
+export function toAttachment(raw: ZendeskAttachment): TicketAttachment {
+  return {
+    name: raw.file_name,
+    url: raw.content_url,
+    ...(raw.id !== undefined ? { id: raw.id } : {}),
+    ...(raw.size !== undefined && raw.size !== null ? { size: raw.size } : {}),
+    ...(raw.content_type !== undefined && raw.content_type !== null ? { mimeType: raw.content_type } : {}),
   };
 }
 

@@ -33,6 +33,20 @@ export const userSchema = z.object({
 export type ZendeskUser = z.infer<typeof userSchema>;
 
 /**
+ * A comment's attachment (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket-attachments/#json-format).
+ * Name and URL are what a link needs; id, size and type, when present and readable, let the file
+ * itself be copied. An unreadable one is dropped rather than failing the whole comment.
+ */
+export const attachmentSchema = z.object({
+  file_name: z.string(),
+  content_url: z.string(),
+  id: id.optional().catch(undefined),
+  size: z.number().int().nonnegative().nullable().optional().catch(undefined),
+  content_type: z.string().min(1).nullable().optional().catch(undefined),
+});
+export type ZendeskAttachment = z.infer<typeof attachmentSchema>;
+
+/**
  * A listed comment (GET /tickets/{id}/comments): what the bot forwards. `public` decides where it
  * may go, so it is required; author and time are optional (a nameless, undated comment still goes).
  */
@@ -47,10 +61,7 @@ export const commentSchema = z.object({
     .object({ channel: z.union([z.string(), z.number()]).transform(String) })
     .nullable()
     .optional(),
-  attachments: z
-    .array(z.object({ file_name: z.string(), content_url: z.string() }))
-    .nullable()
-    .optional(),
+  attachments: z.array(attachmentSchema).nullable().optional(),
   created_at: z.string().nullable().optional(),
 });
 export type ZendeskComment = z.infer<typeof commentSchema>;

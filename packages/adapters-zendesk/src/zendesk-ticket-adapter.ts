@@ -1,4 +1,5 @@
 import {
+  DEFAULT_MAX_ATTACHMENT_BYTES,
   type FileContent,
   type Logger,
   type NewComment,
@@ -7,6 +8,7 @@ import {
   type StatusChange,
   silentLogger,
   type Ticket,
+  type TicketAttachment,
   type TicketComment,
   type TicketHistory,
   type TicketLink,
@@ -14,9 +16,11 @@ import {
   type TicketPort,
   type TicketState,
 } from '@zenslackchat/core';
+import { downloadAttachment } from './zendesk-attachment-download.ts';
 import { isConfirmedClosed, rethrowUpdateFailure } from './zendesk-closed.ts';
 import { listCommentsAfter } from './zendesk-comments.ts';
 import {
+  DEFAULT_ATTACHMENT_TIMEOUT_MS,
   DEFAULT_COMMENT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   type ZendeskTicketAdapterOptions,
@@ -43,6 +47,8 @@ export class ZendeskTicketAdapter implements TicketPort {
   private readonly ticketBase: string;
   private readonly pageSize: number;
   private readonly creator: ZendeskTicketCreator;
+  private readonly maxAttachmentBytes: number;
+  private readonly attachmentTimeoutMs: number;
   private self: Promise<TicketPerson & { readonly id: string }> | undefined;
 
   constructor(options: ZendeskTicketAdapterOptions) {
@@ -53,6 +59,9 @@ export class ZendeskTicketAdapter implements TicketPort {
     const pageSize = options.commentPageSize ?? DEFAULT_COMMENT_PAGE_SIZE;
     this.pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, pageSize));
     this.creator = new ZendeskTicketCreator(this.http, this.logger, this.agentId);
+    this.maxAttachmentBytes = options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
+    if (!(this.maxAttachmentBytes >= 0)) throw new RangeError('maxAttachmentBytes must not be negative');
+    this.attachmentTimeoutMs = options.attachmentTimeoutMs ?? DEFAULT_ATTACHMENT_TIMEOUT_MS;
   }
 
   /** See `ZendeskTicketCreator`: Idempotency-Key, then a look-up by external id after an unknown outcome. */
@@ -74,6 +83,19 @@ export class ZendeskTicketAdapter implements TicketPort {
   /** POST /uploads with the file's bytes; see `uploadFile` in zendesk-upload.ts. */
   uploadFile(file: FileContent): Promise<{ readonly token: string }> {
     return uploadFile(this.http, file);
+  }
+
+  /**
+   * GET of the attachment's `content_url`, credentials to the account's own host only, at most
+   * `maxAttachmentBytes`; see zendesk-attachment-download.ts.
+   */
+  downloadAttachment(attachment: TicketAttachment): Promise<FileContent> {
+    return downloadAttachment(attachment, {
+      zendeskOrigin: this.http.origin,
+      authorization: () => this.http.authorization(),
+      maxBytes: this.maxAttachmentBytes,
+      timeoutMs: this.attachmentTimeoutMs,
+    });
   }
 
   /** GET /tickets/{id} with the requester sideloaded; undefined on 404. */

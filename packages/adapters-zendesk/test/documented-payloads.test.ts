@@ -101,7 +101,15 @@ const checks: Record<string, (body: unknown) => void> = {
       public: true,
       channel: 'unknown',
       body: 'Thanks for your help!',
-      attachments: [{ name: 'crash.log', url: 'https://company.zendesk.com/attachments/crash.log' }],
+      attachments: [
+        {
+          name: 'crash.log',
+          url: 'https://company.zendesk.com/attachments/crash.log',
+          id: '498483',
+          size: 2532,
+          mimeType: 'text/plain',
+        },
+      ],
       createdAt: new Date('2009-07-20T22:55:29Z'),
     });
   },

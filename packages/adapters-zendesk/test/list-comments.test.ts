@@ -54,7 +54,7 @@ describe('listCommentsAfter', () => {
       public: false,
       authorName: 'Grace Hopper',
       channel: 'web',
-      attachments: [{ name: 'log.txt', url: 'https://example.zendesk.com/attachments/log.txt' }],
+      attachments: [{ name: 'log.txt', contentType: 'text/plain', bytes: new Uint8Array(12) }],
     });
     const [comment] = await h.port.listCommentsAfter(ticketId, lastId);
     const raw = h.fake.comments(ticketId).at(-1);
@@ -64,7 +64,15 @@ describe('listCommentsAfter', () => {
       public: false,
       channel: 'web',
       body: 'see attached',
-      attachments: [{ name: 'log.txt', url: 'https://example.zendesk.com/attachments/log.txt' }],
+      attachments: [
+        {
+          name: 'log.txt',
+          url: raw?.attachments[0]?.content_url,
+          id: String(raw?.attachments[0]?.id),
+          size: 12,
+          mimeType: 'text/plain',
+        },
+      ],
       createdAt: new Date(raw?.created_at ?? ''),
     });
   });

@@ -5,7 +5,7 @@ import { FAKE_MODES, zendeskTicketHarness } from '../src/fake/index.ts';
 for (const mode of FAKE_MODES) {
   ticketPortContract(
     `ZendeskTicketAdapter on the fake Zendesk (${mode} answers)`,
-    { recoversUnknownCreate: true, uploads: true },
+    { recoversUnknownCreate: true, uploads: true, attachmentDownloads: true },
     () => zendeskTicketHarness({ mode }),
   );
 }

@@ -9,7 +9,16 @@ export interface FakeCommentInput {
   readonly authorName?: string;
   /** `web` (default) or `email`. */
   readonly channel?: string;
-  readonly attachments?: readonly { readonly name: string; readonly url: string }[];
+  /** Files the person attaches; the fake keeps their bytes and serves them at their `content_url`. */
+  readonly attachments?: readonly FakeFileInput[];
+}
+
+/** A file a person attaches in the UI. */
+export interface FakeFileInput {
+  readonly name: string;
+  /** Default `application/octet-stream`. */
+  readonly contentType?: string;
+  readonly bytes: Uint8Array;
 }
 
 /** A ticket arriving by email. */
@@ -35,7 +44,13 @@ export function addUiComment(state: FakeState, ticketId: number, input: FakeComm
     public: input.public ?? true,
     authorId: author.id,
     channel: input.channel ?? 'web',
-    ...(input.attachments ? { attachments: input.attachments } : {}),
+    ...(input.attachments
+      ? {
+          attachments: input.attachments.map((file) =>
+            state.files.add(file.name, file.contentType ?? 'application/octet-stream', file.bytes),
+          ),
+        }
+      : {}),
   };
   const { audit } = state.updateTicket(ticket, author.id, {}, comment);
   return String(audit.events[0]?.id);

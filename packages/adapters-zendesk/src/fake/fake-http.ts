@@ -46,13 +46,20 @@ export async function readRequest(req: IncomingMessage, url: URL): Promise<Recor
 /** Writes an answer unless the caller has gone (e.g. after its timeout). */
 export function writeResponse(res: ServerResponse, response: FakeResponse): void {
   if (res.destroyed) return;
-  const text = typeof response.body === 'string';
+  const { body } = response;
+  // Files (attachment downloads) are written as they are.
+  const binary = Buffer.isBuffer(body);
+  const text = typeof body === 'string';
   const headers = {
-    'content-type': text ? 'text/plain' : 'application/json; charset=utf-8',
+    'content-type': binary
+      ? 'application/octet-stream'
+      : text
+        ? 'text/plain'
+        : 'application/json; charset=utf-8',
     ...response.headers,
   };
   res.writeHead(response.status, headers);
-  res.end(response.body === undefined ? undefined : text ? response.body : JSON.stringify(response.body));
+  res.end(body === undefined ? undefined : binary || text ? body : JSON.stringify(body));
 }
 
 /** Writes the first half of an answer's JSON, as a connection dropped mid-body leaves it. */

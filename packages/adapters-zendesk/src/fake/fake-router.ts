@@ -112,7 +112,6 @@ export class FakeRouter {
           request.query,
           request.body,
           request.headers['content-type'] ?? 'application/binary',
-          url.replace(/\/uploads.*$/, ''),
         );
       case 'GET users/me':
         return showSelf(actor, mode);

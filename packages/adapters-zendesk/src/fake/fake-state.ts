@@ -1,3 +1,4 @@
+import { FakeFiles, type FakeStoredFile } from './fake-attachments.ts';
 import type {
   FakeAttachment,
   FakeAudit,
@@ -17,7 +18,8 @@ export interface CommentInput {
   readonly public: boolean;
   readonly authorId: number;
   readonly channel: string;
-  readonly attachments?: readonly { readonly name: string; readonly url: string }[];
+  /** Files the fake holds (`files`), attached with their real ids and sizes. */
+  readonly attachments?: readonly FakeStoredFile[];
 }
 
 /** What a new ticket needs; ids must already be resolved. */
@@ -42,15 +44,20 @@ export class FakeState {
   /** Each ticket's audits, oldest first (listed by fake-audits-api.ts). */
   readonly audits = new Map<number, FakeAudit[]>();
   readonly groups = new Set<number>([360000001]);
+  /** Every file the fake holds and serves (fake-attachments.ts). */
+  readonly files: FakeFiles;
   /** Files uploaded and not yet attached (fake-uploads-api.ts). */
-  readonly uploads = new FakeUploads();
+  readonly uploads: FakeUploads;
   private nextTicketId = 1;
   private nextUserId = 5000;
   private nextEventId = 900000001;
   private readonly baseUrl: string;
 
-  constructor(baseUrl: string) {
+  /** `baseUrl`: the API base; `cdnOrigin`: where attachment downloads are redirected. */
+  constructor(baseUrl: string, cdnOrigin: string) {
     this.baseUrl = baseUrl;
+    this.files = new FakeFiles(new URL(baseUrl).origin, cdnOrigin);
+    this.uploads = new FakeUploads(this.files);
   }
 
   /** Adds a user (with the next free id unless `id` is given) and returns it. */
@@ -183,13 +190,7 @@ export class FakeState {
   }
 
   private appendComment(ticketId: number, auditId: number, input: CommentInput): FakeComment {
-    const attachments: FakeAttachment[] = (input.attachments ?? []).map((file) => ({
-      id: this.nextEventId++,
-      file_name: file.name,
-      content_url: file.url,
-      content_type: 'application/octet-stream',
-      size: 0,
-    }));
+    const attachments: FakeAttachment[] = (input.attachments ?? []).map(FakeFiles.attachmentOf);
     const comment: FakeComment = {
       id: this.nextEventId++,
       type: 'Comment',

@@ -1,47 +1,32 @@
 import { randomBytes } from 'node:crypto';
+import { FakeFiles, type FakeStoredFile } from './fake-attachments.ts';
 import { apiError, type FakeResponse } from './fake-records.ts';
-
-/** A file uploaded to the fake, waiting for a comment to name its token. */
-export interface FakeUpload {
-  readonly token: string;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly bytes: Buffer;
-  readonly url: string;
-}
 
 /** Uploads by token; a token attaches its file to one comment, as Zendesk's do. */
 export class FakeUploads {
-  readonly byToken = new Map<string, FakeUpload>();
-  #nextId = 1;
+  readonly byToken = new Map<string, FakeStoredFile>();
+  readonly #files: FakeFiles;
+
+  constructor(files: FakeFiles) {
+    this.#files = files;
+  }
 
   /**
    * POST /api/v2/uploads?filename=… with the raw bytes. Zendesk answers 201 with
    * `{ upload: { token, expires_at, attachment, attachments } }`
    * (https://developer.zendesk.com/api-reference/ticketing/tickets/ticket-attachments/#upload-files);
-   * no `filename` is a 400 here.
+   * no `filename` is a 400 here. The file is kept, bytes and size, and served at its `content_url`.
    */
-  create(
-    query: Readonly<Record<string, string>>,
-    body: unknown,
-    contentType: string,
-    base: string,
-  ): FakeResponse {
+  create(query: Readonly<Record<string, string>>, body: unknown, contentType: string): FakeResponse {
     const fileName = query.filename;
     if (!fileName) return apiError(400, 'InvalidValue', 'filename is required');
     const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-    const id = this.#nextId++;
+    const file = this.#files.add(fileName, contentType, bytes);
     const token = randomBytes(12).toString('hex');
-    const url = `${base}/attachments/token/${token}/?name=${encodeURIComponent(fileName)}`;
-    const upload = { token, fileName, contentType, bytes, url };
-    this.byToken.set(token, upload);
+    this.byToken.set(token, file);
     // https://developer.zendesk.com/api-reference/ticketing/tickets/ticket-attachments/#json-format
     const attachment = {
-      id,
-      file_name: fileName,
-      content_url: url,
-      content_type: contentType,
-      size: bytes.byteLength,
+      ...FakeFiles.attachmentOf(file),
       inline: false,
       deleted: false,
       malware_scan_result: 'malware_not_found',
@@ -54,13 +39,13 @@ export class FakeUploads {
     };
   }
 
-  /** The attachments a comment's `uploads` names; undefined when a token is unknown. */
-  take(tokens: readonly string[] | undefined): { name: string; url: string }[] | undefined {
-    const files: { name: string; url: string }[] = [];
+  /** The files a comment's `uploads` names; undefined when a token is unknown. */
+  take(tokens: readonly string[] | undefined): FakeStoredFile[] | undefined {
+    const files: FakeStoredFile[] = [];
     for (const token of tokens ?? []) {
-      const upload = this.byToken.get(token);
-      if (upload === undefined) return undefined;
-      files.push({ name: upload.fileName, url: upload.url });
+      const file = this.byToken.get(token);
+      if (file === undefined) return undefined;
+      files.push(file);
     }
     return files;
   }

@@ -159,12 +159,28 @@ export function eventWire(event: FakeAuditEvent, mode: FakeMode): Record<string,
   };
 }
 
-// https://developer.zendesk.com/api-reference/ticketing/tickets/ticket-attachments/#json-format
+// Minimal: the fields of the List Comments example's attachment (content_type, content_url,
+// file_name, id, size, thumbnails), https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/#list-comments;
+// full adds the rest of https://developer.zendesk.com/api-reference/ticketing/tickets/ticket-attachments/#json-format
 function attachmentWire(file: FakeComment['attachments'][number], mode: FakeMode): Record<string, unknown> {
-  const base = { content_url: file.content_url, file_name: file.file_name, id: file.id };
-  return mode === 'minimal'
-    ? base
-    : { ...base, content_type: file.content_type, size: file.size, thumbnails: [] };
+  const base = {
+    content_type: file.content_type,
+    content_url: file.content_url,
+    file_name: file.file_name,
+    id: file.id,
+    size: file.size,
+    thumbnails: [],
+  };
+  if (mode === 'minimal') return base;
+  return {
+    ...base,
+    deleted: false,
+    inline: false,
+    malware_access_override: false,
+    malware_scan_result: 'malware_not_found',
+    mapped_content_url: file.content_url,
+    url: `https://example.zendesk.com/api/v2/attachments/${file.id}.json`,
+  };
 }
 
 function present(fields: Record<string, unknown>): Record<string, unknown> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeAgentActions } from './fake-agent-actions.ts';
+import { type FakeCdnRequest, FakeFiles, type FakeStoredFile } from './fake-attachments.ts';
 import {
   addUiComment,
   createEmailTicket,
@@ -38,6 +39,8 @@ export interface FakeZendeskOptions {
   readonly mode?: FakeMode;
   /** Extra agents that exist, with fixed ids (e.g. ids a contract suite uses). */
   readonly agents?: readonly { readonly id: number; readonly name: string; readonly email?: string }[];
+  /** Zendesk's "private attachments": a `content_url` is served only with the API's credentials. */
+  readonly privateAttachments?: boolean;
 }
 
 /**
@@ -61,6 +64,8 @@ export class FakeZendesk {
   /** Every request received, oldest first (API and OAuth). */
   readonly requests: RecordedRequest[] = [];
   private readonly server: Server;
+  /** The download host `content_url`s redirect to (another origin, as Zendesk's CDN is). */
+  private readonly cdn: Server;
   private readonly state: FakeState;
   private readonly router: FakeRouter;
   private readonly faults = new FaultQueue();
@@ -70,8 +75,14 @@ export class FakeZendesk {
   private webhooks: FakeWebhookTargets | undefined;
   private readonly listeners: ((request: RecordedRequest) => void)[] = [];
 
-  private constructor(server: Server, origin: string, options: FakeZendeskOptions) {
-    this.server = server;
+  private constructor(
+    servers: { readonly api: Server; readonly cdn: Server },
+    origins: { readonly api: string; readonly cdn: string },
+    options: FakeZendeskOptions,
+  ) {
+    const origin = origins.api;
+    this.server = servers.api;
+    this.cdn = servers.cdn;
     this.apiUrl = `${origin}/api/v2`;
     this.oauthBaseUrl = origin;
     this.agentEmail = options.agentEmail ?? 'bot@example.com';
@@ -80,7 +91,8 @@ export class FakeZendesk {
       clientId: 'zenslackchat',
       clientSecret: 'test-client-secret',
     };
-    this.state = new FakeState(this.apiUrl);
+    this.state = new FakeState(this.apiUrl, origins.cdn);
+    this.state.files.privateAttachments = options.privateAttachments ?? false;
     this.agent = this.state.addUser('ZenSlackChat Bot', this.agentEmail, 'agent');
     for (const group of options.groups ?? []) this.state.groups.add(group);
     for (const agent of options.agents ?? [])
@@ -99,15 +111,24 @@ export class FakeZendesk {
     this.mode = options.mode ?? 'full';
     const lists = { state: this.state, defaultPageSize: options.pageSize ?? 100, mode: this.mode };
     this.router = new FakeRouter(this.state, oauth, credentials, lists);
-    server.on('request', (req, res) => void this.handle(req, res));
+    servers.api.on('request', (req, res) => void this.handle(req, res));
+    servers.cdn.on('request', (req, res) => void this.handleCdn(req, res));
   }
 
-  /** Starts a fake on a free local port. */
+  /** Starts a fake on a free local port, and its download host on another. */
   static async start(options: FakeZendeskOptions = {}): Promise<FakeZendesk> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return new FakeZendesk(server, `http://127.0.0.1:${port}`, options);
+    const listen = async () => {
+      const server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    };
+    const api = await listen();
+    const cdn = await listen();
+    return new FakeZendesk(
+      { api: api.server, cdn: cdn.server },
+      { api: api.origin, cdn: cdn.origin },
+      options,
+    );
   }
 
   /** What agents do in Zendesk's UI: status changes, merges, deletions (fake-agent-actions.ts). */
@@ -143,6 +164,26 @@ export class FakeZendesk {
   /** Adds a comment as a person would in the Zendesk UI; returns its id. */
   addComment(ticketId: string | number, input: FakeCommentInput): string {
     return addUiComment(this.state, Number(ticketId), input);
+  }
+
+  /** A file the fake holds, by attachment id. */
+  attachment(attachmentId: string | number): FakeStoredFile | undefined {
+    return this.state.files.byId.get(Number(attachmentId));
+  }
+
+  /** Deletes (redacts) an attachment as an agent would: its `content_url` answers 404 from then on. */
+  removeAttachment(attachmentId: string | number): void {
+    this.state.files.remove(Number(attachmentId));
+  }
+
+  /** Turns Zendesk's "private attachments" on or off (a `content_url` then wants credentials). */
+  setPrivateAttachments(on: boolean): void {
+    this.state.files.privateAttachments = on;
+  }
+
+  /** Every request the download host received, oldest first (to check no credentials went there). */
+  get cdnRequests(): readonly FakeCdnRequest[] {
+    return this.state.files.cdnRequests;
   }
 
   /** Sets a ticket's status as an agent or automation would (e.g. `closed`, which no update undoes). */
@@ -205,14 +246,19 @@ export class FakeZendesk {
   /** Stops the server, dropping open connections and held answers. */
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const server of [this.server, this.cdn]) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.oauthBaseUrl);
     const request = await readRequest(req, url);
     this.requests.push(request);
+    if (request.method === 'GET' && FakeFiles.isContentPath(url.pathname)) {
+      return this.serveAttachment(request, res);
+    }
     if (!FakeRouter.isApi(url.pathname)) return writeResponse(res, this.router.routeOAuth(request));
     for (const listener of this.listeners) listener(request);
     if (this.latencyMs > 0) await this.sleep(this.latencyMs);
@@ -228,6 +274,26 @@ export class FakeZendesk {
       return writeResponse(res, { ...fault.response, body: fault.reshape(response.body) });
     }
     writeResponse(res, fault?.response ?? response);
+  }
+
+  // A `content_url` on the account's host: the same faults and latency as the API, then the file store.
+  private async serveAttachment(request: RecordedRequest, res: ServerResponse): Promise<void> {
+    if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+    const fault = this.faults.take(request.method, request.path);
+    if (fault?.delayMs) await this.sleep(fault.delayMs);
+    if (fault?.response) return writeResponse(res, fault.response);
+    const actor =
+      request.headers.authorization === undefined ? undefined : this.router.authenticate(request.headers);
+    const authenticated = actor !== undefined && !('status' in actor);
+    writeResponse(res, this.state.files.serveContent(request.path, authenticated));
+  }
+
+  private async handleCdn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://cdn.invalid');
+    for await (const _chunk of req) {
+      // The body of a GET is ignored.
+    }
+    writeResponse(res, this.state.files.serveCdn(url.pathname, req.headers.authorization));
   }
 
   private deliver(kind: 'comment' | 'email', ticketId: string | number, invocationId?: string) {

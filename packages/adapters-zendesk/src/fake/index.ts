@@ -1,5 +1,6 @@
 export * from './fake-agent-actions.ts';
-export type { FakeCommentInput, FakeEmailTicketInput } from './fake-back-door.ts';
+export type { FakeCdnRequest, FakeStoredFile } from './fake-attachments.ts';
+export type { FakeCommentInput, FakeEmailTicketInput, FakeFileInput } from './fake-back-door.ts';
 export * from './fake-faults.ts';
 export type { FakeOAuthClient } from './fake-oauth.ts';
 export * from './fake-records.ts';

@@ -35,6 +35,7 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
     ticketUrl: 'https://example.zendesk.com/agent/tickets',
     agentId: String(fake.agent.id),
     timeoutMs: HARNESS_TIMEOUT_MS,
+    attachmentTimeoutMs: HARNESS_TIMEOUT_MS,
     commentPageSize: 5,
   });
   return {
@@ -47,6 +48,15 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
         public: comment.public,
         authorName: comment.authorName,
         ...(comment.authorId !== undefined ? { authorId: comment.authorId } : {}),
+        ...(comment.attachments !== undefined
+          ? {
+              attachments: comment.attachments.map((file) => ({
+                name: file.name,
+                contentType: file.mimeType,
+                bytes: file.bytes,
+              })),
+            }
+          : {}),
       }),
     createExternalTicket: (ticket) =>
       fake.createEmailTicket({
@@ -69,6 +79,10 @@ export async function zendeskTicketHarness(options: FakeZendeskOptions = {}): Pr
         ...(faultOptions.retryAfterMs !== undefined ? { retryAfterMs: faultOptions.retryAfterMs } : {}),
         ...(kind === 'timeout' ? { delayMs: HARNESS_TIMEOUT_MS + 1000 } : {}),
       }),
+    removeAttachment: (attachment) => {
+      if (attachment.id === undefined) throw new Error('fake zendesk: an attachment without an id');
+      fake.removeAttachment(attachment.id);
+    },
     close: () => fake.close(),
   };
 }
