@@ -118,6 +118,34 @@ describe('the reconciliation sweep', () => {
   });
 });
 
+describe('pacedTickets', () => {
+  it('keeps the port’s optional methods: a sweep that heals a missed comment copies its file into the thread', async () => {
+    const f = botFixture();
+    const { threadId, ticketId } = await openIssue(f, '1.1', 'invoice please');
+    f.clock.advance(10 * 60_000);
+    const bytes = new Uint8Array(1500).fill(7);
+    const file = {
+      name: 'invoice.pdf',
+      url: 'https://acme.zendesk.com/attachments/token/T1/?name=invoice.pdf',
+      mimeType: 'application/pdf',
+      bytes,
+    };
+    // Nobody hears of this comment: the sweep finds it.
+    f.tickets.addExternalComment(ticketId, {
+      body: 'here',
+      public: true,
+      authorName: 'Dana',
+      attachments: [file],
+    });
+    const { pacer: p } = pacer(f);
+    const callsBefore = p.calls;
+    await f.bot.reconcile({ pacer: p, owner: 'test' });
+    expect(f.chat.filesIn(CHANNEL, threadId).map((shared) => shared.name)).toEqual(['invoice.pdf']);
+    expect(f.tickets.callCount('downloadAttachment')).toBe(1);
+    expect(p.calls - callsBefore).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('CallPacer', () => {
   it('gives up after its retries and rethrows what is not a rate limit', async () => {
     const f = botFixture();

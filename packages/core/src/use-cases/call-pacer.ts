@@ -61,10 +61,20 @@ export class CallPacer {
   }
 }
 
-/** A TicketPort whose every outside call goes through `pacer`. */
+/**
+ * A TicketPort whose every outside call goes through `pacer`. The optional methods are kept when
+ * the port has them (paced too): a dropped one would silently turn a sweep's file copies into
+ * links and its own-comment check into a records-only one.
+ */
 export function pacedTickets(tickets: TicketPort, pacer: CallPacer): TicketPort {
+  const { whoAmI, uploadFile, downloadAttachment } = tickets;
   return {
     system: tickets.system,
+    ...(whoAmI && { whoAmI: () => pacer.run(() => whoAmI.call(tickets)) }),
+    ...(uploadFile && { uploadFile: (file) => pacer.run(() => uploadFile.call(tickets, file)) }),
+    ...(downloadAttachment && {
+      downloadAttachment: (attachment) => pacer.run(() => downloadAttachment.call(tickets, attachment)),
+    }),
     createTicket: (ticket) => pacer.run(() => tickets.createTicket(ticket)),
     getTicket: (id) => pacer.run(() => tickets.getTicket(id)),
     addComment: (id, comment) => pacer.run(() => tickets.addComment(id, comment)),
