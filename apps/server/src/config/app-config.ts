@@ -35,7 +35,10 @@ export interface ZendeskConfig {
   readonly groupId?: string;
   /** Requester of tickets whose chat author shows no email; the agent when absent. */
   readonly defaultRequesterEmail?: string;
-  /** Largest chat file copied onto a ticket, in MB (ATTACHMENT_MAX_MB); larger ones are linked. */
+  /**
+   * Largest file copied across, in MB (ATTACHMENT_MAX_MB): chat files onto tickets, ticket
+   * attachments into chat threads (never read past it); larger ones are linked.
+   */
   readonly attachmentMaxMb?: number;
 }
 

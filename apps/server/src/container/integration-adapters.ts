@@ -66,6 +66,10 @@ export function zendeskTickets(
     auth,
     ticketUrl: zendesk.ticketUri,
     ...(zendesk.userId === undefined ? {} : { agentId: zendesk.userId }),
+    // The same limit the core links larger files at: a download never reads past it.
+    ...(zendesk.attachmentMaxMb === undefined
+      ? {}
+      : { maxAttachmentBytes: zendesk.attachmentMaxMb * 1024 * 1024 }),
     logger,
   });
 }
