@@ -7,14 +7,16 @@ import { waitFor } from '../support/wait-for.ts';
 import { postZendeskWebhook } from '../support/zendesk-requests.ts';
 
 const DESK = 'support-desk@example.com';
+const MB = 1024 * 1024;
 
-// The whole conversation crosses (issue 17): people Slack shows no email for still open tickets.
+// The whole conversation crosses (issue 17): files both ways, edits and deletions, and people
+// Slack shows no email for still open tickets.
 describe('the whole conversation crosses', () => {
   let bot: BotFixture;
   beforeAll(async () => {
     bot = await BotFixture.start({
       name: 'e2e_conversation',
-      env: { ZENDESK_DEFAULT_REQUESTER_EMAIL: DESK },
+      env: { ZENDESK_DEFAULT_REQUESTER_EMAIL: DESK, ATTACHMENT_MAX_MB: '5' },
     });
     bot.vendors.slack.addUser({ id: 'U0GUEST', name: 'Gwen Guest', kind: 'guest' });
     bot.vendors.slack.addUser({ id: 'U0PARTNER', name: 'Pat Partner', kind: 'external' });
@@ -157,25 +159,28 @@ describe('the whole conversation crosses', () => {
     expect(slack.files.downloads.get(String(shared.file.id))).toBeUndefined();
   });
 
-  it('links a PDF on a public agent comment in the thread once; an internal note’s file never crosses', async () => {
-    const { zendesk } = bot.vendors;
+  it('uploads a public agent comment’s PDF into the thread once and links a file above the limit; an internal note’s file never crosses', async () => {
+    const { slack, zendesk } = bot.vendors;
+    // Private attachments: each download needs the bot's Zendesk credentials, never sent elsewhere.
+    zendesk.setPrivateAttachments(true);
     const issue = await raiseIssue(bot, ALICE.id, 'Invoice missing');
-    const pdf = {
-      name: 'report.pdf',
-      url: `https://example.zendesk.com/attachments/token/T0PDF/?name=report.pdf`,
-    };
-    zendesk.addComment(issue.ticketId, { body: 'Here it is', authorName: 'Agent Smith', attachments: [pdf] });
+    const pdf = new Uint8Array(200_000).map((_, i) => (i * 13) % 256);
+    zendesk.addComment(issue.ticketId, {
+      body: 'Here it is',
+      authorName: 'Agent Smith',
+      attachments: [
+        { name: 'report.pdf', contentType: 'application/pdf', bytes: pdf },
+        // Above ATTACHMENT_MAX_MB (5 here): linked, never downloaded.
+        { name: 'capture.pcap', contentType: 'application/octet-stream', bytes: new Uint8Array(5 * MB + 1) },
+      ],
+    });
     zendesk.addComment(issue.ticketId, {
       body: 'internal only',
       public: false,
       authorName: 'Agent Smith',
-      attachments: [
-        {
-          name: 'secret.pdf',
-          url: `https://example.zendesk.com/attachments/token/T0SECRET/?name=secret.pdf`,
-        },
-      ],
+      attachments: [{ name: 'secret.pdf', contentType: 'application/pdf', bytes: new Uint8Array(100) }],
     });
+    const [reportFile, captureFile] = zendesk.comments(issue.ticketId).at(-2)?.attachments ?? [];
     const trigger = async () => {
       const ticket = zendesk.ticket(issue.ticketId);
       const body = {
@@ -192,9 +197,24 @@ describe('the whole conversation crosses', () => {
     expect(await trigger()).toBe(200);
     expect(await trigger()).toBe(200);
     await bot.settle();
-    const withPdf = botPostsIn(bot, issue.ts).filter((post) => post.includes('report.pdf'));
-    expect(withPdf).toHaveLength(1);
-    expect(withPdf[0]).toContain('attachments/token/T0PDF');
+
+    // The PDF itself is in the thread, byte for byte, shared once.
+    const shared = slack.uploads.sharedIn(SUPPORT_CHANNEL, issue.ts);
+    expect(shared.map((file) => [file.name, file.shares.length])).toEqual([['report.pdf', 1]]);
+    expect(Buffer.compare(Buffer.from(shared[0]?.bytes ?? []), Buffer.from(pdf))).toBe(0);
+    // The comment names both, with a link only for the file too large to copy.
+    const posts = botPostsIn(bot, issue.ts).filter((post) => post.includes('report.pdf'));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain(`capture.pcap (${captureFile?.content_url})`);
+    expect(posts[0]).not.toContain(String(reportFile?.content_url));
+    // One download, the PDF's: with credentials on the Zendesk host, none on the download host.
+    const downloads = zendesk.requests.filter((r) => r.path.startsWith('/attachments/token/'));
+    expect(downloads.map((r) => r.path)).toEqual([new URL(String(reportFile?.content_url)).pathname]);
+    expect(downloads[0]?.headers.authorization).toMatch(/^Basic /);
+    expect(zendesk.cdnRequests.map((r) => r.authorization)).toEqual([undefined]);
+    // The internal note's file crosses in no form.
     expect(botPostsIn(bot, issue.ts).some((post) => post.includes('secret'))).toBe(false);
+    expect([...slack.uploads.byId.values()].some((file) => file.name === 'secret.pdf')).toBe(false);
+    expect(bot.server.logText()).not.toContain('job failed');
   });
 });
