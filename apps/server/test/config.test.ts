@@ -245,7 +245,12 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...base, ZENDESK_DEFAULT_REQUESTER_EMAIL: ' desk@example.com ' });
     expect(config.zendesk?.defaultRequesterEmail).toBe('desk@example.com');
     expect(config.zendesk?.attachmentMaxMb).toBeUndefined();
-    expect(loadConfig({ ...base, ATTACHMENT_MAX_MB: '10' }).zendesk?.attachmentMaxMb).toBe(10);
+    expect(config.bot.attachmentMaxMb).toBeUndefined();
+    const limited = loadConfig({ ...base, ATTACHMENT_MAX_MB: '10' });
+    expect(limited.zendesk?.attachmentMaxMb).toBe(10);
+    expect(limited.bot.attachmentMaxMb).toBe(10);
+    // Read without Zendesk too: the sandbox's upload limit.
+    expect(loadConfig({ ATTACHMENT_MAX_MB: '3' }).bot.attachmentMaxMb).toBe(3);
     expect(() => loadConfig({ ...base, ZENDESK_DEFAULT_REQUESTER_EMAIL: 'desk' })).toThrow(
       /ZENDESK_DEFAULT_REQUESTER_EMAIL/,
     );

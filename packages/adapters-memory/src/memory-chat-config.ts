@@ -33,4 +33,6 @@ export interface MemorySharedFile extends FileShare {
   readonly name: string;
   readonly mimeType: string;
   readonly bytes: Uint8Array;
+  /** When the bot showed it (this chat's clock). */
+  readonly sharedAt: Date;
 }

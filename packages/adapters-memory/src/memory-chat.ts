@@ -195,7 +195,13 @@ export class MemoryChat implements ChatPort {
           integration: 'memory-chat',
         });
       }
-      this.#shared.push({ ...share, name: file.name, mimeType: file.mimeType, bytes: file.bytes });
+      this.#shared.push({
+        ...share,
+        name: file.name,
+        mimeType: file.mimeType,
+        bytes: file.bytes,
+        sharedAt: this.#clock.now(),
+      });
     });
   }
 

@@ -310,6 +310,12 @@ export class MemoryTickets implements TicketPort {
     });
   }
 
+  /** An attachment's bytes as an agent opening it would see them; undefined without bytes or deleted. Not counted, never failed. */
+  attachmentContent(attachmentId: string): FileContent | undefined {
+    const file = this.#files.get(attachmentId);
+    return file === undefined ? undefined : { ...file, bytes: file.bytes.slice() };
+  }
+
   /** Deletes an attachment's bytes, as an agent redacting it would; its downloads then answer `NotFound`. */
   deleteAttachment(attachmentId: string): void {
     this.#files.delete(attachmentId);

@@ -122,6 +122,11 @@ export interface AppConfig {
     readonly deliveryLeaseMs: number;
     /** The public reply an emailed ticket's requester gets; absent when turned off. */
     readonly emailAcknowledgement?: string;
+    /**
+     * Largest file copied across, in MB (ATTACHMENT_MAX_MB), for the core; larger ones are linked.
+     * Also the sandbox's upload limit: read here so it applies without Zendesk configured.
+     */
+    readonly attachmentMaxMb?: number;
   };
   readonly report: { readonly cron: string; readonly timeZone: string };
   /** The reconciliation sweep: RECONCILE_CRON, and a tenth of ZENDESK_RATE_LIMIT_PER_MINUTE for its calls. */

@@ -113,6 +113,7 @@ export function loadConfig(
       allowedBotIds: env.ALLOWED_BOT_IDS ?? [],
       processingEnabled: !env.DISABLE_MESSAGE_PROCESSING,
       deliveryLeaseMs: (env.DELIVERY_LEASE_SECONDS ?? 30) * 1000,
+      ...(env.ATTACHMENT_MAX_MB === undefined ? {} : { attachmentMaxMb: env.ATTACHMENT_MAX_MB }),
       ...(env.DISABLE_EMAIL_ACKNOWLEDGEMENT
         ? {}
         : { emailAcknowledgement: env.EMAIL_ACKNOWLEDGEMENT ?? messages.defaultEmailAcknowledgement }),

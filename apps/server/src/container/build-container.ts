@@ -196,9 +196,9 @@ export function buildContainer(parts: ContainerParts): DependencyContainer {
           : { emailAcknowledgement: config.bot.emailAcknowledgement }),
         reportTimeZone: config.report.timeZone,
         ...(config.zendesk?.groupId === undefined ? {} : { ticketGroupId: config.zendesk.groupId }),
-        ...(config.zendesk?.attachmentMaxMb === undefined
+        ...(config.bot.attachmentMaxMb === undefined
           ? {}
-          : { maxAttachmentBytes: config.zendesk.attachmentMaxMb * 1024 * 1024 }),
+          : { maxAttachmentBytes: config.bot.attachmentMaxMb * 1024 * 1024 }),
         ...(config.zendesk?.defaultRequesterEmail === undefined
           ? {}
           : { defaultRequesterEmail: config.zendesk.defaultRequesterEmail }),

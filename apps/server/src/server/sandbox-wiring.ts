@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
-import type { Clock } from '@zenslackchat/core';
+import type { BotSettings, Clock } from '@zenslackchat/core';
 import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import type { AdapterOverrides } from '../container/build-container.ts';
@@ -55,6 +55,7 @@ export function sandboxSetup(
 export function sandboxControls(container: DependencyContainer, adapters: AdapterOverrides, clock: Clock) {
   const config = container.resolve<AppConfig>(ServerTokens.Config);
   const intake = intakeDeps(container);
+  const settings = container.resolve<BotSettings>(ServerTokens.BotSettings);
   return new MemorySandbox({
     chat: adapters.chat as MemoryChat,
     tickets: adapters.tickets as MemoryTickets,
@@ -64,5 +65,7 @@ export function sandboxControls(container: DependencyContainer, adapters: Adapte
       acceptTicket: (input) => acceptTicketNotice(intake, input),
     },
     clock,
+    // The forms take what the bot copies across (ATTACHMENT_MAX_MB), never more.
+    maxFileBytes: settings.maxAttachmentBytes,
   });
 }

@@ -8,7 +8,7 @@ export const SANDBOX_CHANNEL = 'C0SANDBOX';
  * A MemorySandbox whose intake runs the real SupportBot straight away (no job queue), over memory
  * adapters; the server wires the durable intake instead.
  */
-export function sandboxFixture() {
+export function sandboxFixture(options: { readonly maxFileBytes?: number } = {}) {
   const chat = new MemoryChat({ platform: 'slack' });
   const tickets = new MemoryTickets();
   const repo = new MemoryIssueRepo();
@@ -18,12 +18,16 @@ export function sandboxFixture() {
     repo,
     clock: systemClock,
     logger: silentLogger,
-    settings: botSettings({ supportChannel: SANDBOX_CHANNEL }),
+    settings: botSettings({
+      supportChannel: SANDBOX_CHANNEL,
+      ...(options.maxFileBytes === undefined ? {} : { maxAttachmentBytes: options.maxFileBytes }),
+    }),
   });
   const sandbox = new MemorySandbox({
     chat,
     tickets,
     channel: SANDBOX_CHANNEL,
+    ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
     intake: {
       acceptChat: ({ event }) => bot.handleChatMessage(event),
       acceptTicket: (notice) =>

@@ -3,6 +3,8 @@ import type { SandboxControls } from '../../src/web/index.ts';
 import { ADMIN, Client, type WebTestApp, webTestApp } from './web-test-app.ts';
 
 const emptySandbox: SandboxControls = {
+  maxFileBytes: 1024,
+  file: async () => undefined,
   postChatMessage: async () => {},
   addAgentComment: async () => {},
   sendEmail: async () => {},

@@ -107,6 +107,24 @@ export class Client {
     });
   }
 
+  /** Posts a multipart form, as a browser posts one with a file input. */
+  async postMultipart(
+    url: string,
+    form: Record<string, string>,
+    file?: { readonly name: string; readonly type: string; readonly bytes: Uint8Array },
+  ): Promise<LightMyRequestResponse> {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(form)) data.append(name, value);
+    if (file !== undefined) data.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+    const encoded = new Request('http://localhost/', { method: 'POST', body: data });
+    return this.request({
+      method: 'POST',
+      url,
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+  }
+
   /** The CSRF token of the first form on a page. */
   static csrf(body: string): string {
     const match = /name="_csrf" value="([^"]+)"/.exec(body);

@@ -1,5 +1,5 @@
 // The sandbox page's live update: every second it fetches the server-rendered (escaped) live panels
-// and swaps each one in when it changed, unless the user is typing in one of its forms. Served as
+// and swaps each one in when it changed, unless the user is typing in one of its forms (or chose a file there). Served as
 // a file because the CSP forbids inline scripts.
 export const SANDBOX_JS = `
 (function () {
@@ -11,6 +11,8 @@ export const SANDBOX_JS = `
     if (active && region.contains(active) && active.tagName !== 'BUTTON') return true;
     var fields = region.querySelectorAll('input[type=text], textarea');
     for (var i = 0; i < fields.length; i++) { if (fields[i].value !== fields[i].defaultValue) return true; }
+    var files = region.querySelectorAll('input[type=file]');
+    for (var j = 0; j < files.length; j++) { if (files[j].files && files[j].files.length > 0) return true; }
     return false;
   }
   function swap(doc) {

@@ -72,6 +72,11 @@ dl.facts dd { margin: 0; }
 .inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-top: .5rem; }
 .inline-form label { margin: 0; font-weight: 400; font-size: .9rem; }
 .inline-form input[type=text] { max-width: 14rem; }
+.inline-form input[type=file] { max-width: 14rem; font-size: .85rem; }
+.files { list-style: none; margin: .25rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.file a { display: inline-flex; flex-direction: column; gap: .15rem; overflow-wrap: anywhere; }
+.file .preview { max-width: 10rem; max-height: 7.5rem; border: 1px solid var(--line); border-radius: 4px; object-fit: contain; background: #fff; }
+.file-size { color: var(--muted); font-size: .85rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 800px) { .sandbox { grid-template-columns: 1fr; } main { padding: .75rem; } }
 @media (max-width: 480px) { .logout .who { display: none; } }

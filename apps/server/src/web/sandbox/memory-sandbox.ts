@@ -1,7 +1,8 @@
 import type { MemoryChat, MemoryTickets } from '@zenslackchat/adapters-memory';
-import type { ChatEvent, Clock } from '@zenslackchat/core';
-import { systemClock } from '@zenslackchat/core';
+import type { ChatEvent, ChatFile, Clock, FileContent } from '@zenslackchat/core';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, systemClock } from '@zenslackchat/core';
 import type { SandboxControls, SandboxSnapshot } from './sandbox-controls.ts';
+import { parseSandboxFileId, sandboxFileId } from './sandbox-files.ts';
 import type { SandboxIntake } from './sandbox-intake.ts';
 import { type PeopleMessage, sandboxSnapshot } from './sandbox-snapshot.ts';
 
@@ -21,6 +22,8 @@ export interface MemorySandboxOptions {
   readonly botAgentId?: string;
   /** Author of agent comments (default `Sam (agent)`). */
   readonly agentName?: string;
+  /** Largest file the forms accept, in bytes (default the core's attachment limit, 20 MB). */
+  readonly maxFileBytes?: number;
 }
 
 function slug(name: string): string {
@@ -41,17 +44,22 @@ export class MemorySandbox implements SandboxControls {
   readonly #options: MemorySandboxOptions;
   readonly #clock: Clock;
   readonly #people: PeopleMessage[] = [];
+  /** People's files by their chat file id, as the platform keeps what people share. */
+  readonly #personFiles = new Map<string, FileContent>();
+  readonly maxFileBytes: number;
   #seq = 0;
 
   constructor(options: MemorySandboxOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   }
 
   async postChatMessage(input: {
     readonly user: string;
     readonly text: string;
     readonly threadId?: string;
+    readonly file?: FileContent;
   }): Promise<void> {
     const { chat, channel, intake } = this.#options;
     const userId = `U-${slug(input.user)}`;
@@ -60,6 +68,13 @@ export class MemorySandbox implements SandboxControls {
     const at = this.#clock.now().getTime();
     // Slack-like ts ending in 1, so it never collides with MemoryChat's ids (which end in 00).
     const id = `${Math.floor(at / 1000)}.${String(this.#seq % 99_999).padStart(5, '0')}1`;
+    // The file as Slack's event carries it (id, name, size, type, link), its bytes behind the id.
+    const files: ChatFile[] = [];
+    if (input.file !== undefined) {
+      const fileId = `FS${String(this.#personFiles.size + 1).padStart(6, '0')}`;
+      this.#personFiles.set(fileId, input.file);
+      files.push(chat.addFile(fileId, input.file));
+    }
     const message: PeopleMessage = {
       id,
       user: input.user,
@@ -68,6 +83,16 @@ export class MemorySandbox implements SandboxControls {
       at,
       seq: this.#seq,
       ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+      ...(files.length === 0
+        ? {}
+        : {
+            files: files.map((f) => ({
+              id: sandboxFileId('person', f.id ?? ''),
+              name: f.name,
+              size: f.size ?? 0,
+              mimeType: f.mimeType ?? 'application/octet-stream',
+            })),
+          }),
     };
     this.#people.push(message);
     const event: ChatEvent = {
@@ -77,7 +102,7 @@ export class MemorySandbox implements SandboxControls {
       messageId: id,
       userId,
       text: input.text,
-      files: [],
+      files,
       ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
     };
     await intake.acceptChat({ eventId: event.eventId, event });
@@ -87,14 +112,29 @@ export class MemorySandbox implements SandboxControls {
     readonly ticketId: string;
     readonly body: string;
     readonly public: boolean;
+    readonly file?: FileContent;
   }): Promise<void> {
     const { tickets, intake } = this.#options;
     const authorName = this.#options.agentName ?? 'Sam (agent)';
+    const { file } = input;
     const commentId = tickets.addExternalComment(input.ticketId, {
       body: input.body,
       public: input.public,
       authorName,
       authorId: 'agent-sam',
+      // With its bytes, so the bot can copy it; its link opens the ticket on the sandbox page.
+      ...(file === undefined
+        ? {}
+        : {
+            attachments: [
+              {
+                name: file.name,
+                mimeType: file.mimeType,
+                bytes: file.bytes,
+                url: tickets.ticketUrl(input.ticketId),
+              },
+            ],
+          }),
     });
     const externalId = tickets.ticket(input.ticketId)?.externalId ?? undefined;
     await intake.acceptTicket({
@@ -123,5 +163,23 @@ export class MemorySandbox implements SandboxControls {
 
   async snapshot(): Promise<SandboxSnapshot> {
     return sandboxSnapshot(this.#options, this.#people);
+  }
+
+  async file(id: string): Promise<FileContent | undefined> {
+    const parsed = parseSandboxFileId(id);
+    if (parsed === undefined) return undefined;
+    const { chat, channel, tickets } = this.#options;
+    switch (parsed.source) {
+      case 'person':
+        return this.#personFiles.get(parsed.id);
+      case 'shared': {
+        const shared = chat.filesIn().find((f) => f.fileId === parsed.id && f.channel === channel);
+        return shared === undefined
+          ? undefined
+          : { name: shared.name, mimeType: shared.mimeType, bytes: shared.bytes };
+      }
+      case 'ticket':
+        return tickets.attachmentContent(parsed.id);
+    }
   }
 }
