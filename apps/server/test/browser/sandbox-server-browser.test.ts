@@ -13,6 +13,12 @@ import { logCapture } from '../support/log-capture.ts';
 import { ADMIN } from '../web/web-test-app.ts';
 import { hasChromium, launchChromium, screenshot } from './chromium.ts';
 
+/** A valid 1×1 PNG (68 bytes), so the preview really renders. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
 /**
  * The whole server in sandbox mode (`buildServer(config, { sandbox: true })`) on Postgres: the
  * sandbox page drives the real durable intake, job queue and core, and the page updates live.
@@ -155,5 +161,53 @@ describe.skipIf(!hasChromium)('sandbox on the real server, in Chromium', { timeo
     const hash = new URL(page.url()).hash;
     expect(hash).toMatch(/^#message-\d+\.\d{6}$/);
     await page.locator(`[id="${hash.slice(1)}"]`).waitFor();
+  });
+
+  it("attaches a person's image to the ticket and an agent's file to the thread, previews shown under the CSP", async () => {
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(`${origin}/sandbox`);
+    await page.getByLabel('Message', { exact: true }).fill('Logs attached, see the screenshot');
+    await page
+      .locator('#post-file')
+      .setInputFiles({ name: 'screen.png', mimeType: 'image/png', buffer: PIXEL });
+    await page.getByRole('button', { name: 'Post message' }).click();
+
+    const ticket = page.locator('#live-tickets [data-ticket]', {
+      hasText: 'Logs attached, see the screenshot',
+    });
+    const onTicket = ticket.locator('[data-file^="ticket-"]', { hasText: 'screen.png' });
+    await onTicket.waitFor({ timeout: 15_000 });
+    expect(await onTicket.textContent()).toContain('68 B');
+    // The preview loaded: served by the sandbox with its type, allowed by img-src 'self'.
+    await expect
+      .poll(() =>
+        onTicket.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      )
+      .toBe(1);
+    const thread = page.locator('#live-chat > ul > li[data-message]', {
+      hasText: 'Logs attached, see the screenshot',
+    });
+    await thread.locator('[data-file^="person-"] img').waitFor();
+
+    await ticket.getByLabel('Agent comment').fill('Here is the fix');
+    await ticket.getByLabel('Agent file').setInputFiles({
+      name: 'fix.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 the fix'),
+    });
+    await ticket.getByRole('button', { name: 'Add comment' }).click();
+    const inThread = thread.locator('.replies [data-file^="shared-"]', { hasText: 'fix.pdf' });
+    await inThread.waitFor({ timeout: 15_000 });
+    await thread.locator('.replies', { hasText: 'Here is the fix' }).waitFor({ timeout: 15_000 });
+    const href = (await inThread.locator('a').getAttribute('href')) ?? '';
+    const download = await page.request.get(`${origin}${href}`);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="fix\.pdf"/);
+    expect(await download.text()).toBe('%PDF-1.4 the fix');
+    expect(blocked).toEqual([]);
+    await screenshot(page, 'sandbox-files');
   });
 });
