@@ -1,3 +1,5 @@
+import { MatchingFaultQueue } from './matching-fault-queue.ts';
+
 /** One injected fault as a fake serves it. */
 export interface PendingFault<K extends string = string> {
   readonly kind: K;
@@ -24,27 +26,26 @@ export interface QueuedFaultOptions {
  * names so this package needs nothing but Node (fakes use the core's `FaultKind`).
  */
 export class FaultQueue<K extends string = string> {
-  readonly #pending: PendingFault<K>[] = [];
+  readonly #queue = new MatchingFaultQueue<K, QueuedFaultOptions>();
 
   /** Queues `count` (default 1) faults of `kind`. */
   failNext(kind: K, options: QueuedFaultOptions = {}): void {
-    const count = options.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive integer');
-    const fault: PendingFault<K> = {
-      kind,
-      retryAfterMs: options.retryAfterMs ?? 1000,
-      delayMs: options.delayMs ?? 2000,
-    };
-    for (let i = 0; i < count; i += 1) this.#pending.push(fault);
+    this.#queue.add(kind, options);
   }
 
   /** The next fault to serve, removed from the queue; undefined when none is pending. */
   take(): PendingFault<K> | undefined {
-    return this.#pending.shift();
+    const fault = this.#queue.take();
+    if (fault === undefined) return undefined;
+    return {
+      kind: fault.kind,
+      retryAfterMs: fault.options.retryAfterMs ?? 1000,
+      delayMs: fault.options.delayMs ?? 2000,
+    };
   }
 
   /** How many faults are still queued. */
   get pending(): number {
-    return this.#pending.length;
+    return this.#queue.pending;
   }
 }

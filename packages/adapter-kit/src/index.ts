@@ -6,6 +6,7 @@ export {
   type FakeTokenGrant,
 } from './fake-oauth-grants.ts';
 export { FaultQueue, type PendingFault, type QueuedFaultOptions } from './fault-queue.ts';
+export { MatchingFaultQueue, type QueuedFault } from './matching-fault-queue.ts';
 export {
   OAUTH_STATE_FAILURES,
   type OAuthStateCheck,

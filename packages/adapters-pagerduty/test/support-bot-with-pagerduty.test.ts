@@ -23,7 +23,7 @@ function bot() {
   const onCall = new PagerDutyOnCallAdapter({
     apiUrl: fake.apiUrl,
     auth: { kind: 'token', apiToken: fake.apiToken },
-    timeoutMs: 200,
+    timeoutMs: 1500,
     clock,
   });
   const settings = botSettings({ supportChannel: CHANNEL, escalationPolicyId: POLICY });

@@ -11,7 +11,7 @@ let fake: FakeSlack;
 let slack: SlackChatAdapter;
 beforeEach(async () => {
   fake = await FakeSlack.start();
-  slack = new SlackChatAdapter({ token: fake.token, apiUrl: fake.url, timeoutMs: 500, unknownUserTtlMs: 0 });
+  slack = new SlackChatAdapter({ token: fake.token, apiUrl: fake.url, timeoutMs: 2000, unknownUserTtlMs: 0 });
 });
 afterEach(() => fake.close());
 

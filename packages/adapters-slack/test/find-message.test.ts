@@ -8,7 +8,7 @@ let slack: SlackChatAdapter;
 
 beforeEach(async () => {
   fake = await FakeSlack.start();
-  slack = new SlackChatAdapter({ token: fake.token, apiUrl: fake.url, timeoutMs: 300, findMessagePages: 3 });
+  slack = new SlackChatAdapter({ token: fake.token, apiUrl: fake.url, timeoutMs: 2000, findMessagePages: 3 });
 });
 afterEach(() => fake.close());
 

@@ -6,7 +6,7 @@ import type { SlackChatAdapterOptions } from '../src/slack-chat-config.ts';
 
 let fake: FakeSlack;
 const adapter = (options: Partial<SlackChatAdapterOptions> = {}) =>
-  new SlackChatAdapter({ token: fake.token, apiUrl: fake.url, timeoutMs: 300, ...options });
+  new SlackChatAdapter({ token: fake.token, apiUrl: fake.url, timeoutMs: 1000, ...options });
 const rejection = async (promise: Promise<unknown>) => {
   const error = await promise.then(
     () => undefined,
@@ -107,7 +107,7 @@ describe('SlackChatAdapter errors', () => {
   });
 
   it('maps a timeout and a refused connection to Unavailable', async () => {
-    fake.failNext('timeout', { delayMs: 1500 });
+    fake.failNext('timeout', { delayMs: 4000 });
     const slow = await rejection(adapter().whoAmI());
     expect([slow.reason, slow.message]).toEqual(['Unavailable', 'Slack auth.test: timed out']);
     const closed = await FakeSlack.start();

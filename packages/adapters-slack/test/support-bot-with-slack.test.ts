@@ -21,7 +21,7 @@ function bot() {
   const chat = new SlackChatAdapter({
     token: fake.token,
     apiUrl: fake.url,
-    timeoutMs: 500,
+    timeoutMs: 1500,
     unknownUserTtlMs: 0,
   });
   const silent = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,3 +1,4 @@
+import { MatchingFaultQueue } from '@zenslackchat/adapter-kit';
 import type { FaultKind, FaultOptions } from '@zenslackchat/core/testing';
 
 /** A fake answer: status, headers and a JSON body or none. */
@@ -35,31 +36,27 @@ export interface Fault {
   readonly endpoint: FakeEndpoint;
   readonly retryAfterMs: number;
   readonly delayMs: number;
-  remaining: number;
 }
 
-/** The queue of armed faults; each request to an endpoint takes the oldest fault for it. */
+/** The queue of armed faults; each request to an endpoint takes the oldest fault for it (adapter-kit's queue). */
 export class FakeFaults {
-  readonly #faults: Fault[] = [];
+  readonly #queue = new MatchingFaultQueue<FaultKind, FakeFaultOptions>();
 
   /** Arms `kind` for the next `count` (default 1) requests to an endpoint. */
   add(kind: FaultKind, options: FakeFaultOptions = {}): void {
-    this.#faults.push({
-      kind,
-      endpoint: options.endpoint ?? 'api',
-      retryAfterMs: options.retryAfterMs ?? 1000,
-      delayMs: options.delayMs ?? 10_000,
-      remaining: options.count ?? 1,
-    });
+    this.#queue.add(kind, options);
   }
 
   /** The fault for this request, if one is armed for the endpoint. */
   take(endpoint: FakeEndpoint): Fault | undefined {
-    const fault = this.#faults.find((f) => f.endpoint === endpoint);
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.#faults.splice(this.#faults.indexOf(fault), 1);
-    return fault;
+    const taken = this.#queue.take((options) => (options.endpoint ?? 'api') === endpoint);
+    if (taken === undefined) return undefined;
+    return {
+      kind: taken.kind,
+      endpoint,
+      retryAfterMs: taken.options.retryAfterMs ?? 1000,
+      delayMs: taken.options.delayMs ?? 10_000,
+    };
   }
 }
 

@@ -27,7 +27,7 @@ export async function pagerDutyOnCallHarness(
       ? { kind: 'oauth', accessToken: async () => accessToken }
       : { kind: 'token', apiToken: fake.apiToken };
   const port = new PagerDutyOnCallAdapter({
-    timeoutMs: 500,
+    timeoutMs: 1500,
     cacheTtlMs: 0,
     ...adapterOptions,
     auth,

@@ -1,3 +1,5 @@
+import { MatchingFaultQueue, type QueuedFault } from '@zenslackchat/adapter-kit';
+
 /**
  * Failures the fake can inject: the core's fault kinds (`rate-limited` → 429 + Retry-After,
  * `unavailable` → HTTP 500, `unauthorized` → `invalid_auth`, `timeout` → the call is carried out
@@ -24,12 +26,6 @@ export interface FakeFailureOptions {
   readonly error?: string;
   /** For `timeout`: how late the answer comes (default 2000 ms). */
   readonly delayMs?: number;
-}
-
-interface PendingFailure {
-  readonly kind: FakeFailureKind;
-  readonly options: FakeFailureOptions;
-  remaining: number;
 }
 
 // 429 with Retry-After in seconds: https://api.slack.com/docs/rate-limits ; other failures are
@@ -60,24 +56,17 @@ export function failureAnswer(failure: {
   }
 }
 
-/** A queue of injected failures, consumed by matching calls in order. */
+/** A queue of injected failures, consumed by matching calls in order (adapter-kit's queue). */
 export class FailureQueue {
-  readonly #pending: PendingFailure[] = [];
+  readonly #queue = new MatchingFaultQueue<FakeFailureKind, FakeFailureOptions>();
 
   /** Queues `count` failures of `kind`. */
   add(kind: FakeFailureKind, options: FakeFailureOptions = {}): void {
-    this.#pending.push({ kind, options, remaining: Math.max(1, options.count ?? 1) });
+    this.#queue.add(kind, options);
   }
 
   /** Takes the next failure that applies to `method`, if any. */
-  take(method: string): { kind: FakeFailureKind; options: FakeFailureOptions } | undefined {
-    const index = this.#pending.findIndex(
-      (f) => f.options.method === undefined || f.options.method === method,
-    );
-    const failure = this.#pending[index];
-    if (failure === undefined) return undefined;
-    failure.remaining -= 1;
-    if (failure.remaining === 0) this.#pending.splice(index, 1);
-    return { kind: failure.kind, options: failure.options };
+  take(method: string): QueuedFault<FakeFailureKind, FakeFailureOptions> | undefined {
+    return this.#queue.take((options) => options.method === undefined || options.method === method);
   }
 }

@@ -12,7 +12,7 @@ export interface SlackChatHarness extends ChatHarness {
 }
 
 /** Client timeout the harness uses; an injected `timeout` answers well after it. */
-const HARNESS_TIMEOUT_MS = 300;
+const HARNESS_TIMEOUT_MS = 1000;
 
 /**
  * Builds the core ChatPort contract harness: a FakeSlack and a SlackChatAdapter pointed at it

@@ -25,7 +25,7 @@ export const teamsMarkup: ChatMarkup = {
 };
 
 /** Client timeout the harness uses; an injected `timeout` answers well after it. */
-const HARNESS_TIMEOUT_MS = 300;
+const HARNESS_TIMEOUT_MS = 1000;
 
 /** The adapter options that point a `TeamsChatAdapter` at `fake`. */
 export function adapterOptionsFor(fake: FakeTeams): TeamsChatAdapterOptions {

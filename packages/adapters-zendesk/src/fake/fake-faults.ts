@@ -1,3 +1,4 @@
+import { MatchingFaultQueue } from '@zenslackchat/adapter-kit';
 import { apiError, type FakeResponse } from './fake-records.ts';
 
 /**
@@ -56,28 +57,19 @@ export interface Fault {
   readonly reshape: ((realBody: unknown) => unknown) | undefined;
 }
 
-interface Pending {
-  readonly kind: FakeFaultKind;
-  readonly options: FakeFaultOptions;
-  remaining: number;
-}
-
-/** Queued failures, consumed by the requests they match, oldest first. */
+/** Queued failures, consumed by the requests they match, oldest first (adapter-kit's queue). */
 export class FaultQueue {
-  private readonly pending: Pending[] = [];
+  private readonly queue = new MatchingFaultQueue<FakeFaultKind, FakeFaultOptions>();
 
   /** Queues a failure for the next matching request(s). */
   push(kind: FakeFaultKind, options: FakeFaultOptions = {}): void {
-    this.pending.push({ kind, options, remaining: options.count ?? 1 });
+    this.queue.add(kind, options);
   }
 
   /** Takes the fault for this request, if one matches. */
   take(method: string, path: string): Fault | undefined {
-    const index = this.pending.findIndex((entry) => matches(entry.options, method, path));
-    const entry = this.pending[index];
+    const entry = this.queue.take((options) => matches(options, method, path));
     if (!entry) return undefined;
-    entry.remaining -= 1;
-    if (entry.remaining <= 0) this.pending.splice(index, 1);
     return {
       kind: entry.kind,
       afterCommit: entry.options.afterCommit ?? (entry.kind === 'timeout' || entry.kind === 'truncated'),
@@ -89,7 +81,7 @@ export class FaultQueue {
 
   /** Drops every queued failure. */
   clear(): void {
-    this.pending.length = 0;
+    this.queue.clear();
   }
 }
 
