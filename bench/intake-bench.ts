@@ -4,11 +4,14 @@ import { slackEventRequest } from '../tests/bench-kit/slack-event-load.ts';
 import { TargetProcess } from '../tests/bench-kit/target-process.ts';
 import { BotFixture } from '../tests/support/bot-fixture.ts';
 import { freePort } from '../tests/support/free-port.ts';
+import { FreshDatabase } from '../tests/support/fresh-database.ts';
 import { SUPPORT_CHANNEL } from '../tests/support/test-env.ts';
 
 // 1. Slack event intake: signed events acknowledged per second (closed loop, 32 connections) and
 // latency at a steady 200 events/s (open loop), for the bot (verify + record + enqueue, durable),
-// @slack/bolt's HTTP receiver (verify + ack, nothing durable) and a bare fastify route.
+// @slack/bolt's HTTP receiver (verify + ack, nothing durable), a bare fastify route, and the
+// one-INSERT design of issue 18 (verify + one INSERT per event into its own fresh database, 200
+// after the commit): the floor a durable intake can reach here, measured in the same run.
 // 5. The bot's memory: RSS idle and the peak under this load.
 
 const CONNECTIONS = 32;
@@ -63,7 +66,7 @@ async function measure(
   }
 }
 
-/** Runs the intake benchmark on the three targets, one after the other. */
+/** Runs the intake benchmark on the four targets, one after the other. */
 export async function intakeBench(log: (line: string) => void): Promise<IntakeBenchResult> {
   const bot = await BotFixture.start({ name: 'bench_intake', args: ['--role', 'web'] });
   const targets: IntakeTargetResult[] = [];
@@ -80,18 +83,25 @@ export async function intakeBench(log: (line: string) => void): Promise<IntakeBe
     await bot.close();
   }
   const secret = 'bench-signing-secret';
-  for (const [target, script] of [
-    ['@slack/bolt HTTPReceiver', 'bolt-target.ts'],
-    ['bare fastify route', 'fastify-target.ts'],
-  ] as const) {
-    const port = await freePort();
-    const child = await TargetProcess.start(script, { PORT: String(port), SLACK_SIGN_SECRET: secret });
-    try {
-      log(`intake: ${target}`);
-      targets.push(await measure(target, `http://127.0.0.1:${port}`, secret, child.pid));
-    } finally {
-      await child.stop();
+  const database = await FreshDatabase.create('zsc_bench_one_insert');
+  try {
+    for (const [target, script] of [
+      ['@slack/bolt HTTPReceiver', 'bolt-target.ts'],
+      ['bare fastify route', 'fastify-target.ts'],
+      ['verify + one INSERT', 'one-insert-target.ts'],
+    ] as const) {
+      const port = await freePort();
+      const env = { PORT: String(port), SLACK_SIGN_SECRET: secret, DATABASE_URL: database.url };
+      const child = await TargetProcess.start(script, env);
+      try {
+        log(`intake: ${target}`);
+        targets.push(await measure(target, `http://127.0.0.1:${port}`, secret, child.pid));
+      } finally {
+        await child.stop();
+      }
     }
+  } finally {
+    await database.drop();
   }
   return { targets, memory };
 }

@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reconcileBench } from '../tests/bench-kit/reconcile-sweep.ts';
+import { soakBench } from '../tests/bench-kit/soak.ts';
 import { coldStartBench } from './cold-start-bench.ts';
 import { countsBench } from './counts-bench.ts';
 import { forwardingBench } from './forwarding-bench.ts';
@@ -17,7 +18,9 @@ import { scaleOutBench } from './scale-out-bench.ts';
 // only, with bounded counts and durations. ZSC_BENCH_SKIP_POSTGRES=1 reuses the last database
 // figures (bench/results/postgres.json) instead of loading 1,000,000 issues again.
 // `--only=intake,pipeline` runs just those parts (cold-start, intake, pipeline, forwarding, scale-out, pace, counts) and keeps
-// the other parts' figures from the last bench/results.json.
+// the other parts' figures from the last bench/results.json. `--soak` (`pnpm bench -- --soak`) runs
+// the ten-minute soak (ZSC_SOAK_SECONDS shortens it) and, without --only, nothing else; the soak's
+// figures are kept under their own key by every run that does not repeat it.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(line);
@@ -46,13 +49,15 @@ const PARTS = [
   'reconcile',
 ] as const;
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-const only = onlyArg === undefined ? [...PARTS] : onlyArg.slice('--only='.length).split(',');
+const soakRuns = process.argv.includes('--soak');
+const partial = onlyArg !== undefined || soakRuns;
+const only = onlyArg !== undefined ? onlyArg.slice('--only='.length).split(',') : soakRuns ? [] : [...PARTS];
 for (const part of only) {
   if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only: unknown part ${part}`);
 }
 const resultsFile = join(root, 'bench/results.json');
-const previous =
-  onlyArg === undefined ? undefined : JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}'));
+const last = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}'));
+const previous = partial ? last : undefined;
 const runs = (part: (typeof PARTS)[number]) => only.includes(part);
 
 const coldStart = runs('cold-start') ? await coldStartBench(root, log) : previous.coldStart;
@@ -65,7 +70,8 @@ const counts: Awaited<ReturnType<typeof countsBench>> = runs('counts')
   ? await countsBench(log)
   : previous.counts;
 const reconcile = runs('reconcile') ? await reconcileBench(log) : previous.reconcile;
-if (onlyArg === undefined && process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
+const soak: Awaited<ReturnType<typeof soakBench>> | undefined = soakRuns ? await soakBench(log) : last.soak;
+if (!partial && process.env.ZSC_BENCH_SKIP_POSTGRES !== '1') {
   log('database: packages/adapters-postgres/bench (1,000,000 issues)');
   execFileSync(
     process.execPath,
@@ -84,7 +90,9 @@ const database = JSON.parse(
 );
 const onPostgres = database.results.find((r: { backend: string }) => r.backend === 'postgres');
 
-const [bot, bolt, bare] = intake.targets as Awaited<ReturnType<typeof intakeBench>>['targets'];
+const [bot, bolt, bare, oneInsert] = intake.targets as Awaited<ReturnType<typeof intakeBench>>['targets'];
+const ratio = (a: { closed: { perSecond: number } } | undefined, b: typeof a) =>
+  a && b ? (a.closed.perSecond / b.closed.perSecond).toFixed(2) : '?';
 const rows = [
   [
     '0 cold start',
@@ -104,10 +112,17 @@ const rows = [
   ['1 intake', 'bare fastify events/s', bare?.closed.perSecond, '', ''],
   [
     '1 intake',
-    'CPU ms per event: bot / bolt / fastify',
-    `${bot?.cpuMsPerEvent} / ${bolt?.cpuMsPerEvent} / ${bare?.cpuMsPerEvent}`,
-    `Postgres ${bot?.postgresCpuMsPerEvent} more for the bot`,
-    '',
+    'verify + one INSERT events/s',
+    oneInsert?.closed.perSecond,
+    `the bot ${ratio(bot, oneInsert)}x one-INSERT, ${ratio(bot, bolt)}x bolt`,
+    'bot >= 1.0x one-INSERT, >= 0.6x bolt',
+  ],
+  [
+    '1 intake',
+    'CPU ms per event: bot / bolt / fastify / one-INSERT',
+    `${bot?.cpuMsPerEvent} / ${bolt?.cpuMsPerEvent} / ${bare?.cpuMsPerEvent} / ${oneInsert?.cpuMsPerEvent}`,
+    `Postgres ${bot?.postgresCpuMsPerEvent} for the bot, ${oneInsert?.postgresCpuMsPerEvent} for one-INSERT`,
+    'bot <= bolt',
   ],
   [
     '1 intake',
@@ -175,6 +190,20 @@ const rows = [
     'calls <= ceil(n/100) + changed',
   ],
   [
+    '10 soak',
+    `${soak?.seconds} s at ${soak?.perSecond} events/s: RSS first / last sample (MB)`,
+    `${soak?.samples[0]?.rssMb} / ${soak?.samples.at(-1)?.rssMb}`,
+    `${soak?.newIssues} issues + ${soak?.replies} replies, refused ${soak?.refused}, drained in ${soak?.drainSeconds ?? 'over 300'} s, duplicates ${soak ? soak.outcome.duplicateTickets + soak.outcome.duplicateComments : '?'}, missing ${soak ? soak.outcome.missingTickets + soak.outcome.missingComments : '?'}`,
+    '',
+  ],
+  [
+    '10 soak',
+    'last third vs middle third',
+    soak === undefined ? '?' : soak.verdict.flat ? 'flat' : 'NOT flat',
+    soak?.verdict.text,
+    'flat at the end (no leak)',
+  ],
+  [
     '6 report',
     'daily report at 1M issues (median ms)',
     onPostgres?.timings?.dailyReport?.medianMs,
@@ -182,12 +211,18 @@ const rows = [
     '',
   ],
 ].map(([part, measure, value, note, goal]) => ({ part, measure, value, note, goal }));
+if (soakRuns && soak !== undefined) {
+  console.table(soak.samples);
+  log(`soak: ${soak.verdict.text}`);
+}
 console.table(rows);
 
 const cpu = cpus();
 const results = {
   measuredAt: new Date().toISOString(),
-  ...(onlyArg === undefined ? {} : { parts: only, otherPartsMeasuredAt: previous.measuredAt }),
+  ...(partial
+    ? { parts: soakRuns ? [...only, 'soak'] : only, otherPartsMeasuredAt: previous.measuredAt }
+    : {}),
   machine: {
     cpus: cpu.length,
     model: cpu[0]?.model ?? 'unknown',
@@ -202,6 +237,7 @@ const results = {
   pace,
   counts,
   reconcile,
+  soak,
   database: {
     source: 'bench/results/postgres.json',
     measuredAt: database.measuredAt,
