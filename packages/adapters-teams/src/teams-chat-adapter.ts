@@ -6,6 +6,7 @@ import type {
   ChatUser,
   FindMessageOptions,
   Logger,
+  MessageUpdate,
   OutgoingMessage,
   PostedMessage,
 } from '@zenslackchat/core';
@@ -105,6 +106,23 @@ export class TeamsChatAdapter implements ChatPort {
     }
     this.#logger.debug({ conversationId, id: result.id }, 'teams message posted');
     return { id: result.id };
+  }
+
+  /** Update activity: replaces the text of a message the bot posted (a reply through its thread). */
+  async updateMessage(update: MessageUpdate): Promise<void> {
+    const text = plainToTeams(update.text, {
+      ...(this.#options.maxMessageLength === undefined ? {} : { maxLength: this.#options.maxMessageLength }),
+    });
+    const conversationId =
+      update.threadId === undefined ? update.channel : threadConversationId(update.channel, update.threadId);
+    await this.#call('update activity', () =>
+      this.#client.conversations.updateActivity(conversationId, update.messageId, {
+        type: 'message',
+        text,
+        textFormat: 'xml',
+      } as Parameters<Client['conversations']['updateActivity']>[2]),
+    );
+    this.#logger.debug({ conversationId, id: update.messageId }, 'teams message updated');
   }
 
   /** A member of the support channel's team by Teams user id or Entra object id; undefined when unknown. */

@@ -1,4 +1,6 @@
 import { chatPortContract } from '@zenslackchat/core/testing';
 import { teamsChatHarness } from '../src/fake/index.ts';
 
-chatPortContract('TeamsChatAdapter on FakeTeams', { findMessage: true }, () => teamsChatHarness());
+chatPortContract('TeamsChatAdapter on FakeTeams', { findMessage: true, messageUpdates: true }, () =>
+  teamsChatHarness(),
+);

@@ -45,6 +45,49 @@ export function sendToConversation(
 }
 
 /**
+ * `PUT /v3/conversations/{conversationId}/activities/{activityId}` (Update activity): replaces the
+ * text of a message the bot sent in that conversation (a reply through its thread's conversation
+ * id). Answers 200 with a `ResourceResponse { id }`; an unknown conversation or activity is 404, a
+ * message another sender posted 403:
+ * https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#update-activity
+ */
+export function updateActivity(
+  state: FakeTeamsState,
+  conversationId: string,
+  activityId: string,
+  raw: string,
+  botId: string,
+): Answer {
+  let activity: { type?: unknown; text?: unknown; textFormat?: unknown };
+  try {
+    activity = JSON.parse(raw) as typeof activity;
+  } catch {
+    return connectorError(400, 'BadSyntax', 'The request body is not valid JSON.');
+  }
+  if (activity === null || typeof activity !== 'object' || activity.type !== 'message') {
+    return connectorError(400, 'BadArgument', 'Activity type must be "message".');
+  }
+  if (typeof activity.text !== 'string' || activity.text === '') {
+    return connectorError(400, 'BadArgument', 'Message text is empty.');
+  }
+  const { channel, rootId } = parseConversationId(conversationId);
+  const index = state.messages.findIndex(
+    (m) =>
+      m.channel === channel && m.id === activityId && (m.rootId ?? activityId) === (rootId ?? activityId),
+  );
+  const found = state.messages[index];
+  if (found === undefined) return connectorError(404, 'ActivityNotFound', 'Activity not found.');
+  if (found.from !== botId)
+    return connectorError(403, 'Forbidden', 'The bot can only update its own activities.');
+  state.messages[index] = {
+    ...found,
+    text: activity.text,
+    ...(typeof activity.textFormat === 'string' ? { textFormat: activity.textFormat } : {}),
+  };
+  return { status: 200, body: { id: activityId } };
+}
+
+/**
  * `GET /v3/conversations/{conversationId}/members/{memberId}` (Get conversation member): a
  * `TeamsChannelAccount` (`id`, `name`, `aadObjectId`, `email`, `userPrincipalName`, `userRole`,
  * `tenantId`), 404 `MemberNotFoundInConversation` otherwise:

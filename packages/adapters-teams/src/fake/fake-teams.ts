@@ -7,7 +7,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { TEAMS_DEFAULTS } from '../teams-chat-config.ts';
 import { answerGraph } from './fake-graph.ts';
 import { graphError, graphFaultAnswer, graphUnauthenticated } from './fake-graph-answers.ts';
-import { getMember, sendToConversation } from './fake-teams-connector.ts';
+import { getMember, sendToConversation, updateActivity } from './fake-teams-connector.ts';
 import { type Answer, connectorError } from './fake-teams-http.ts';
 import {
   answerTokenRequest,
@@ -179,7 +179,9 @@ export class FakeTeams {
         this.#entraKey,
       );
     }
-    const api = /^\/teams\/v3\/conversations\/([^/]+)\/(activities|members\/([^/]+))$/.exec(path);
+    const api = /^\/teams\/v3\/conversations\/([^/]+)\/(activities(?:\/([^/]+))?|members\/([^/]+))$/.exec(
+      path,
+    );
     if (api?.[1] === undefined) return connectorError(404, 'NotFound', 'No such endpoint.');
     if (!(await this.#authorised(authorization, BOT_CONNECTOR_AUDIENCE))) {
       // https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication#bot-to-connector
@@ -194,8 +196,12 @@ export class FakeTeams {
     const conversationId = decodeURIComponent(api[1]);
     if (method === 'POST' && api[2] === 'activities')
       return sendToConversation(this.state, conversationId, body, `28:${this.app.appId}`);
-    if (method === 'GET' && api[3] !== undefined) {
-      return getMember(this.state, conversationId, decodeURIComponent(api[3]), this.app.tenantId);
+    if (method === 'PUT' && api[3] !== undefined) {
+      const activityId = decodeURIComponent(api[3]);
+      return updateActivity(this.state, conversationId, activityId, body, `28:${this.app.appId}`);
+    }
+    if (method === 'GET' && api[4] !== undefined) {
+      return getMember(this.state, conversationId, decodeURIComponent(api[4]), this.app.tenantId);
     }
     return connectorError(405, 'MethodNotAllowed', 'Method not allowed.');
   }

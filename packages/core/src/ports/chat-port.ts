@@ -40,6 +40,8 @@ export interface FileShare {
 /** A new text for a message the bot posted. */
 export interface MessageUpdate {
   readonly channel: string;
+  /** The thread the message is in, when it is a reply (Teams addresses a reply through its thread). */
+  readonly threadId?: string;
   readonly messageId: string;
   readonly text: string;
 }

@@ -143,7 +143,7 @@ export function chatPortContract(
         const root = await post('root', 'k-update-root');
         const reply = await post('secret text', 'k-update-reply', root.id);
         const update = harness().port.updateMessage!.bind(harness().port);
-        const change = { channel: channel(), messageId: reply.id, text: 'redacted' };
+        const change = { channel: channel(), threadId: root.id, messageId: reply.id, text: 'redacted' };
         await update(change);
         await update(change);
         const posted = await harness().posted();

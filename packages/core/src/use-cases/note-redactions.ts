@@ -41,7 +41,12 @@ export async function noteRedactions(
         },
         {
           perform: async () => {
-            await update({ channel: issue.channel, messageId, text: redactedCommentMessage });
+            await update({
+              channel: issue.channel,
+              ...(issue.threadId === null ? {} : { threadId: issue.threadId }),
+              messageId,
+              text: redactedCommentMessage,
+            });
             return messageId;
           },
         },
