@@ -16,14 +16,15 @@ import { rssMb } from './proc-stats.ts';
 // for ZSC_SOAK_SECONDS (default 600): one in five a new issue, the rest replies in threads opened
 // at least REPLY_AFTER_MS earlier. Every SAMPLE_MS: the server's RSS (/proc/<pid>/status), its
 // V8 heap and event-loop delay (loop-probe.ts, loaded with --import) and the job backlog. The
-// verdict compares the last third of the samples with the middle third. Never asserted.
+// verdict compares the last third of the samples with the middle third (memory by its peaks).
+// Never asserted.
 
 const RATE = 50;
 const TOP_EVERY = 5;
 const SAMPLE_MS = 10_000;
 const REPLY_AFTER_MS = 3_000;
 const RECENT_THREADS = 50;
-/** Flat: RSS and heap grow less than this between the middle and the last third. */
+/** Flat: peak RSS and heap grow less than this between the middle and the last third. */
 const FLAT_MB_PER_MINUTE = 1;
 /** How long the queue may take to drain after the load. */
 const DRAIN_MS = 300_000;
@@ -68,20 +69,24 @@ export interface SoakResult {
   readonly outcome: ExactOnceReport;
 }
 
+const peak = (values: readonly number[]) => (values.length === 0 ? 0 : Math.max(...values));
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-/** Last third against middle third: growth per minute of RSS and heap, loop p99 and backlog. */
+/** Last third against middle third: growth per minute of peak RSS and heap, loop p99 and backlog. */
 export function soakVerdict(samples: readonly SoakSample[]): SoakResult['verdict'] {
   const third = Math.floor(samples.length / 3);
   const middle = samples.slice(third, 2 * third);
   const last = samples.slice(2 * third);
   const minutes = (mean(last.map((s) => s.t)) - mean(middle.map((s) => s.t))) / 60;
+  // Memory is judged by its peaks: a garbage-collected process saws up and down (and may hand
+  // pages back to the system and grow again), so means move with where the teeth fall; a leak
+  // raises every peak.
   const perMinute = (pick: (s: SoakSample) => number) =>
-    round((mean(last.map(pick)) - mean(middle.map(pick))) / Math.max(minutes, 1 / 60), 2);
+    round((peak(last.map(pick)) - peak(middle.map(pick))) / Math.max(minutes, 1 / 60), 2);
   const rssMbPerMinute = perMinute((s) => s.rssMb);
   const heapMbPerMinute = perMinute((s) => s.heapMb);
   const loopP99MiddleMs = round(median(middle.map((s) => s.loopP99Ms)), 2);

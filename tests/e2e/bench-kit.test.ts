@@ -90,6 +90,14 @@ describe('the soak verdict', () => {
     expect(verdict.text).toMatch(/^flat at the end/);
   });
 
+  it('reads a sawtooth (memory handed back, then grown again to the same peak) as flat', () => {
+    const sawtooth = soakVerdict(
+      series(60, (i) => ({ rssMb: i < 30 ? 460 : i < 32 ? 270 : Math.min(460, 270 + 10 * (i - 32)) })),
+    );
+    expect(sawtooth.flat).toBe(true);
+    expect(sawtooth.rssMbPerMinute).toBeLessThanOrEqual(0);
+  });
+
   it('is not flat when RSS keeps growing, or the backlog does', () => {
     const leaking = soakVerdict(series(60, (i) => ({ rssMb: 200 + 0.5 * i })));
     expect(leaking.flat).toBe(false);
