@@ -2,17 +2,8 @@ import { parseConversationId } from '../thread-conversation-id.ts';
 import { type Answer, connectorError } from './fake-teams-http.ts';
 import type { FakeTeamsState } from './fake-teams-state.ts';
 
-/**
- * `POST /v3/conversations/{conversationId}/activities` (Send to conversation): a channel id makes
- * a new post, `{channel};messageid={root}` a reply in that thread. Answers 201 with a
- * `ResourceResponse { id }`: https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#send-to-conversation; an unknown conversation is 404 (same page, ErrorResponse).
- */
-export function sendToConversation(
-  state: FakeTeamsState,
-  conversationId: string,
-  raw: string,
-  botId: string,
-): Answer {
+/** A message activity's text (and format) from a request body, or the 400 Bot Connector answers. */
+function messageActivity(raw: string): { text: string; textFormat?: string } | Answer {
   let activity: { type?: unknown; text?: unknown; textFormat?: unknown };
   try {
     activity = JSON.parse(raw) as typeof activity;
@@ -25,6 +16,25 @@ export function sendToConversation(
   if (typeof activity.text !== 'string' || activity.text === '') {
     return connectorError(400, 'BadArgument', 'Message text is empty.');
   }
+  return {
+    text: activity.text,
+    ...(typeof activity.textFormat === 'string' ? { textFormat: activity.textFormat } : {}),
+  };
+}
+
+/**
+ * `POST /v3/conversations/{conversationId}/activities` (Send to conversation): a channel id makes
+ * a new post, `{channel};messageid={root}` a reply in that thread. Answers 201 with a
+ * `ResourceResponse { id }`: https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#send-to-conversation; an unknown conversation is 404 (same page, ErrorResponse).
+ */
+export function sendToConversation(
+  state: FakeTeamsState,
+  conversationId: string,
+  raw: string,
+  botId: string,
+): Answer {
+  const activity = messageActivity(raw);
+  if ('status' in activity) return activity;
   const { channel, rootId } = parseConversationId(conversationId);
   if (!state.channels.has(channel))
     return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
@@ -58,18 +68,8 @@ export function updateActivity(
   raw: string,
   botId: string,
 ): Answer {
-  let activity: { type?: unknown; text?: unknown; textFormat?: unknown };
-  try {
-    activity = JSON.parse(raw) as typeof activity;
-  } catch {
-    return connectorError(400, 'BadSyntax', 'The request body is not valid JSON.');
-  }
-  if (activity === null || typeof activity !== 'object' || activity.type !== 'message') {
-    return connectorError(400, 'BadArgument', 'Activity type must be "message".');
-  }
-  if (typeof activity.text !== 'string' || activity.text === '') {
-    return connectorError(400, 'BadArgument', 'Message text is empty.');
-  }
+  const activity = messageActivity(raw);
+  if ('status' in activity) return activity;
   const { channel, rootId } = parseConversationId(conversationId);
   const index = state.messages.findIndex(
     (m) =>
