@@ -11,7 +11,8 @@ export interface FakeAnswer {
 /**
  * PagerDuty's error answers the fake gives: `{ error: { message, code } }`, the schema of every
  * error response in the REST reference (its example: `{"message":"Not Found","code":2100}`;
- * github.com/PagerDuty/api-schema reference/REST/openapiv3.json, components.responses).
+ * https://github.com/PagerDuty/api-schema reference/REST/openapiv3.json, components.responses;
+ * rate limits: https://developer.pagerduty.com/docs/rest-api-rate-limits).
  */
 export const FAKE_ERRORS = {
   unauthorized: { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } },

@@ -1,6 +1,9 @@
 import type { FakeMessage } from './fake-slack-state.ts';
 
-/** The `message` event Slack sends for a stored message (a bot's own posts carry `bot_id`). */
+/**
+ * The `message` event Slack sends for a stored message (a bot's own posts carry `bot_id`), as
+ * https://api.slack.com/events/message and its bot_message subtype document it.
+ */
 export function messageEventOf(message: FakeMessage, teamId: string): Record<string, unknown> {
   return {
     type: 'message',

@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
-/** What the fake read from a Web API request. */
+/**
+ * What the fake read from a Web API request: form-encoded or JSON arguments, the token from the
+ * Authorization header or the `token` argument (https://api.slack.com/web#basics,
+ * https://api.slack.com/web#posting_json).
+ */
 export interface ReadParams {
   readonly params: Record<string, unknown>;
   readonly token: string | undefined;

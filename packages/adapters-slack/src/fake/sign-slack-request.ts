@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 
-/** The two headers Slack signs a request with. */
+/**
+ * The two headers Slack signs a request with: `v0=` + HMAC-SHA256 of `v0:{timestamp}:{body}`,
+ * https://api.slack.com/authentication/verifying-requests-from-slack
+ */
 export type SlackSignatureHeaders = {
   readonly 'x-slack-request-timestamp': string;
   readonly 'x-slack-signature': string;

@@ -1,6 +1,10 @@
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 
-/** A signing key of the fake issuer, with its public JWK as the JWKS document lists it. */
+/**
+ * A signing key of the fake issuer, with its public JWK as the JWKS document lists it (RS256, `kid`,
+ * as the Bot Connector's OpenID metadata points to:
+ * https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication#connector-to-bot).
+ */
 export interface FakeSigningKey {
   readonly kid: string;
   readonly privateKey: CryptoKey;
