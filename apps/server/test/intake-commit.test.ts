@@ -1,9 +1,9 @@
 import { type Database, PostgresIssueRepo } from '@zenslackchat/adapters-postgres';
 import { type ChatEvent, silentLogger, systemClock } from '@zenslackchat/core';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitIntakeBatch, type IntakeItem } from '../src/jobs/commit-intake-batch.ts';
+import { checkIntakeStatement, commitIntakeBatch, type IntakeItem } from '../src/jobs/commit-intake-batch.ts';
 import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
 import { acceptChatEvent, type IntakeDeps } from '../src/jobs/durable-intake.ts';
 import { IntakeBatcher } from '../src/jobs/intake-batcher.ts';
@@ -69,6 +69,82 @@ describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backe
     expect(outcomes).toEqual(['accepted', 'duplicate', 'duplicate', 'accepted']);
     expect(await queuedTexts(chatOrderingKey(fresh))).toEqual(['fresh']);
     expect(await queuedTexts(chatOrderingKey(seen))).toEqual(['seen before']);
+  });
+
+  it('two overlapping commits of the same events: each event is accepted once, its job written once', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const both = [event(`overlap ${round} a`), event(`overlap ${round} b`)];
+      const [first, second] = await Promise.all([
+        commit(both.map((chat) => item(chat))),
+        commit([...both].reverse().map((chat) => item(chat))),
+      ]);
+      // Each event is accepted by exactly one of the two, and queued exactly once.
+      for (const [index, chat] of both.entries()) {
+        const answers = [first?.[index], second?.[both.length - 1 - index]];
+        expect(answers.filter((answer) => answer === 'accepted')).toHaveLength(1);
+        expect(answers.filter((answer) => answer === 'duplicate')).toHaveLength(1);
+        expect(await queuedTexts(chatOrderingKey(chat))).toEqual([chat.text]);
+        expect(await recorded(chat.eventId)).toBe(1);
+      }
+    }
+  });
+
+  it.runIf(backend === 'postgres')(
+    'commits a batch of one queue in one statement, without BEGIN or COMMIT',
+    async () => {
+      const statements: string[] = [];
+      // The same pool, seen through a Kysely that logs every statement it sends (not destroyed: the
+      // pool is the test database's).
+      const counted = new Kysely<never>({
+        dialect: new PostgresDialect({ pool: database.pool as NonNullable<Database['pool']> }),
+        log: (logged) => {
+          statements.push(logged.query.sql);
+        },
+      });
+      const counting = commitIntakeBatch({
+        database: { ...database, db: counted as never },
+        boss,
+        clock: systemClock,
+      });
+      const batch = [event('one trip a'), event('one trip b'), event('one trip c')];
+      expect(await counting([...batch.map((chat) => item(chat)), item(batch[0] as ChatEvent)])).toEqual([
+        'accepted',
+        'accepted',
+        'accepted',
+        'duplicate',
+      ]);
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/INSERT INTO inbound_events/);
+      expect(statements[0]).toMatch(/INSERT INTO pgboss\.job/i);
+      // A batch across two queues is one transaction: BEGIN, one statement per queue, COMMIT.
+      statements.length = 0;
+      const mixed: IntakeItem = {
+        source: 'zendesk',
+        eventId: 'delivery-mixed-1',
+        queue: 'ticket-comment',
+        data: { notice: { ticketId: '9001' } },
+        key: 'ticket:9001',
+      };
+      expect(await counting([item(event('mixed')), mixed])).toEqual(['accepted', 'accepted']);
+      expect(statements.map((text) => text.trim().split(/\s/)[0]?.toLowerCase())).toEqual([
+        'begin',
+        'with',
+        'with',
+        'commit',
+      ]);
+    },
+  );
+
+  it('checks at start-up that pg-boss inserts with the one statement the intake wraps', async () => {
+    await expect(checkIntakeStatement(boss)).resolves.toBeUndefined();
+    const changed = {
+      insert: async (
+        _queue: string,
+        _jobs: unknown[],
+        options: { db: { executeSql: (text: string, values: unknown[]) => Promise<unknown> } },
+      ) => options.db.executeSql('INSERT INTO pgboss.job (id, name) VALUES ($1, $2)', ['a', 'b']),
+    } as unknown as PgBoss;
+    await expect(checkIntakeStatement(changed)).rejects.toThrow(/exactly one parameter/);
   });
 
   it('enqueues items without an event id every time', async () => {

@@ -17,7 +17,9 @@ export { PostgresTokenStore, type PostgresTokenStoreOptions } from './postgres-t
 export {
   type InboundEventId,
   inboundEventKey,
-  recordInboundEvents,
+  type KeyedInboundEvent,
+  recordingInboundEvents,
+  type SqlStatement,
 } from './record-inbound-events.ts';
 export type { Schema } from './schema.ts';
 export { type SessionRecord, SessionStore } from './session-store.ts';

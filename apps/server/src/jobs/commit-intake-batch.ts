@@ -1,13 +1,16 @@
 import {
   type Database,
   inboundEventKey,
-  recordInboundEvents,
+  type KeyedInboundEvent,
+  recordingInboundEvents,
+  type Schema,
   withTransaction,
 } from '@zenslackchat/adapters-postgres';
 import type { Clock } from '@zenslackchat/core';
+import type { Kysely } from 'kysely';
 import { fromKysely, type JobInsert, type PgBoss } from 'pg-boss';
 import { type OrderedJobIds, orderedJobIds } from './ordered-job-id.ts';
-import type { JobPayloads, WorkQueue } from './queues.ts';
+import { type JobPayloads, WORK_QUEUES, type WorkQueue } from './queues.ts';
 
 /** One accept to make durable: its inbound id (if any) and the job it enqueues. */
 export interface IntakeItem<Q extends WorkQueue = WorkQueue> {
@@ -34,37 +37,94 @@ export interface IntakeCommitDeps {
   readonly clock: Clock;
 }
 
+/** One queue's share of a batch: its jobs, and the event ids that key them. */
+interface QueueShare {
+  readonly jobs: JobInsert[];
+  readonly keyed: KeyedInboundEvent[];
+}
+
 /**
- * A batch commit for `IntakeBatcher`: in ONE transaction, records every item's event id with one
- * multi-row insert and enqueues the jobs of the new ones with one `boss.insert` per queue. An id
- * seen before, or earlier in the same batch, is a duplicate and enqueues nothing. Job ids are
- * made in item order, so jobs of one key that share the transaction's `created_on` run in order.
- * Any failure rolls everything back and throws.
+ * A batch commit for `IntakeBatcher`. Each item gets a job id (made in item order, so jobs of one
+ * key that share a `created_on` run in order); an event id repeated later in the batch is a
+ * duplicate at once. Then, per queue, ONE statement records the batch's event ids and inserts the
+ * jobs of those recorded just now (pg-boss's own insert, wrapped by `recordingInboundEvents`): an
+ * id seen before enqueues nothing. A batch of one queue, the usual case, is one round trip with no
+ * BEGIN or COMMIT; a batch spanning queues runs its statements in one transaction. Any failure
+ * records nothing and throws.
  */
 export function commitIntakeBatch(
   deps: IntakeCommitDeps,
   ids: OrderedJobIds = processJobIds,
 ): (items: readonly IntakeItem[]) => Promise<IntakeOutcome[]> {
-  return (items) =>
-    withTransaction(deps.database.db, async (trx) => {
-      const inbound = items.flatMap((item) =>
-        item.eventId === undefined ? [] : [{ source: item.source, eventId: item.eventId }],
-      );
-      const fresh =
-        inbound.length === 0 ? new Set<string>() : await recordInboundEvents(trx, inbound, deps.clock.now());
-      const jobs = new Map<WorkQueue, JobInsert[]>();
-      const outcomes = items.map((item): IntakeOutcome => {
-        if (item.eventId !== undefined) {
-          // Deleting the key makes a repeat later in this batch a duplicate.
-          if (!fresh.delete(inboundEventKey({ source: item.source, eventId: item.eventId })))
-            return 'duplicate';
-        }
-        const queued = jobs.get(item.queue) ?? [];
-        queued.push({ id: ids(), data: item.data, singletonKey: item.key });
-        jobs.set(item.queue, queued);
-        return 'accepted';
-      });
-      for (const [queue, queued] of jobs) await deps.boss.insert(queue, queued, { db: fromKysely(trx) });
-      return outcomes;
+  return async (items) => {
+    const jobIds: (string | undefined)[] = [];
+    const shares = new Map<WorkQueue, QueueShare>();
+    const seen = new Set<string>();
+    for (const item of items) {
+      const key =
+        item.eventId === undefined
+          ? undefined
+          : inboundEventKey({ source: item.source, eventId: item.eventId });
+      if (key !== undefined && seen.has(key)) {
+        jobIds.push(undefined);
+        continue;
+      }
+      const id = ids();
+      jobIds.push(id);
+      const share = shares.get(item.queue) ?? { jobs: [], keyed: [] };
+      share.jobs.push({ id, data: item.data, singletonKey: item.key });
+      if (key !== undefined && item.eventId !== undefined) {
+        seen.add(key);
+        share.keyed.push({ rowId: id, source: item.source, eventId: item.eventId });
+      }
+      shares.set(item.queue, share);
+    }
+    const at = deps.clock.now();
+    const insertAll = async (db: Kysely<Schema>) => {
+      const inserted = new Set<string>();
+      for (const [queue, share] of shares) {
+        const recording = recordingDb(fromKysely(db), share.keyed, at);
+        const rows = await deps.boss.insert(queue, share.jobs, { db: recording, returnId: true });
+        for (const id of rows ?? []) inserted.add(id);
+      }
+      return inserted;
+    };
+    const inserted =
+      shares.size <= 1
+        ? await insertAll(deps.database.db)
+        : await withTransaction(deps.database.db, insertAll);
+    return items.map((item, index): IntakeOutcome => {
+      const id = jobIds[index];
+      if (id !== undefined && inserted.has(id)) return 'accepted';
+      // Only an event id seen before leaves a job out; a job without one is always written.
+      if (item.eventId === undefined)
+        throw new Error(`intake: the job of an item without an event id was not written (${item.queue})`);
+      return 'duplicate';
     });
+  };
+}
+
+/** pg-boss's database for one insert: its statement, made to record `keyed` as it inserts. */
+function recordingDb(db: ReturnType<typeof fromKysely>, keyed: readonly KeyedInboundEvent[], at: Date) {
+  return {
+    executeSql: (text: string, values?: unknown[]) => {
+      const statement = recordingInboundEvents({ text, values: values ?? [] }, keyed, at);
+      return db.executeSql(statement.text, [...statement.values]);
+    },
+  };
+}
+
+/**
+ * Fails start-up with a clear error when pg-boss's insert is not the one-parameter statement the
+ * intake wraps (a pg-boss upgrade that changed it), rather than failing every delivery later. It
+ * runs nothing: the statement pg-boss would send for each queue is only checked.
+ */
+export async function checkIntakeStatement(boss: PgBoss): Promise<void> {
+  const checking = {
+    executeSql: async (text: string, values?: unknown[]) => {
+      recordingInboundEvents({ text, values: values ?? [] }, [], new Date());
+      return { rows: [] };
+    },
+  };
+  for (const queue of WORK_QUEUES) await boss.insert(queue, [], { db: checking, returnId: true });
 }

@@ -7,6 +7,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { AppConfig } from '../config/index.ts';
 import { type AdapterOverrides, buildContainer } from '../container/build-container.ts';
 import { ServerTokens } from '../container/tokens.ts';
+import { checkIntakeStatement } from '../jobs/commit-intake-batch.ts';
 import { createBoss, setupQueues } from '../jobs/create-boss.ts';
 import { type JobTuning, jobTuningFrom } from '../jobs/job-tuning.ts';
 import { createLogger } from '../logging/create-logger.ts';
@@ -74,6 +75,7 @@ export async function buildServer(given: AppConfig, options: BuildOptions = {}):
     );
     await boss.start();
     await setupQueues(boss, tuning);
+    await checkIntakeStatement(boss);
   } catch (error) {
     await boss?.stop({ graceful: false }).catch(() => {});
     await database.close();
