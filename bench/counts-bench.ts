@@ -24,6 +24,16 @@ interface Counts {
   readonly app: number;
   readonly pgBoss: number;
   readonly transaction: number;
+  readonly byText?: Readonly<Record<string, number>>;
+}
+
+/** The statements that ran most during a measurement, per sample, most frequent first. */
+function topStatements(before: Counts, after: Counts, samples: number, limit = 14): string[] {
+  const rows = Object.entries(after.byText ?? {})
+    .map(([text, n]) => [text, (n - (before.byText?.[text] ?? 0)) / samples] as const)
+    .filter(([, n]) => n >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
+  return rows.slice(0, limit).map(([text, n]) => `${round(n, 2).toString().padStart(5)}  ${text}`);
 }
 export interface UnitCounts {
   readonly unit: string;
@@ -50,7 +60,7 @@ export async function countsBench(log: (line: string) => void): Promise<UnitCoun
   const { slack, zendesk, pagerDuty } = bot.vendors;
   const read = async (): Promise<Counts> => {
     await sleep(300);
-    return JSON.parse(await readFile(file, 'utf8').catch(() => '{"app":0,"pgBoss":0,"transaction":0}'));
+    return JSON.parse(await readFile(file, 'utf8').catch(() => '{"app":0,"pgBoss":0,"transaction":0,"byText":{}}'));
   };
   const vendors = () => ({
     slack: slack.calls.length,
@@ -67,6 +77,8 @@ export async function countsBench(log: (line: string) => void): Promise<UnitCoun
     const c1 = await read();
     const v1 = vendors();
     const ms = performance.now() - t0;
+    log(`counts: statements per ${unit} (idle polling included):`);
+    for (const line of topStatements(c0, c1, samples)) log(`  ${line}`);
     const per = (key: keyof Counts) => round(Math.max(0, c1[key] - c0[key] - idlePerMs[key] * ms) / samples);
     return {
       unit,

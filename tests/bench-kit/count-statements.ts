@@ -12,8 +12,10 @@ interface Counts {
   app: number;
   pgBoss: number;
   transaction: number;
+  /** Per statement (whitespace folded, its first 100 characters): how many times it ran. */
+  byText: Record<string, number>;
 }
-const counts: Counts = { app: 0, pgBoss: 0, transaction: 0 };
+const counts: Counts = { app: 0, pgBoss: 0, transaction: 0, byText: {} };
 const file = process.env.ZSC_COUNT_FILE;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -40,6 +42,8 @@ function patch(from: string, id: string): void {
     if (text.includes('pgboss.')) counts.pgBoss += 1;
     else if (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i.test(text)) counts.transaction += 1;
     else counts.app += 1;
+    const key = text.replace(/\s+/g, ' ').slice(0, 100);
+    counts.byText[key] = (counts.byText[key] ?? 0) + 1;
     return query.apply(this, args);
   };
 }
