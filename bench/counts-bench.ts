@@ -60,7 +60,9 @@ export async function countsBench(log: (line: string) => void): Promise<UnitCoun
   const { slack, zendesk, pagerDuty } = bot.vendors;
   const read = async (): Promise<Counts> => {
     await sleep(300);
-    return JSON.parse(await readFile(file, 'utf8').catch(() => '{"app":0,"pgBoss":0,"transaction":0,"byText":{}}'));
+    return JSON.parse(
+      await readFile(file, 'utf8').catch(() => '{"app":0,"pgBoss":0,"transaction":0,"byText":{}}'),
+    );
   };
   const vendors = () => ({
     slack: slack.calls.length,
