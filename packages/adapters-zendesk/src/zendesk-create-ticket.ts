@@ -9,7 +9,7 @@ import { isUnknownOutcome, zendeskFailureOf } from './zendesk-errors.ts';
 import type { ZendeskAnswer, ZendeskHttp } from './zendesk-http.ts';
 import { zendeskId } from './zendesk-ids.ts';
 import { toTicket } from './zendesk-mapping.ts';
-import { resolveRequester } from './zendesk-requester.ts';
+import { RequesterIds, type ResolvedRequester, resolveRequester } from './zendesk-requester.ts';
 import { auditComment, parseAnswer, ticketWithAuditSchema } from './zendesk-schemas.ts';
 import { findByExternalId, firstCommentId } from './zendesk-ticket-reads.ts';
 
@@ -27,6 +27,7 @@ export class ZendeskTicketCreator {
   private readonly http: ZendeskHttp;
   private readonly logger: Logger;
   private readonly authorId: number | undefined;
+  private readonly requesters = new RequesterIds();
 
   constructor(http: ZendeskHttp, logger: Logger, authorId: number | undefined) {
     this.http = http;
@@ -46,35 +47,67 @@ export class ZendeskTicketCreator {
       const earlier = await findByExternalId(this.http, ticket.externalId);
       if (earlier) return this.recovered(key, earlier);
     }
-    const requester = await resolveRequester(this.http, ticket.requester, this.logger);
+    let requester = await resolveRequester(this.http, ticket.requester, this.logger, this.requesters);
+    let answer = await this.send(ticket, key, requester);
+    if ('refused' in answer) {
+      // The remembered id is stale (the user was deleted or merged in Zendesk): look it up again.
+      const email = ticket.requester?.email?.trim() ?? '';
+      this.requesters.forget(email);
+      this.logger.info(
+        { integration: 'zendesk' },
+        'zendesk refused a remembered requester; looking it up again',
+      );
+      requester = await resolveRequester(this.http, ticket.requester, this.logger, this.requesters);
+      answer = await this.send(ticket, key, requester);
+    }
+    if ('refused' in answer) throw answer.refused;
+    if ('ticket' in answer) return answer.ticket;
+    this.uncertain.delete(key);
+    const created = parseAnswer(ticketWithAuditSchema, answer.created.body, 'tickets.create');
+    const first = auditComment(created.audit)?.id ?? (await firstCommentId(this.http, created.ticket.id));
+    const lookup = answer.created.header('x-idempotency-lookup');
+    this.logger.info(
+      { integration: 'zendesk', ticketId: created.ticket.id, idempotencyLookup: lookup },
+      'zendesk ticket created',
+    );
+    return toTicket(created.ticket, requester?.person ?? null, first);
+  }
+
+  /**
+   * One POST /tickets: Zendesk's answer, the ticket an earlier attempt with the same key opened, or
+   * the error of a 422 naming the requester when the requester was a remembered id (which the
+   * caller may look up again); any other failure throws.
+   */
+  private async send(
+    ticket: NewTicket | NewFollowUp,
+    key: string,
+    requester: ResolvedRequester | undefined,
+  ): Promise<
+    { readonly created: ZendeskAnswer } | { readonly ticket: Ticket } | { readonly refused: unknown }
+  > {
     const body = {
       ticket: { ...this.fields(ticket), ...(requester ? { requester_id: requester.requesterId } : {}) },
     };
-    let answer: ZendeskAnswer;
     try {
-      answer = await this.http.send('tickets.create', 'POST', ['tickets'], {
-        body,
-        headers: { 'Idempotency-Key': key },
-      });
+      return {
+        created: await this.http.send('tickets.create', 'POST', ['tickets'], {
+          body,
+          headers: { 'Idempotency-Key': key },
+        }),
+      };
     } catch (error) {
       if (isUnknownOutcome(error)) this.remember(key);
       // The key was used with another body: an earlier attempt created the ticket (the body can
       // differ when, say, the requester was found this time and not the first time).
       if (zendeskFailureOf(error)?.error === 'IdempotentRequestError') {
         const earlier = await findByExternalId(this.http, ticket.externalId);
-        if (earlier) return this.recovered(key, earlier);
+        if (earlier) return { ticket: this.recovered(key, earlier) };
+      }
+      if (requester?.remembered === true && refusesRequester(error)) {
+        return { refused: error };
       }
       throw error;
     }
-    this.uncertain.delete(key);
-    const created = parseAnswer(ticketWithAuditSchema, answer.body, 'tickets.create');
-    const first = auditComment(created.audit)?.id ?? (await firstCommentId(this.http, created.ticket.id));
-    const lookup = answer.header('x-idempotency-lookup');
-    this.logger.info(
-      { integration: 'zendesk', ticketId: created.ticket.id, idempotencyLookup: lookup },
-      'zendesk ticket created',
-    );
-    return toTicket(created.ticket, requester?.person ?? null, first);
   }
 
   // Exactly the documented field names; the tests assert this body field by field.
@@ -113,4 +146,10 @@ export class ZendeskTicketCreator {
     );
     return ticket;
   }
+}
+
+/** A 422 whose details name the requester (RecordInvalid on `requester_id` or `requester`). */
+function refusesRequester(error: unknown): boolean {
+  const failure = zendeskFailureOf(error);
+  return failure?.status === 422 && failure.detailFields.some((field) => /requester/i.test(field));
 }

@@ -82,6 +82,48 @@ describe('createTicket request', () => {
     });
   });
 
+  it("remembers a requester: the same person's next ticket makes no users search", async () => {
+    const searches = () => h.fake.requests.filter((r) => r.path === '/api/v2/users/search.json');
+    const ask = (n: number, email: string) =>
+      h.port.createTicket({
+        idempotencyKey: `remember-${n}`,
+        subject: 's',
+        description: 'd',
+        externalId: `e${n}`,
+        requester: { name: 'Ada', email },
+      });
+    const first = await ask(1, 'ada@example.com');
+    const second = await ask(2, 'Ada@Example.com');
+    expect(second.requester?.id).toBe(first.requester?.id);
+    expect(searches()).toHaveLength(1);
+    await ask(3, 'grace@example.com');
+    expect(searches()).toHaveLength(2);
+  });
+
+  it('a remembered requester Zendesk no longer knows is looked up again, and the ticket opens once', async () => {
+    const ask = (n: number) =>
+      h.port.createTicket({
+        idempotencyKey: `stale-${n}`,
+        subject: 's',
+        description: 'd',
+        externalId: `stale${n}`,
+        requester: { name: 'Ada', email: 'ada@example.com' },
+      });
+    const first = await ask(1);
+    h.fake.deleteUser(first.requester?.id ?? '');
+    const second = await ask(2);
+    expect(second.requester?.id).toBeDefined();
+    expect(second.requester?.id).not.toBe(first.requester?.id);
+    expect(h.fake.ticket(second.id)?.requester_id).toBe(Number(second.requester?.id));
+    // Refused once with the stale id, then created with the new user: one ticket for the key.
+    const stale = creates().filter((r) => r.headers['idempotency-key'] === 'stale-2');
+    expect(stale.map((r) => (r.body as { ticket: { requester_id: number } }).ticket.requester_id)).toEqual([
+      Number(first.requester?.id),
+      Number(second.requester?.id),
+    ]);
+    expect(h.fake.tickets.filter((t) => t.external_id === 'stale2')).toHaveLength(1);
+  });
+
   it('omits group, assignee and requester when the core gives none', async () => {
     await h.port.createTicket({ idempotencyKey: 'k', subject: 's', description: 'd', externalId: 'e' });
     const body = creates()[0]?.body as { ticket: Record<string, unknown> };

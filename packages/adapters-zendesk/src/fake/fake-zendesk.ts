@@ -156,6 +156,14 @@ export class FakeZendesk {
     return this.state.users.get(Number(userId));
   }
 
+  /**
+   * Deletes a user as an admin would in the Zendesk UI: the search no longer finds it and a ticket
+   * naming its id is refused (422 on `requester_id`).
+   */
+  deleteUser(userId: string | number): void {
+    this.state.users.delete(Number(userId));
+  }
+
   /** Adds an agent (e.g. a second support person) and returns it. */
   addAgent(name: string, email: string): FakeUser {
     return this.state.addUser(name, email, 'agent');
