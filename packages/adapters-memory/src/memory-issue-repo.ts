@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   Claim,
+  CreatedTicketRecord,
   Delivery,
   DeliveryIntent,
   DeliveryKind,
@@ -47,6 +48,13 @@ export class MemoryIssueRepo implements IssueRepo {
   }
   attachTicket(issueId: string, ticketId: string, summary?: string): Promise<Issue> {
     return this.#run('attachTicket', (s) => issues.attachTicket(s, issueId, ticketId, summary));
+  }
+  recordCreatedTicket(record: CreatedTicketRecord): Promise<void> {
+    return this.transaction(async (tx) => {
+      await tx.attachTicket(record.issueId, record.ticketId, record.summary);
+      if (record.commentCursor !== null) await tx.setCommentCursor(record.issueId, record.commentCursor);
+      await tx.completeDelivery(record.deliveryKey, record.ticketId, record.owner);
+    });
   }
   attachThread(issueId: string, threadId: string): Promise<Issue> {
     return this.#run('attachThread', (s) => issues.attachThread(s, issueId, threadId));

@@ -1,6 +1,6 @@
-import type { Claim, Issue, NewChatIssue, NewEmailIssue } from '@zenslackchat/core';
+import type { Claim, CreatedTicketRecord, Issue, NewChatIssue, NewEmailIssue } from '@zenslackchat/core';
 import { IntegrationError } from '@zenslackchat/core';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { findIssueById, findIssueByThread, findIssueByTicket } from './issue-queries.ts';
 import { toIssue } from './rows.ts';
 import type { IssuesTable, Schema } from './schema.ts';
@@ -158,4 +158,37 @@ export async function setCommentCursor(db: Db, issueId: string, commentId: strin
     .where('id', '=', issueId)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw issueNotFound(issueId);
+}
+
+/**
+ * The common case of `recordCreatedTicket` in ONE statement: the issue gets its ticket, summary
+ * and cursor, and the pending delivery its owner holds is completed, together. True when both
+ * happened; false when neither applied (already recorded, or a conflict), for the caller to work
+ * out step by step. When only one of the two would apply, the guard divides by zero and the
+ * statement, with both updates, fails. Not for use inside a transaction: a failure aborts it.
+ */
+export async function recordCreatedTicketAtOnce(db: Db, record: CreatedTicketRecord): Promise<boolean> {
+  if (!isUuid(record.issueId)) return false;
+  const ticketId = text(record.ticketId, 'ticketId');
+  const summary = summaryText(record.summary);
+  const cursor = record.commentCursor === null ? null : text(record.commentCursor, 'commentId');
+  const target = text(record.ticketId, 'targetId', 1024);
+  const result = await sql<{ issues: number; deliveries: number }>`
+    WITH issue AS (
+      UPDATE issues SET ticket_id = ${ticketId},
+        summary = COALESCE(${summary}::text, summary),
+        comment_cursor = COALESCE(${cursor}::text, comment_cursor)
+      WHERE id = ${record.issueId} AND ticket_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM issues holder WHERE holder.ticket_id = ${ticketId})
+      RETURNING id
+    ), delivery AS (
+      UPDATE deliveries SET state = 'done', target_id = ${target}, lease_until = NULL
+      WHERE key = ${record.deliveryKey} AND state = 'pending' AND owner = ${record.owner}
+      RETURNING key
+    )
+    SELECT (SELECT count(*)::int FROM issue) AS issues, (SELECT count(*)::int FROM delivery) AS deliveries,
+      1 / CASE WHEN (SELECT count(*) FROM issue) = (SELECT count(*) FROM delivery) THEN 1 ELSE 0 END AS guard
+  `.execute(db);
+  const row = result.rows[0];
+  return row !== undefined && row.issues === 1 && row.deliveries === 1;
 }

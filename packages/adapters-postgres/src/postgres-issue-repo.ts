@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   Claim,
+  CreatedTicketRecord,
   Delivery,
   DeliveryIntent,
   DeliveryKind,
@@ -58,6 +59,17 @@ export class PostgresIssueRepo implements IssueRepo {
   }
   attachTicket(issueId: string, ticketId: string, summary?: string): Promise<Issue> {
     return mapped(() => commands.attachTicket(this.#x, issueId, ticketId, summary));
+  }
+  async recordCreatedTicket(record: CreatedTicketRecord): Promise<void> {
+    // One round trip in the common case; anything else (a repeat, a conflict, a bad value, or a
+    // surrounding transaction that a failed statement would abort) goes step by step.
+    const x = this.#x;
+    if (!x.isTransaction && (await commands.recordCreatedTicketAtOnce(x, record).catch(() => false))) return;
+    await this.transaction(async (tx) => {
+      await tx.attachTicket(record.issueId, record.ticketId, record.summary);
+      if (record.commentCursor !== null) await tx.setCommentCursor(record.issueId, record.commentCursor);
+      await tx.completeDelivery(record.deliveryKey, record.ticketId, record.owner);
+    });
   }
   attachThread(issueId: string, threadId: string): Promise<Issue> {
     return mapped(() => commands.attachThread(this.#x, issueId, threadId));

@@ -58,6 +58,18 @@ export interface IssueQuery {
  * mapping), processed inbound event ids and report history. Store failures throw
  * `IntegrationError` (`Unavailable` retryable; `Conflict` when a uniqueness rule is broken).
  */
+/** A ticket just created for an issue, with the delivery that created it. */
+export interface CreatedTicketRecord {
+  readonly issueId: string;
+  readonly ticketId: string;
+  readonly summary?: string;
+  /** The ticket's first comment (its description), handled with it; null leaves the cursor. */
+  readonly commentCursor: string | null;
+  /** The ticket's delivery, completed with the ticket id by its lease's owner. */
+  readonly deliveryKey: string;
+  readonly owner: string;
+}
+
 export interface IssueRepo {
   /**
    * Records the issue for a chat thread, or returns the one already recorded. Atomic: any number
@@ -71,6 +83,14 @@ export interface IssueRepo {
    * `Conflict` if it has a different ticket or the ticket is taken.
    */
   attachTicket(issueId: string, ticketId: string, summary?: string): Promise<Issue>;
+  /**
+   * Records a ticket just created, in one atomic step: `attachTicket` with the summary, the
+   * comment cursor moved to `commentCursor` when given, and `completeDelivery` of the ticket's
+   * delivery with the ticket id. All or nothing, idempotent, with the errors of those calls. So a
+   * comment notice never sees the ticket without the cursor past its description, and a finished
+   * create is never left with its delivery pending. (One statement on Postgres.)
+   */
+  recordCreatedTicket(record: CreatedTicketRecord): Promise<void>;
   /** Sets the thread of an issue. Idempotent; `Conflict` if it has a different one or the thread is taken. */
   attachThread(issueId: string, threadId: string): Promise<Issue>;
   /** The issue of a thread, if any. */

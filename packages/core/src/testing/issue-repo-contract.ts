@@ -3,6 +3,7 @@ import { useHarness } from './contract-helpers.ts';
 import type { HarnessFactory, IssueRepoHarness } from './harness.ts';
 import { issueClaimTests } from './issue-claims-contract.ts';
 import { issueConcurrencyTests } from './issue-concurrency-contract.ts';
+import { issueCreatedTicketTests } from './issue-created-ticket-contract.ts';
 import { issueLeaseTests } from './issue-lease-contract.ts';
 import { issueLifecycleTests } from './issue-lifecycle-contract.ts';
 import { issueQueryTests } from './issue-queries-contract.ts';
@@ -23,6 +24,7 @@ export function issueRepoContract(name: string, factory: HarnessFactory<IssueRep
     describe('summaries and text search', () => issueSearchTests(harness));
     describe('deliveries and inbound events', () => issueRecordTests(harness));
     describe('delivery leases', () => issueLeaseTests(harness));
+    describe('a created ticket, recorded at once', () => issueCreatedTicketTests(harness));
     describe('concurrent writes to one row and thread keys', () => issueConcurrencyTests(harness));
     describe('transactions', () => issueTransactionTests(harness));
     describe('ticket lifecycle: syncs, re-pointing, sweeps and leases', () => issueLifecycleTests(harness));

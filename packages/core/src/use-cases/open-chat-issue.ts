@@ -71,11 +71,13 @@ async function createTicket(ctx: BotContext, event: ChatEvent, ref: MessageRef, 
         ...(files.uploads.length > 0 && { uploads: files.uploads }),
       }),
     );
-    // One transaction: a comment notice never sees the ticket without the cursor past its description.
-    await ctx.repo.transaction(async (tx) => {
-      await tx.attachTicket(issueId, ticket.id, ticket.subject);
-      if (ticket.firstCommentId !== null) await tx.setCommentCursor(issueId, ticket.firstCommentId);
-      await tx.completeDelivery(key, ticket.id, leased.owner);
+    await ctx.repo.recordCreatedTicket({
+      issueId,
+      ticketId: ticket.id,
+      summary: ticket.subject,
+      commentCursor: ticket.firstCommentId,
+      deliveryKey: key,
+      owner: leased.owner,
     });
     return ticket.id;
   } catch (error) {
