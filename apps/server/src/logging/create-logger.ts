@@ -57,7 +57,7 @@ export type LoggerSettings = AppConfig['logging'] & { readonly quiet?: boolean }
  * Builds the process logger: ECS JSON, or pino-pretty lines when ECS is off or `auto` and the logs
  * go to a terminal; info level (warn when quiet), or debug with personal fields let through when
  * debug is on. Secrets are always redacted. Writes to `destination`, else to stdout (`fd` 1) or
- * stderr (`fd` 2, the CLI's, so its stdout stays JSON).
+ * stderr (`fd` 2, the CLI's, so its stdout stays JSON); ECS lines asynchronously, flushed on exit.
  */
 export function createLogger(
   logging: LoggerSettings,
@@ -74,7 +74,11 @@ export function createLogger(
   const options: LoggerOptions = ecs
     ? { ...ecsFormat({ convertReqRes: true, serviceName: 'zenslackchat' }), ...base }
     : base;
+  // ECS lines are written asynchronously: under load the lines logged while a write is in flight
+  // go out together in the next one (a synchronous write per line cost ~10% of the bot's CPU per
+  // issue). pino flushes them synchronously when the process exits, also on process.exit().
   const stream =
-    destination ?? (ecs ? pino.destination(fd) : pretty({ colorize: terminal, destination: fd }));
+    destination ??
+    (ecs ? pino.destination({ dest: fd, sync: false }) : pretty({ colorize: terminal, destination: fd }));
   return pino(options, stream);
 }
