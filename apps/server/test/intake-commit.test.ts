@@ -89,10 +89,11 @@ describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backe
     }
   });
 
-  it('commits a batch of one queue in one statement, without BEGIN or COMMIT', async () => {
+  it('commits a batch of one queue in one statement, without BEGIN or COMMIT; prepared on Postgres', async () => {
     const statements: string[] = [];
-    // The same database, seen through a Kysely that logs every statement it sends (not destroyed:
-    // the pool or the embedded instance is the test database's).
+    const prepared: string[] = [];
+    // The same database, seen through a Kysely that logs every statement it sends and a pool that
+    // logs what is sent through it directly (neither closed: they are the test database's).
     const counted = new Kysely<never>({
       dialect:
         database.pglite !== undefined
@@ -102,8 +103,23 @@ describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backe
         statements.push(logged.query.sql);
       },
     });
+    const pool = database.pool;
+    const countedPool =
+      pool === undefined
+        ? undefined
+        : ({
+            query: (config: { name?: string; text: string }, values?: unknown[]) => {
+              statements.push(config.text);
+              if (config.name !== undefined) prepared.push(config.name);
+              return pool.query(config as never, values as never);
+            },
+          } as unknown as Database['pool']);
     const counting = commitIntakeBatch({
-      database: { ...database, db: counted as never },
+      database: {
+        ...database,
+        db: counted as never,
+        ...(countedPool === undefined ? {} : { pool: countedPool }),
+      },
       boss,
       clock: systemClock,
     });
@@ -117,6 +133,13 @@ describe.each(BACKENDS)('the batched intake on %s', { timeout: 120_000 }, (backe
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(/INSERT INTO inbound_events/);
     expect(statements[0]).toMatch(/INSERT INTO pgboss\.job/i);
+    // On Postgres a named prepared statement, the same name for the next batch of the queue.
+    expect(prepared).toHaveLength(backend === 'postgres' ? 1 : 0);
+    if (backend === 'postgres') {
+      expect(await counting([item(event('one trip d'))])).toEqual(['accepted']);
+      expect(prepared).toHaveLength(2);
+      expect(prepared[1]).toBe(prepared[0]);
+    }
     // A batch across two queues is one transaction: BEGIN, one statement per queue, COMMIT.
     statements.length = 0;
     const mixed: IntakeItem = {

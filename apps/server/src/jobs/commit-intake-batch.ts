@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Database,
   inboundEventKey,
@@ -83,7 +84,7 @@ export function commitIntakeBatch(
     const insertAll = async (db: Kysely<Schema>) => {
       const inserted = new Set<string>();
       for (const [queue, share] of shares) {
-        const recording = recordingDb(fromKysely(db), share.keyed, at);
+        const recording = recordingDb(deps.database, db, share.keyed, at);
         const rows = await deps.boss.insert(queue, share.jobs, { db: recording, returnId: true });
         for (const id of rows ?? []) inserted.add(id);
       }
@@ -104,14 +105,30 @@ export function commitIntakeBatch(
   };
 }
 
-/** pg-boss's database for one insert: its statement, made to record `keyed` as it inserts. */
-function recordingDb(db: ReturnType<typeof fromKysely>, keyed: readonly KeyedInboundEvent[], at: Date) {
+/**
+ * pg-boss's database for one insert: its statement, made to record `keyed` as it inserts. Outside
+ * a transaction on Postgres it runs as a named prepared statement (the text is the same for every
+ * batch of a queue), so each connection parses and plans it once instead of once per batch.
+ */
+function recordingDb(database: Database, db: Kysely<Schema>, keyed: readonly KeyedInboundEvent[], at: Date) {
   return {
-    executeSql: (text: string, values?: unknown[]) => {
+    executeSql: async (text: string, values?: unknown[]) => {
       const statement = recordingInboundEvents({ text, values: values ?? [] }, keyed, at);
-      return db.executeSql(statement.text, [...statement.values]);
+      const pool = db.isTransaction ? undefined : database.pool;
+      if (pool === undefined) return fromKysely(db).executeSql(statement.text, [...statement.values]);
+      const result = await pool.query({
+        name: preparedName(statement.text),
+        text: statement.text,
+        values: [...statement.values],
+      });
+      return { rows: result.rows };
     },
   };
+}
+
+/** A prepared statement's name, from its text: one text, one name, on every connection. */
+function preparedName(text: string): string {
+  return `zsc_intake_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
 }
 
 /**
