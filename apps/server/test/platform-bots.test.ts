@@ -108,4 +108,42 @@ describe('PlatformBots (the server picks the ChatPort by the issue platform)', (
       outcome: 'ignored',
     });
   });
+
+  it('with one platform, its bot reads the issue itself and leaves an issue of another platform alone', async () => {
+    await bots.handleChatMessage(event('teams', '1001', 'Teams is down'));
+    const issue = (await repo.listIssues({ limit: 10, offset: 0 }))[0];
+    const ticketId = issue?.ticketId ?? '';
+    tickets.addExternalComment(ticketId, { body: 'Looking at it', public: true, authorName: 'Agent' });
+    const slackOnly = new PlatformBots({
+      bots: new Map([
+        [
+          'slack',
+          new SupportBot({
+            chat: slack,
+            tickets,
+            repo,
+            clock: { now: () => new Date('2026-12-07T09:00:00Z') },
+            logger: silentLogger,
+            settings: botSettings({ supportChannel: SLACK_CHANNEL }),
+          }),
+        ],
+      ]),
+      repo,
+      emailPlatform: 'slack',
+      logger: silentLogger,
+    });
+    const reads = { byTicket: 0 };
+    const findByTicket = repo.findByTicket.bind(repo);
+    repo.findByTicket = async (id: string) => {
+      reads.byTicket += 1;
+      return findByTicket(id);
+    };
+    await expect(slackOnly.handleTicketComments({ ticketId })).resolves.toEqual({
+      outcome: 'ignored',
+      reason: 'other-platform',
+      issueId: issue?.id,
+    });
+    expect(reads.byTicket).toBe(1);
+    expect(slack.messages).toEqual([]);
+  });
 });

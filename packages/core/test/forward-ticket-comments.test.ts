@@ -36,6 +36,33 @@ describe('ticket comments forwarded to the chat thread', () => {
     });
   });
 
+  it('leaves a ticket whose issue lives on another chat platform to that platform', async () => {
+    const f = botFixture();
+    const { ticketId, issueId } = await openIssue(f);
+    const other = await f.repo.claimThread({
+      platform: 'teams',
+      channel: '19:support@thread.tacv2',
+      threadId: '1001',
+      openedAt: new Date('2026-12-07T09:00:00Z'),
+    });
+    const teamsTicket = f.tickets.createExternalTicket({
+      subject: 'Teams',
+      body: 'Help',
+      requesterName: 'Bea',
+    });
+    await f.repo.attachTicket(other.issue.id, teamsTicket);
+    f.tickets.addExternalComment(teamsTicket, { body: 'For Teams', public: true, authorName: 'Dana' });
+    const before = f.chat.messages.length;
+    expect(await f.bot.handleTicketComments({ ticketId: teamsTicket })).toEqual({
+      outcome: 'ignored',
+      reason: 'other-platform',
+      issueId: other.issue.id,
+    });
+    expect(f.chat.messages).toHaveLength(before);
+    // Its own platform's tickets are handled as before.
+    expect(await f.bot.handleTicketComments({ ticketId })).toMatchObject({ issueId });
+  });
+
   it('never forwards internal notes', async () => {
     const f = botFixture();
     const { threadId, ticketId } = await openIssue(f);

@@ -46,6 +46,8 @@ export class PlatformBots implements JobHandlers {
   }
 
   async handleTicketComments(notice: TicketCommentNotice): Promise<unknown> {
+    // One platform: its bot reads the issue itself (and ignores one of another platform).
+    if (this.#options.bots.size === 1) return this.#emailBot().handleTicketComments(notice);
     const issue = await this.#options.repo.findByTicket(notice.ticketId);
     const bot = this.#botFor(issue?.platform);
     return bot === undefined

@@ -27,6 +27,13 @@ export async function handleTicketNotice(
   const { ticketId } = notice;
   const issue = await ctx.repo.findByTicket(ticketId);
   if (issue === undefined) return untrackedTicket(ctx, notice);
+  if (issue.platform !== ctx.chat.platform) {
+    ctx.logger.warn(
+      { ticketId, issueId: issue.id, platform: issue.platform },
+      'ticket notice for another chat platform ignored',
+    );
+    return { outcome: 'ignored', reason: 'other-platform', issueId: issue.id };
+  }
   const { threadId } = issue;
   // An emailed ticket whose thread is still being opened; the job layer retries this later.
   if (threadId === null)

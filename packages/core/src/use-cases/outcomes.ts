@@ -53,6 +53,8 @@ export type ResolveOutcome =
 /** What handling a ticket comment notice did. */
 export type CommentsOutcome =
   | { readonly outcome: 'ignored'; readonly reason: 'unknown-ticket' }
+  /** The ticket's issue lives on another chat platform: that platform's bot handles it. */
+  | { readonly outcome: 'ignored'; readonly reason: 'other-platform'; readonly issueId: string }
   | {
       readonly outcome: 'comments-forwarded';
       readonly issueId: string;
