@@ -1,13 +1,9 @@
-import { silentLogger, systemClock } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config/index.ts';
-import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
-import type { JobHandlers } from '../src/jobs/job-handlers.ts';
 import { jobTuningFrom } from '../src/jobs/job-tuning.ts';
 import { ticketOrderingKey } from '../src/jobs/queues.ts';
-import { startWorkers } from '../src/jobs/start-workers.ts';
-import { openTestDatabase } from './support/databases.ts';
+import { ticketCommentWorkers } from './support/ticket-workers.ts';
 
 const WAIT = { timeout: 60_000, interval: 50 } as const;
 
@@ -17,8 +13,7 @@ describe('WORKER_CONCURRENCY', { timeout: 120_000 }, () => {
     ...jobTuningFrom(loadConfig({ WORKER_CONCURRENCY: '3' }).jobs),
     pollingIntervalSeconds: 0.5,
   };
-  let boss: PgBoss;
-  let cleanup: () => Promise<void>;
+  let workers: { readonly boss: PgBoss; close(): Promise<void> };
   let running = 0;
   let mostAtOnce = 0;
   const finished: string[] = [];
@@ -27,53 +22,25 @@ describe('WORKER_CONCURRENCY', { timeout: 120_000 }, () => {
     open = resolve;
   });
 
-  const handlers: JobHandlers = {
-    async handleTicketComments(notice) {
+  beforeAll(async () => {
+    workers = await ticketCommentWorkers('zsc_concurrency', tuning, async (notice) => {
       running += 1;
       mostAtOnce = Math.max(mostAtOnce, running);
       await gate;
       running -= 1;
       finished.push(notice.ticketId);
-      return { outcome: 'done' };
-    },
-    handleChatMessage: async () => ({}),
-    handleEmailTicket: async () => ({}),
-    postDailyReport: async () => ({}),
-    resolveIssue: async () => ({}),
-  };
-
-  beforeAll(async () => {
-    const opened = await openTestDatabase('postgres', 'zsc_concurrency');
-    cleanup = opened.cleanup;
-    boss = createBoss(
-      { database: opened.database, ...(opened.url ? { url: opened.url } : {}) },
-      silentLogger,
-      {
-        schedule: false,
-      },
-    );
-    await boss.start();
-    await setupQueues(boss, tuning);
-    await startWorkers({
-      boss,
-      database: opened.database,
-      handlers,
-      tuning,
-      clock: systemClock,
-      logger: silentLogger,
     });
   });
   afterAll(async () => {
     open();
-    await boss?.stop({ graceful: false, close: true });
-    await cleanup?.();
+    await workers?.close();
   });
 
   it('runs 3 jobs of one queue at once, and the rest after them', async () => {
     expect(tuning.concurrency).toBe(3);
     const tickets = ['1', '2', '3', '4', '5'];
     for (const ticketId of tickets) {
-      await boss.send(
+      await workers.boss.send(
         'ticket-comment',
         { notice: { ticketId } },
         { singletonKey: ticketOrderingKey(ticketId) },

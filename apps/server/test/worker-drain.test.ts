@@ -1,12 +1,8 @@
-import { silentLogger, systemClock } from '@zenslackchat/core';
 import type { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBoss, setupQueues } from '../src/jobs/create-boss.ts';
-import type { JobHandlers } from '../src/jobs/job-handlers.ts';
 import { DEFAULT_JOB_TUNING } from '../src/jobs/job-tuning.ts';
 import { ticketOrderingKey } from '../src/jobs/queues.ts';
-import { startWorkers } from '../src/jobs/start-workers.ts';
-import { openTestDatabase } from './support/databases.ts';
+import { ticketCommentWorkers } from './support/ticket-workers.ts';
 
 // A backlog drains without waiting for a poll: a worker that got a job fetches again when it is
 // done. The polling interval here is 60 s, longer than the wait below, and pg-boss's monitor (which
@@ -14,46 +10,15 @@ import { openTestDatabase } from './support/databases.ts';
 // only the jobs that one NOTIFY woke the workers for would be done in time.
 describe('draining a backlog', { timeout: 60_000 }, () => {
   const tuning = { ...DEFAULT_JOB_TUNING, concurrency: 2, pollingIntervalSeconds: 60 };
-  let boss: PgBoss;
-  let cleanup: () => Promise<void>;
+  let workers: { readonly boss: PgBoss; close(): Promise<void> };
   const finished: string[] = [];
 
-  const handlers: JobHandlers = {
-    async handleTicketComments(notice) {
-      finished.push(notice.ticketId);
-      return { outcome: 'done' };
-    },
-    handleChatMessage: async () => ({}),
-    handleEmailTicket: async () => ({}),
-    postDailyReport: async () => ({}),
-    resolveIssue: async () => ({}),
-  };
-
   beforeAll(async () => {
-    const opened = await openTestDatabase('postgres', 'zsc_drain');
-    cleanup = opened.cleanup;
-    boss = createBoss(
-      { database: opened.database, ...(opened.url ? { url: opened.url } : {}) },
-      silentLogger,
-      {
-        schedule: false,
-      },
-    );
-    await boss.start();
-    await setupQueues(boss, tuning);
-    await startWorkers({
-      boss,
-      database: opened.database,
-      handlers,
-      tuning,
-      clock: systemClock,
-      logger: silentLogger,
+    workers = await ticketCommentWorkers('zsc_drain', tuning, async (notice) => {
+      finished.push(notice.ticketId);
     });
   });
-  afterAll(async () => {
-    await boss?.stop({ graceful: false, close: true });
-    await cleanup?.();
-  });
+  afterAll(() => workers?.close());
 
   it('runs a burst inserted at once, and each thread in order, without waiting for a poll', async () => {
     // Six tickets with two notices each, inserted in one statement (one NOTIFY): a ticket's second
@@ -62,7 +27,7 @@ describe('draining a backlog', { timeout: 60_000 }, () => {
     const jobs = tickets.flatMap((ticketId) =>
       [1, 2].map(() => ({ data: { notice: { ticketId } }, singletonKey: ticketOrderingKey(ticketId) })),
     );
-    await boss.insert('ticket-comment', jobs);
+    await workers.boss.insert('ticket-comment', jobs);
     await vi.waitFor(() => expect(finished).toHaveLength(12), { timeout: 8_000, interval: 50 });
     expect([...finished].sort()).toEqual([...tickets, ...tickets].sort());
   });
