@@ -81,7 +81,8 @@ export async function countsBench(log: (line: string) => void): Promise<UnitCoun
     const ms = performance.now() - t0;
     log(`counts: statements per ${unit} (idle polling included):`);
     for (const line of topStatements(c0, c1, samples)) log(`  ${line}`);
-    const per = (key: keyof Counts) => round(Math.max(0, c1[key] - c0[key] - idlePerMs[key] * ms) / samples);
+    const per = (key: 'app' | 'pgBoss' | 'transaction') =>
+      round(Math.max(0, c1[key] - c0[key] - idlePerMs[key] * ms) / samples);
     return {
       unit,
       samples,
