@@ -7,10 +7,12 @@ import { deliverOnce } from '../tests/support/slack-deliveries.ts';
 import { buildWorkload, exactOnceReport } from '../tests/support/workload.ts';
 
 // 2. End to end: new-issue messages per second through the whole pipeline (intake, queue,
-// worker, fake Zendesk/Slack/PagerDuty with 0 ms latency), the bot's CPU per issue, and the
+// worker, fake Zendesk/Slack/PagerDuty with 0 ms latency) and the bot's CPU per issue (the median
+// of three bursts), and the
 // latency from the Slack delivery to the confirmation in the thread at a steady 10 issues/s.
 
 const BURST = 300;
+const BURST_RUNS = 3;
 const STEADY_RATE = 10;
 const STEADY_COUNT = 150;
 
@@ -20,6 +22,8 @@ export interface PipelineBenchResult {
     readonly seconds: number;
     readonly issuesPerSecond: number;
     readonly cpuMsPerIssue: number;
+    /** Each of the bursts; the figures above are the median's. */
+    readonly runs?: readonly { readonly issuesPerSecond: number; readonly cpuMsPerIssue: number }[];
   };
   readonly steady: {
     readonly perSecond: number;
@@ -43,15 +47,25 @@ export async function pipelineBench(log: (line: string) => void): Promise<Pipeli
     await watcher.allDone(warm.tops.map((d) => String(d.event.ts)));
     await bot.settle();
 
-    log(`pipeline: ${BURST} issues at once`);
-    const burst = buildWorkload(bot, 'burst', BURST, 0);
-    const cpu0 = cpuMs(pid);
-    const t0 = performance.now();
-    await concurrently(burst.tops, 16, (d) => deliverOnce(target, d));
-    const tEnd = await watcher.allDone(burst.tops.map((d) => String(d.event.ts)));
-    await bot.settle();
-    const cpuPerIssue = (cpuMs(pid) - cpu0) / BURST;
-    const seconds = (tEnd - t0) / 1000;
+    // The burst three times on the same (warm) bot: one run moves by +-15% on a shared machine,
+    // so the figures are the median run's, with the range beside them.
+    const runs: { seconds: number; cpuPerIssue: number }[] = [];
+    const bursts: ReturnType<typeof buildWorkload>[] = [];
+    for (let run = 1; run <= BURST_RUNS; run += 1) {
+      log(`pipeline: ${BURST} issues at once (run ${run} of ${BURST_RUNS})`);
+      const burst = buildWorkload(bot, `burst${run}`, BURST, 0);
+      bursts.push(burst);
+      const cpu0 = cpuMs(pid);
+      const t0 = performance.now();
+      await concurrently(burst.tops, 16, (d) => deliverOnce(target, d));
+      const tEnd = await watcher.allDone(burst.tops.map((d) => String(d.event.ts)));
+      await bot.settle();
+      runs.push({ seconds: (tEnd - t0) / 1000, cpuPerIssue: (cpuMs(pid) - cpu0) / BURST });
+    }
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const seconds = median(runs.map((r) => r.seconds));
+    const cpuPerIssue = median(runs.map((r) => r.cpuPerIssue));
 
     log(`pipeline: ${STEADY_COUNT} issues at ${STEADY_RATE}/s`);
     const steady = buildWorkload(bot, 'steady', STEADY_COUNT, 0);
@@ -74,13 +88,17 @@ export async function pipelineBench(log: (line: string) => void): Promise<Pipeli
       .map((ts) => (watcher.noticedAt.get(ts) ?? 0) - (sentAt.get(ts) ?? 0))
       .sort((a, b) => a - b);
     await bot.settle();
-    const reports = [burst, steady].map((w) => exactOnceReport(bot, w));
+    const reports = [...bursts, steady].map((w) => exactOnceReport(bot, w));
     return {
       burst: {
         issues: BURST,
         seconds: round(seconds, 2),
         issuesPerSecond: round(BURST / seconds),
         cpuMsPerIssue: round(cpuPerIssue, 2),
+        runs: runs.map((r) => ({
+          issuesPerSecond: round(BURST / r.seconds),
+          cpuMsPerIssue: round(r.cpuPerIssue, 2),
+        })),
       },
       steady: {
         perSecond: STEADY_RATE,
