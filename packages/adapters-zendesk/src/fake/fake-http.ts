@@ -4,7 +4,10 @@ import type { FakeResponse, RecordedRequest } from './fake-records.ts';
 /** The recorded body of a request whose JSON did not parse. */
 export const INVALID_JSON = Symbol('invalid JSON');
 
-/** Zendesk's answer to a body that is not JSON. */
+/**
+ * Zendesk's answer to a body that is not JSON: a 400 with its error envelope (`error`,
+ * `description`). https://developer.zendesk.com/api-reference/introduction/requests/
+ */
 export const BAD_JSON: FakeResponse = {
   status: 400,
   body: { error: 'InvalidJSON', description: 'The body is not valid JSON' },

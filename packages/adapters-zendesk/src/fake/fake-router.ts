@@ -57,7 +57,11 @@ export class FakeRouter {
     return apiError(404, 'InvalidEndpoint', 'Not found');
   }
 
-  /** The user the request authenticates as, or the 401/403 answer. */
+  /**
+   * The user the request authenticates as, or the 401/403 answer (401 `Couldn't authenticate you`
+   * for a wrong `{email}/token` pair or bearer token).
+   * https://developer.zendesk.com/api-reference/introduction/security-and-auth/
+   */
   authenticate(headers: Readonly<Record<string, string>>): FakeUser | FakeResponse {
     const [scheme, value = ''] = (headers.authorization ?? '').split(' ');
     const unauthorized = apiError(401, "Couldn't authenticate you");
@@ -120,11 +124,14 @@ export class FakeRouter {
       case 'POST users/create_or_update':
         return createOrUpdateUser(this.state, request.body, mode);
       default:
+        // An unknown path: https://developer.zendesk.com/api-reference/introduction/requests/
         return apiError(404, 'InvalidEndpoint', 'Not found');
     }
   }
 
-  // Same key + same body → the first answer again, marked `hit`; same key + other body → 400.
+  // Same key + same body → the first answer again, marked `x-idempotency-lookup: hit`; same key +
+  // other body → 400 IdempotentRequestError.
+  // https://developer.zendesk.com/api-reference/ticketing/introduction/#idempotency
   private idempotent(request: RecordedRequest, handle: () => FakeResponse): FakeResponse {
     const key = request.headers['idempotency-key'];
     if (key === undefined) return handle();
