@@ -43,10 +43,10 @@ export function recordingInboundEvents(
   keyed: readonly KeyedInboundEvent[],
   at: Date,
 ): SqlStatement {
-  const parameters = statement.text.match(/\$\d+/g) ?? [];
-  if (statement.values.length !== 1 || parameters.length !== 1 || parameters[0] !== '$1') {
+  if (statement.values.length !== 1) {
     throw invalidInput('the statement must take exactly one parameter, $1 (a JSON array of rows)');
   }
+  const combined = recordingText(statement.text);
   const seen = new Set<string>();
   const rows = keyed.map((event) => {
     const key = inboundEventKey(event);
@@ -58,6 +58,24 @@ export function recordingInboundEvents(
       event_id: text(event.eventId, 'eventId', 512),
     };
   });
+  return {
+    text: combined,
+    values: [statement.values[0], JSON.stringify(rows), instant(at, 'at').toISOString()],
+  };
+}
+
+/** Rewritten statement texts by original text: the same few for a process's whole life. */
+const rewritten = new Map<string, string>();
+const MAX_REWRITTEN = 64;
+
+/** `text` with the recording of `$2` in front and its `$1` filtered by it; checked, then kept. */
+function recordingText(text: string): string {
+  const kept = rewritten.get(text);
+  if (kept !== undefined) return kept;
+  const parameters = text.match(/\$\d+/g) ?? [];
+  if (parameters.length !== 1 || parameters[0] !== '$1') {
+    throw invalidInput('the statement must take exactly one parameter, $1 (a JSON array of rows)');
+  }
   const recording = `inbound_keyed AS (
       SELECT * FROM json_to_recordset($2::json) AS k(row_id text, source text, event_id text)
     ), inbound_fresh AS (
@@ -70,14 +88,13 @@ export function recordingInboundEvents(
       FROM json_array_elements($1::text::json) WITH ORDINALITY AS r(row, n)
       WHERE NOT EXISTS (SELECT 1 FROM inbound_keyed k WHERE k.row_id = r.row->>'id')
          OR r.row->>'id' IN (SELECT k.row_id FROM inbound_keyed k JOIN inbound_fresh USING (source, event_id)))`;
-  const body = statement.text.replace(FIRST_PARAMETER, () => wanted).trimStart();
+  const body = text.replace(FIRST_PARAMETER, () => wanted).trimStart();
   const combined = /^WITH\s/i.test(body)
     ? `WITH ${recording}, ${body.slice(5)}`
     : `WITH ${recording} ${body}`;
-  return {
-    text: combined,
-    values: [statement.values[0], JSON.stringify(rows), instant(at, 'at').toISOString()],
-  };
+  if (rewritten.size >= MAX_REWRITTEN) rewritten.clear();
+  rewritten.set(text, combined);
+  return combined;
 }
 
 function invalidInput(message: string): IntegrationError {

@@ -126,9 +126,18 @@ function recordingDb(database: Database, db: Kysely<Schema>, keyed: readonly Key
   };
 }
 
-/** A prepared statement's name, from its text: one text, one name, on every connection. */
+/** Prepared statements' names by text: one text, one name, on every connection; hashed once. */
+const preparedNames = new Map<string, string>();
+
 function preparedName(text: string): string {
-  return `zsc_intake_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    name = `zsc_intake_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    // A handful of texts (one per queue) for the process's life; the bound is a safety net.
+    if (preparedNames.size >= 64) preparedNames.clear();
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 /**
